@@ -1,0 +1,3 @@
+from implcheck.cli import main
+
+main()

@@ -1,0 +1,78 @@
+"""Write an answers file the way a person would: every item, its question and why as comments.
+
+``init`` writes one full of ``unknown``; ``assess`` rewrites it after every answer. Both go
+through ``render`` so a file made either way looks the same, diffs cleanly and loads back
+through ``load.load_answers`` unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from implcheck.model import Answer, AnswerValue, Checklist, Context, Role
+
+SCHEMA_FILE = "implcheck-answers.schema.json"
+WIDTH = 96
+
+
+def _quote(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar, and escapes anything awkward.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, first: str = "") -> list[str]:
+    wrapped = textwrap.wrap(" ".join(text.split()), WIDTH - len(indent) - 2 - len(first)) or [""]
+    lines = [f"{indent}# {first}{wrapped[0]}"]
+    lines += [f"{indent}# {' ' * len(first)}{line}" for line in wrapped[1:]]
+    return lines
+
+
+def render(
+    checklist: Checklist,
+    checklist_ref: str,
+    context: Context,
+    answers: dict[str, Answer],
+) -> str:
+    respondent = context.respondent
+    roles = ", ".join(role.value for role in Role)
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_FILE}",
+        f"# Answers for {checklist.title} ({checklist.id} {checklist.version}).",
+        "# Answer each item yes, partly, no, unknown or na. To add evidence and a date, write:",
+        "#   item-id:",
+        "#     answer: partly",
+        '#     evidence: "what you saw, and where"',
+        "#     date: 2026-11-01",
+        "# 'na' needs a reason in evidence, and is not allowed on critical items.",
+        "# Check it with: implcheck check THIS-FILE",
+        f"checklist: {_quote(checklist_ref)}",
+        "context:",
+        f"  school: {_quote(context.school)}",
+        f"  initiative: {_quote(context.initiative)}",
+        f"  term: {_quote(context.term)}  # e.g. 2026-autumn",
+        f"  assessed_on: {_quote(context.assessed_on)}  # YYYY-MM-DD",
+        "  respondent:",
+        f"    name: {_quote(respondent.name)}",
+        f"    role: {respondent.role.value}  # {roles}",
+        "answers:",
+    ]
+    for section in checklist.sections:
+        lines += ["", f"  # == {section.stage.label} · {section.title} ==", ""]
+        for item in section.items:
+            flags = f"weight {item.weight}" + (", critical" if item.critical else "")
+            lines += _comment(f"{item.question} ({flags})", "  ")
+            lines += _comment(item.why, "  ", "Why: ")
+            lines += _answer_lines(item.id, answers.get(item.id, Answer(AnswerValue.UNKNOWN)))
+    return "\n".join(lines) + "\n"
+
+
+def _answer_lines(item_id: str, answer: Answer) -> list[str]:
+    if not answer.evidence and not answer.date:
+        return [f"  {item_id}: {answer.value.value}"]
+    lines = [f"  {item_id}:", f"    answer: {answer.value.value}"]
+    if answer.evidence:
+        lines.append(f"    evidence: {_quote(answer.evidence)}")
+    if answer.date:
+        lines.append(f"    date: {answer.date}")
+    return lines

@@ -1,0 +1,151 @@
+"""The command line: parse options, call one command function, write what it returns.
+
+Errors are mapped to exit codes here and nowhere else: a user's mistake (``ImplcheckError``)
+prints ``implcheck: error: ...`` and exits 2; Ctrl-C exits 130; anything else is a bug and keeps
+its traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from implcheck import __version__
+from implcheck.commands import Outcome
+from implcheck.commands import catalog as catalog_cmd
+from implcheck.commands import check as check_cmd
+from implcheck.commands import schema as schema_cmd
+from implcheck.commands import validate as validate_cmd
+from implcheck.errors import EXIT_INTERRUPTED, ImplcheckError
+from implcheck.present import CheckFormat
+
+
+class _Boundary(TyperGroup):
+    """Every command runs inside this, so CliRunner tests and real runs share one handler."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ImplcheckError as error:
+            for line in str(error).splitlines():
+                typer.echo(f"implcheck: error: {line}" if not _located(line) else line, err=True)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("\nimplcheck: interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _located(line: str) -> bool:
+    """``path:line:col: message`` lines are printed as they are, like a compiler's."""
+    parts = line.split(":", 3)
+    return len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit()
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    help="Is this school technology implementation ready, and is it still on track?",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def emit(outcome: Outcome) -> None:
+    if outcome.stdout:
+        sys.stdout.write(outcome.stdout)
+        sys.stdout.flush()
+    if outcome.stderr:
+        sys.stderr.write(outcome.stderr)
+    if outcome.exit_code:
+        raise typer.Exit(outcome.exit_code)
+
+
+def use_colour() -> bool:
+    """Colour only for a person at a terminal who has not asked for none (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"implcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Is this school technology implementation ready, and is it still on track?"""
+
+
+Files = Annotated[
+    list[Path], typer.Argument(metavar="FILE...", help="Answers files: one per respondent, same school and initiative.")
+]
+
+
+@app.command()
+def check(
+    files: Files,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
+    fail_on: Annotated[
+        check_cmd.FailOn, typer.Option(help="Fail (exit 1) when the verdict is this or worse.")
+    ] = check_cmd.FailOn.NOT_READY,
+    fail_under: Annotated[
+        float | None, typer.Option(min=0, max=100, help="Also fail when the score is under this (0-100).")
+    ] = None,
+) -> None:
+    """Score answers files, print a summary, and exit 1 if the readiness gate fails."""
+    width = min(os.get_terminal_size().columns, 120) if sys.stdout.isatty() else 100
+    emit(check_cmd.run(files, fmt, fail_on, fail_under, color=use_colour(), width=width))
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Checklists, answers files, or folders of them.")],
+) -> None:
+    """Check checklists and answers files; report every problem as path:line:col: message."""
+    emit(validate_cmd.run(paths))
+
+
+@app.command()
+def schema(kind: Annotated[schema_cmd.SchemaKind, typer.Argument(help="Which file kind.")]) -> None:
+    """Print the JSON Schema of a checklist, an answers file or a JSON result."""
+    emit(schema_cmd.run(kind))
+
+
+@app.command()
+def checklists() -> None:
+    """List the shipped checklists: id, version and title."""
+    emit(catalog_cmd.list_shipped())
+
+
+@app.command()
+def show(
+    checklist: Annotated[str, typer.Argument(help="A shipped checklist id or a path to a checklist file.")],
+    fmt: Annotated[catalog_cmd.ShowFormat, typer.Option("--format", "-f")] = catalog_cmd.ShowFormat.TEXT,
+) -> None:
+    """Show a checklist: its sections, stages and items, and which are critical."""
+    emit(catalog_cmd.show(checklist, fmt))
+
+
+@app.command()
+def init(
+    checklist: Annotated[str, typer.Argument(help="A shipped checklist id or a path to a checklist file.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write it; '-' or nothing for stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a fillable answers file: every item as unknown, its question and why as comments."""
+    emit(catalog_cmd.init(checklist, output, force=force))
+
+
+def main() -> None:
+    app(prog_name="implcheck")

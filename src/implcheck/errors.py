@@ -1,0 +1,48 @@
+"""The few ways a run can go wrong, and the exit code each one means.
+
+``cli.py`` maps these to exit codes in one place; nothing else prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_GATE_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, yamllint-style: ``path:line:col: message``."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class ImplcheckError(Exception):
+    """A user's mistake: bad input or usage. Exit code 2, a message, never a traceback."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class InputError(ImplcheckError):
+    """One or more problems found in the user's files, all reported together."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    @classmethod
+    def single(cls, path: str, message: str, line: int = 1, col: int = 1) -> InputError:
+        return cls([Problem(path, line, col, message)])
+
+
+class UsageError(ImplcheckError):
+    """A command was asked to do something it cannot (wrong combination of files, etc.)."""

@@ -1,0 +1,175 @@
+"""The users' vocabulary as records: checklists, items, answers and who gave them.
+
+Everything here is plain data. Loading and validation live in ``load.py``; scoring in
+``scoring.py``. Keeping the records dumb means every other module can trust them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Stage(StrEnum):
+    """The EEF implementation stages, in the order a school goes through them."""
+
+    EXPLORE = "explore"
+    PREPARE = "prepare"
+    DELIVER = "deliver"
+    SUSTAIN = "sustain"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class FailureMode(StrEnum):
+    """Why implementations fail (SPEC.md). Each item carries exactly one."""
+
+    UNCLEAR_PROBLEM = "unclear-problem"
+    NO_OWNER = "no-owner"
+    FRICTION = "friction"
+    NO_FOLLOW_UP = "no-follow-up"
+    NO_MONITORING = "no-monitoring"
+    POOR_TIMING = "poor-timing"
+    NO_BUY_IN = "no-buy-in"
+    NO_CAPACITY = "no-capacity"
+    DATA_RISK = "data-risk"
+    POOR_FIT = "poor-fit"
+    NOT_SUSTAINED = "not-sustained"
+
+    @property
+    def description(self) -> str:
+        return FAILURE_MODE_DESCRIPTIONS[self]
+
+
+FAILURE_MODE_DESCRIPTIONS: dict[FailureMode, str] = {
+    FailureMode.UNCLEAR_PROBLEM: "No specific, evidenced problem: a solution looking for a problem.",
+    FailureMode.NO_OWNER: "No senior, accountable lead who chose it and has time to lead it.",
+    FailureMode.FRICTION: "Logins, devices, bandwidth, reliability or workload make staff give up.",
+    FailureMode.NO_FOLLOW_UP: "Launched and left: no training, coaching or ongoing support.",
+    FailureMode.NO_MONITORING: "Fidelity, reach and acceptability not tracked; no review of impact.",
+    FailureMode.POOR_TIMING: "Too many initiatives at once, or no time to test before launch.",
+    FailureMode.NO_BUY_IN: "Staff don't know why, weren't part of the decision, or can't push back.",
+    FailureMode.NO_CAPACITY: "No admin support, budget, multi-year cost plan or IT capacity.",
+    FailureMode.DATA_RISK: "Student data handling, security and privacy not assured.",
+    FailureMode.POOR_FIT: "Doesn't fit existing systems, pedagogy or timetable; pilot unlike roll-out.",
+    FailureMode.NOT_SUSTAINED: "Not kept live, not scaled deliberately, vendor not viable long term.",
+}
+
+
+class AnswerValue(StrEnum):
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    UNKNOWN = "unknown"
+    NA = "na"
+
+    @property
+    def is_known(self) -> bool:
+        return self not in (AnswerValue.UNKNOWN, AnswerValue.NA)
+
+
+class Role(StrEnum):
+    SENIOR_LEADER = "senior-leader"
+    TEACHER = "teacher"
+    IT = "it"
+    GOVERNOR = "governor"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    question: str
+    why: str
+    failure_mode: FailureMode
+    weight: int
+    critical: bool
+    action: str
+    source: str
+    owner: str = ""
+    by_when: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    stage: Stage
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Verdict bars; a checklist may tune them (``thresholds:`` in its YAML)."""
+
+    ready: float = 80.0
+    conditions: float = 60.0
+    floor: float = 40.0
+    min_confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    version: str
+    description: str
+    sections: tuple[Section, ...]
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+    def stage_of(self, item_id: str) -> Stage:
+        for section in self.sections:
+            if any(item.id == item_id for item in section.items):
+                return section.stage
+        raise KeyError(item_id)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    name: str = ""
+    role: Role = Role.OTHER
+
+
+@dataclass(frozen=True)
+class Context:
+    school: str = ""
+    initiative: str = ""
+    term: str = ""
+    assessed_on: str = ""
+    respondent: Respondent = field(default_factory=Respondent)
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: AnswerValue
+    evidence: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """One answers file: one respondent's answers for one school, initiative and term."""
+
+    path: Path
+    checklist_ref: str
+    context: Context
+    answers: dict[str, Answer]
+
+    def answer_for(self, item_id: str) -> Answer:
+        return self.answers.get(item_id, Answer(AnswerValue.UNKNOWN))
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One school's answers to one checklist for one initiative and term, from one or more
+    respondents. This is what the scorer scores."""
+
+    checklist: Checklist
+    sheets: tuple[AnswerSheet, ...]

@@ -1,0 +1,35 @@
+"""Output formats: each turns a ``Result`` into one string. The CLI only writes it out.
+
+Formats are listed explicitly; adding one means adding a module and a line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from implcheck.result import Result
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def render_check(result: Result, fmt: CheckFormat, *, color: bool = False, width: int = 100) -> str:
+    # Imported per format so `check --format json` never pays for rich, and none pays for Jinja.
+    renderer: Callable[[Result], str]
+    if fmt is CheckFormat.TEXT:
+        from implcheck.present import text
+
+        return text.render(result, color=color, width=width)
+    if fmt is CheckFormat.JSON:
+        from implcheck.present import json
+
+        renderer = json.render
+    else:
+        from implcheck.present import markdown
+
+        renderer = markdown.render_summary
+    return renderer(result)

@@ -1,0 +1,63 @@
+"""A checklist shown to people: ``implcheck show`` (text) and ``docs/checklists.md``
+(Markdown), both generated from the YAML so the docs cannot drift from what is scored."""
+
+from __future__ import annotations
+
+import textwrap
+
+from implcheck.model import Checklist
+from implcheck.present.markdown import md
+
+
+def render_text(checklist: Checklist, width: int = 100) -> str:
+    def wrap(text: str, indent: str) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent)
+
+    bars = checklist.thresholds
+    lines = [f"{checklist.title}", f"id {checklist.id} · version {checklist.version}", ""]
+    lines += [*wrap(checklist.description, ""), ""]
+    lines.append(
+        f"Thresholds: ready ≥ {bars.ready:g}, ready with conditions ≥ {bars.conditions:g}, "
+        f"floor {bars.floor:g} per stage and failure mode, confidence ≥ {bars.min_confidence:.0%}"
+    )
+    for section in checklist.sections:
+        lines += ["", f"{section.stage.label} · {section.title} ({section.id})"]
+        for item in section.items:
+            flag = "CRITICAL " if item.critical else ""
+            lines.append(f"  - {item.id}  [{flag}weight {item.weight}, {item.failure_mode.value}]")
+            lines += wrap(item.question, "      ")
+    total = len(checklist.items)
+    critical = sum(item.critical for item in checklist.items)
+    lines += [
+        "",
+        f"{total} items, {critical} critical. `implcheck init {checklist.id}` writes an answers file.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(checklist: Checklist) -> str:
+    bars = checklist.thresholds
+    lines = [
+        f"## {md(checklist.title)}",
+        "",
+        f"`{checklist.id}` version {md(checklist.version)} · {len(checklist.items)} items, "
+        f"{sum(item.critical for item in checklist.items)} critical",
+        "",
+        md(checklist.description),
+        "",
+        f"Thresholds: ready ≥ {bars.ready:g}; ready with conditions ≥ {bars.conditions:g}; "
+        f"floor {bars.floor:g} for every stage and failure mode; confidence ≥ {bars.min_confidence:.0%}.",
+    ]
+    for section in checklist.sections:
+        lines += ["", f"### {section.stage.label}: {md(section.title)}", ""]
+        for item in section.items:
+            critical = " **critical**" if item.critical else ""
+            lines += [
+                f"- **`{item.id}`**{critical} (weight {item.weight}, `{item.failure_mode.value}`): {md(item.question)}",
+                f"  - *Why:* {md(item.why)}",
+                f"  - *Action:* {md(item.action)}"
+                + (f" *Owner:* {md(item.owner)}." if item.owner else "")
+                + (f" *By:* {md(item.by_when)}." if item.by_when else ""),
+                f"  - *Source:* {md(item.source)}",
+            ]
+    return "\n".join(lines) + "\n"

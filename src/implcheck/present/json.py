@@ -1,0 +1,118 @@
+"""The JSON result: the machine-readable contract, described by ``schemas.RESULT``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from implcheck.model import Respondent
+from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RoleAnswer
+
+
+def render(result: Result) -> str:
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def _respondent(respondent: Respondent) -> dict[str, str]:
+    return {"name": respondent.name, "role": respondent.role.value}
+
+
+def _role_answer(answer: RoleAnswer) -> dict[str, str]:
+    return {**_respondent(answer.respondent), "answer": answer.answer.value, "evidence": answer.evidence}
+
+
+def _group(group: GroupScore) -> dict[str, Any]:
+    return {
+        "id": group.key,
+        "title": group.title,
+        "score": group.score,
+        "answered": group.answered,
+        "applicable": group.applicable,
+        "gaps": list(group.gaps),
+    }
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    checklist = result.checklist
+    context = result.context
+    thresholds = checklist.thresholds
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "checklist": {"id": checklist.id, "version": checklist.version, "title": checklist.title},
+        "context": {
+            "school": context.school,
+            "initiative": context.initiative,
+            "term": context.term,
+            "assessed_on": context.assessed_on,
+            "respondents": [_respondent(r) for r in result.respondents],
+            "files": list(result.files),
+        },
+        "verdict": result.verdict.value,
+        "score": result.score,
+        "confidence": result.confidence,
+        "thresholds": {
+            "ready": thresholds.ready,
+            "conditions": thresholds.conditions,
+            "floor": thresholds.floor,
+            "min_confidence": thresholds.min_confidence,
+        },
+        "reasons": [
+            {
+                "rule": reason.rule,
+                "caps_at": reason.caps_at.value,
+                "message": reason.message,
+                "items": list(reason.items),
+                "failure_modes": [mode.value for mode in reason.failure_modes],
+            }
+            for reason in result.reasons
+        ],
+        "stages": [_group(group) for group in result.stages],
+        "sections": [_group(group) for group in result.sections],
+        "failure_mode_scores": [_group(group) for group in result.failure_mode_scores],
+        "failure_modes": [
+            {
+                "failure_mode": hit.failure_mode.value,
+                "description": hit.failure_mode.description,
+                "items": list(hit.items),
+            }
+            for hit in result.failure_modes
+        ],
+        "items": [
+            {
+                "id": r.item.id,
+                "section": r.section_id,
+                "stage": r.stage.value,
+                "failure_mode": r.item.failure_mode.value,
+                "weight": r.item.weight,
+                "critical": r.item.critical,
+                "answer": r.answer.value,
+                "status": r.status.value,
+                "evidence": r.evidence,
+                "date": r.date,
+            }
+            for r in result.items
+        ],
+        "actions": [
+            {
+                "item": a.item_id,
+                "action": a.action,
+                "owner": a.owner,
+                "by_when": a.by_when,
+                "failure_mode": a.failure_mode.value,
+                "stage": a.stage.value,
+                "severity": a.severity,
+                "status": a.status.value,
+            }
+            for a in result.actions
+        ],
+        "unknowns": list(result.unknowns),
+        "disagreements": [
+            {
+                "item": d.item_id,
+                "question": d.question,
+                "critical": d.critical,
+                "answers": [_role_answer(a) for a in d.answers],
+            }
+            for d in result.disagreements
+        ],
+    }

@@ -1,0 +1,62 @@
+"""Markdown output. ``render_summary`` is the short ``check --format markdown`` summary (for a
+CI job summary or a pull-request comment). Every piece of user text goes through ``md``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from implcheck.result import Result
+
+_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def md(text: str) -> str:
+    """Make user text inert in GitHub/GitLab Markdown, including inside a table cell.
+
+    Backslash-escapes the characters that start emphasis, code, links, tables and headings,
+    and a leading list or heading marker; turns ``&``, ``<`` and ``>`` into entities (a
+    backslash does not stop raw HTML in every renderer). Newlines become spaces, so a table row
+    cannot be broken.
+    """
+    flat = " ".join(text.split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _LEADING.sub(_escape_leading, _SPECIAL.sub(r"\\\1", flat))
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def render_summary(result: Result) -> str:
+    context = result.context
+    title = " · ".join(md(part) for part in (context.school, context.initiative, context.term) if part)
+    lines = [
+        f"## {title or md(result.checklist.title)}",
+        "",
+        f"**Verdict: {result.verdict.label}** · score {result.score:.0f}/100 · "
+        f"confidence {result.confidence:.0%} · checklist `{result.checklist.id}` {md(result.checklist.version)}",
+        "",
+    ]
+    if result.reasons:
+        lines += ["### Why", ""] + [f"- {md(reason.message)}" for reason in result.reasons] + [""]
+    if result.failure_modes:
+        lines += ["### Failure modes hit", "", "| Failure mode | Items |", "| --- | --- |"]
+        lines += [
+            f"| `{hit.failure_mode.value}` | {', '.join(md(i) for i in hit.items)} |" for hit in result.failure_modes
+        ]
+        lines.append("")
+    if result.critical_gaps:
+        lines += ["### Critical gaps", "", "| Item | Answer | Action |", "| --- | --- | --- |"]
+        lines += [f"| {md(r.item.id)} | {r.answer.value} | {md(r.item.action)} |" for r in result.critical_gaps]
+        lines.append("")
+    if result.disagreements:
+        lines += ["### Disagreements", "", "| Item | Answers |", "| --- | --- |"]
+        for d in result.disagreements:
+            views = "; ".join(f"{md(a.respondent.role.value)}: {a.answer.value}" for a in d.answers)
+            lines.append(f"| {md(d.item_id)} | {views} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,148 @@
+"""What scoring produces: a verdict with its reasons, as plain records.
+
+Presenters (``present/``) turn a ``Result`` into text, JSON, Markdown or HTML; the JSON shape
+is the public contract (``schemas.py``, ``SCHEMA_VERSION``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from implcheck.model import AnswerValue, Checklist, Context, FailureMode, Item, Respondent, Stage
+
+SCHEMA_VERSION = "1.0"
+
+
+class Verdict(StrEnum):
+    # Ordered worst first so ``min`` over verdicts means "the most cautious".
+    NOT_READY = "not_ready"
+    READY_WITH_CONDITIONS = "ready_with_conditions"
+    READY = "ready"
+
+    @property
+    def rank(self) -> int:
+        return list(Verdict).index(self)
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self]
+
+
+VERDICT_LABELS = {
+    Verdict.NOT_READY: "Not ready",
+    Verdict.READY_WITH_CONDITIONS: "Ready with conditions",
+    Verdict.READY: "Ready",
+}
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTIAL = "partial"
+    GAP = "gap"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
+
+
+STATUS_OF = {
+    AnswerValue.YES: Status.MET,
+    AnswerValue.PARTLY: Status.PARTIAL,
+    AnswerValue.NO: Status.GAP,
+    AnswerValue.UNKNOWN: Status.UNKNOWN,
+    AnswerValue.NA: Status.NOT_APPLICABLE,
+}
+
+
+@dataclass(frozen=True)
+class RoleAnswer:
+    """One respondent's answer to one item, kept so disagreements can be shown."""
+
+    respondent: Respondent
+    answer: AnswerValue
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item: Item
+    section_id: str
+    stage: Stage
+    answer: AnswerValue
+    status: Status
+    evidence: str
+    date: str
+    by_respondent: tuple[RoleAnswer, ...]
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """Score of a stage, section or failure mode: ``None`` when nothing in it is answered."""
+
+    key: str
+    title: str
+    score: float | None
+    answered: int
+    applicable: int
+    gaps: tuple[str, ...]  # item ids with status gap or partial
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the verdict is no better than ``caps_at``: a rule, in words, and what triggered it."""
+
+    rule: str
+    caps_at: Verdict
+    message: str
+    items: tuple[str, ...] = ()
+    failure_modes: tuple[FailureMode, ...] = ()
+
+
+@dataclass(frozen=True)
+class FailureModeHit:
+    failure_mode: FailureMode
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Action:
+    item_id: str
+    question: str
+    action: str
+    owner: str
+    by_when: str
+    failure_mode: FailureMode
+    stage: Stage
+    severity: str  # critical | high | medium | low
+    status: Status
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    item_id: str
+    question: str
+    critical: bool
+    answers: tuple[RoleAnswer, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    checklist: Checklist
+    context: Context
+    respondents: tuple[Respondent, ...]
+    files: tuple[str, ...]
+    verdict: Verdict
+    score: float
+    confidence: float
+    reasons: tuple[Reason, ...]
+    stages: tuple[GroupScore, ...]
+    sections: tuple[GroupScore, ...]
+    failure_mode_scores: tuple[GroupScore, ...]
+    failure_modes: tuple[FailureModeHit, ...]
+    items: tuple[ItemResult, ...]
+    actions: tuple[Action, ...]
+    unknowns: tuple[str, ...]
+    disagreements: tuple[Disagreement, ...]
+
+    @property
+    def critical_gaps(self) -> tuple[ItemResult, ...]:
+        return tuple(r for r in self.items if r.item.critical and r.status in (Status.GAP, Status.UNKNOWN))
