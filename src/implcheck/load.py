@@ -97,7 +97,9 @@ class _Checker:
         return not missing
 
     def text(self, mapping: dict[str, Any], path: tuple[Key, ...], key: str, *, optional: bool = False) -> str:
-        value = mapping.get(key)
+        if key not in mapping:
+            return ""  # reported once, by ``require``, when the key is required
+        value = mapping[key]
         if value is None and optional:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -119,7 +121,9 @@ class _Checker:
         return value
 
     def choice(self, mapping: dict[str, Any], path: tuple[Key, ...], key: str, enum: type[E]) -> E | None:
-        value = mapping.get(key)
+        if key not in mapping:
+            return None  # reported by ``require``
+        value = mapping[key]
         try:
             return enum(value)
         except ValueError:
@@ -248,10 +252,10 @@ def _items(check: _Checker, raw: object, path: tuple[Key, ...], item_ids: dict[s
         item_id = check.kebab_id(mapping, item_path)
         _unique(check, item_ids, item_id, "item id", (*item_path, "id"))
         failure_mode = check.choice(mapping, item_path, "failure_mode", FailureMode)
-        weight = mapping.get("weight")
+        weight = mapping.get("weight", 1)
         if isinstance(weight, bool) or weight not in (1, 2, 3):
             check.add(f"'weight' must be 1, 2 or 3, got {_describe(weight)}", *item_path, "weight")
-        critical = mapping.get("critical")
+        critical = mapping.get("critical", False)
         if not isinstance(critical, bool):
             check.add(f"'critical' must be true or false, got {_describe(critical)}", *item_path, "critical")
         item = Item(

@@ -116,13 +116,14 @@ def load_document(path: Path, text: str | None = None) -> Document:
     except RecursionError:
         raise InputError.single(str(path), "malformed YAML: nested too deeply") from None
     locations: dict[Path_, Location] = {}
-    data = None if node is None else _Builder(path, locations).build(node, (), 0)
+    data = None if node is None else _Builder(path, text, locations).build(node, (), 0)
     return Document(path, data, locations)
 
 
 class _Builder:
-    def __init__(self, path: Path, locations: dict[Path_, Location]) -> None:
+    def __init__(self, path: Path, text: str, locations: dict[Path_, Location]) -> None:
         self.path = path
+        self.text = text
         self.locations = locations
         self.seen: set[int] = set()
         self.constructor = _Loader("")
@@ -131,9 +132,18 @@ class _Builder:
         mark = node.start_mark
         return InputError([Problem(str(self.path), mark.line + 1, mark.column + 1, message)])
 
+    def _first_alias(self, node: yaml.Node) -> yaml.Node:
+        """Point at the first ``*alias`` rather than at the anchor it reuses (error path only)."""
+        for event in yaml.parse(self.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return yaml.ScalarNode("", "", event.start_mark, event.end_mark)
+        return node  # pragma: no cover - a reused node always comes from an alias
+
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if id(node) in self.seen:
-            raise self._fail(node, "anchors and aliases (&, *) are not supported; write the value out")
+            raise self._fail(
+                self._first_alias(node), "anchors and aliases (&, *) are not supported; write the value out"
+            )
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nested more than {MAX_DEPTH} levels deep")
         self.seen.add(id(node))

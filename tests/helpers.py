@@ -1,0 +1,31 @@
+"""Small shared helpers for the tests (imported as ``from helpers import ...``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI = FIXTURES / "mini.yaml"
+
+
+def answers_yaml(
+    answers: str = "",
+    *,
+    school: str = "Oakfield Primary",
+    role: str = "senior-leader",
+    name: str = "A. Leader",
+    checklist: str | None = None,
+    term: str = "2026-autumn",
+) -> str:
+    """An answers file for the mini checklist; ``answers`` is the indented body of ``answers:``."""
+    return (
+        f"checklist: {checklist or MINI}\n"
+        "context:\n"
+        f"  school: {school}\n"
+        "  initiative: Pobble for writing\n"
+        f"  term: {term}\n"
+        "  assessed_on: 2026-11-20\n"
+        f"  respondent: {{name: {name}, role: {role}}}\n"
+        "answers:\n" + answers
+    )

@@ -1,0 +1,255 @@
+"""Loading and validating checklists and answers files: every problem, located, word for word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import MINI, answers_yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from implcheck import answers_file
+from implcheck.errors import InputError, UsageError
+from implcheck.load import load_answers, load_any, load_assessment, load_checklist, load_checklist_ref
+from implcheck.model import Answer, AnswerValue, Context, Respondent, Role, Thresholds
+
+Write = Callable[[str, str], Path]
+
+
+def problems_of(call: Callable[[], object]) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        call()
+    return [f"{p.line}:{p.col}: {p.message}" for p in caught.value.problems]
+
+
+CHECKLIST_HEAD = "id: t\ntitle: T\nversion: '1'\ndescription: D\n"
+GOOD_ITEM = """      - id: a
+        question: Q?
+        why: W.
+        failure_mode: friction
+        weight: 2
+        critical: false
+        action: A.
+        source: S.
+"""
+
+
+def test_minimal_checklist_loads_with_default_thresholds() -> None:
+    checklist = load_checklist(MINI)
+    assert checklist.id == "mini"
+    assert [item.id for item in checklist.items][:2] == ["problem-specific", "owner-named"]
+    assert checklist.thresholds == Thresholds(80, 60, 40, 0.75)
+    assert checklist.items[0].critical and checklist.items[0].owner == "Headteacher"
+
+
+def test_every_checklist_problem_is_reported_at_once(write: Write) -> None:
+    path = write(
+        "c.yaml",
+        "id: Bad Id\ntitle: ''\nversion: '1'\nextra: 1\nthresholds: {ready: 50, conditions: 70, floor: 101}\n"
+        "sections:\n"
+        "  - id: s\n    title: S\n    stage: launch\n    items:\n" + GOOD_ITEM + "      - id: a\n"
+        "        question: Q?\n        why: W.\n        failure_mode: bad-luck\n        weight: 4\n"
+        "        critical: yes\n        action: A.\n        source: S.\n        colour: red\n"
+        "      - just text\n"
+        "  - id: s\n    title: T\n    stage: prepare\n    items: []\n",
+    )
+    assert problems_of(lambda: load_checklist(path)) == [
+        "1:1: missing required key 'description'",
+        "1:5: 'id' must be kebab-case (lowercase letters, digits and single hyphens), got 'Bad Id'",
+        "2:8: 'title' must not be empty",
+        "4:1: unknown key 'extra' in a checklist; allowed: id, title, version, description, thresholds, sections",
+        "5:37: 'conditions' must not be above 'ready'",
+        "5:48: 'floor' must be a number from 0 to 100, got 101",
+        "9:12: 'stage' must be one of explore, prepare, deliver, sustain; got 'launch'",
+        "19:13: duplicate item id 'a' (first used on line 11)",
+        "22:23: 'failure_mode' must be one of unclear-problem, no-owner, friction, no-follow-up, no-monitoring, "
+        "poor-timing, no-buy-in, no-capacity, data-risk, poor-fit, not-sustained; got 'bad-luck'",
+        "23:17: 'weight' must be 1, 2 or 3, got 4",
+        "24:19: 'critical' must be true or false, got 'yes'",
+        "27:9: unknown key 'colour' in an item; allowed: id, question, why, failure_mode, weight, critical, action, "
+        "source, owner, by_when",
+        "28:9: an item must be a mapping of keys to values, got 'just text'",
+        "29:9: duplicate section id 's' (first used on line 7)",
+        "32:12: 'items' must be a non-empty list of items, got a list",
+    ]
+
+
+def test_problems_sort_by_line_not_by_discovery(write: Write) -> None:
+    # sorted() in InputError orders by (path, line, col); the thresholds pair shows it
+    path = write("c.yaml", CHECKLIST_HEAD + "thresholds: {ready: 50, conditions: 70}\nsections: oops\n")
+    assert problems_of(lambda: load_checklist(path)) == [
+        "5:37: 'conditions' must not be above 'ready'",
+        "6:11: 'sections' must be a non-empty list of sections, got 'oops'",
+    ]
+
+
+def test_a_checklist_must_be_a_mapping(write: Write) -> None:
+    path = write("c.yaml", "- a\n")
+    assert problems_of(lambda: load_checklist(path)) == [
+        "1:1: a checklist must be a mapping of keys to values, got a list"
+    ]
+
+
+def test_missing_item_keys_and_wrong_types(write: Write) -> None:
+    path = write(
+        "c.yaml",
+        CHECKLIST_HEAD + "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n"
+        "      - id: a\n        question: [not, text]\n        weight: true\n",
+    )
+    assert problems_of(lambda: load_checklist(path)) == [
+        "10:9: missing required key 'action'",
+        "10:9: missing required key 'critical'",
+        "10:9: missing required key 'failure_mode'",
+        "10:9: missing required key 'source'",
+        "10:9: missing required key 'why'",
+        "11:19: 'question' must be text, got a list",
+        "12:17: 'weight' must be 1, 2 or 3, got true",
+    ]
+
+
+def test_answers_short_and_long_forms(write: Write) -> None:
+    path = write(
+        "a.yaml",
+        answers_yaml(
+            "  problem-specific: yes\n  owner-named:\n    answer: Partly\n    evidence: Deputy head, 0.8 FTE\n"
+            "    date: 2026-11-01\n  single-sign-on:\n  training-planned: no\n"
+        ),
+    )
+    sheet, checklist = load_answers(path)
+    assert checklist.id == "mini"
+    assert sheet.context.respondent == Respondent("A. Leader", Role.SENIOR_LEADER)
+    assert sheet.answers == {
+        "problem-specific": Answer(AnswerValue.YES),
+        "owner-named": Answer(AnswerValue.PARTLY, "Deputy head, 0.8 FTE", "2026-11-01"),
+        "single-sign-on": Answer(AnswerValue.UNKNOWN),
+        "training-planned": Answer(AnswerValue.NO),
+    }
+
+
+def test_every_answers_problem_is_reported_at_once(write: Write) -> None:
+    path = write(
+        "a.yaml",
+        f"checklist: {MINI}\ncontext:\n  school: X\n  respondent: {{role: head}}\n  assessed_on: 20/11/2026\n"
+        "  weather: sunny\nanswers:\n  problem-specfic: yes\n  problem-specific: na\n  owner-named: maybe\n"
+        "  single-sign-on: {answer: na}\n  training-planned: {evidence: x}\n",
+    )
+    assert problems_of(lambda: load_answers(path)) == [
+        "4:22: 'role' must be one of senior-leader, teacher, it, governor, other; got 'head'",
+        "5:16: 'assessed_on' must be a date written YYYY-MM-DD, got '20/11/2026'",
+        "6:3: unknown key 'weather' in 'context'; allowed: school, initiative, term, assessed_on, respondent",
+        f"8:3: unknown item id 'problem-specfic' (did you mean 'problem-specific'?); see `implcheck show {MINI}` "
+        "for the item ids",
+        "9:21: 'problem-specific' is critical, so it cannot be 'na'; answer yes, partly, no or unknown",
+        "10:16: answer must be one of yes, partly, no, unknown, na; got 'maybe'",
+        "11:19: 'single-sign-on' is 'na' but gives no reason; say why it does not apply in 'evidence'",
+        "12:21: missing required key 'answer'",
+    ]
+
+
+def test_unknown_checklist_suggests_the_nearest(write: Write) -> None:
+    path = write("a.yaml", "checklist: edtech-readyness\nanswers: {}\n")
+    assert problems_of(lambda: load_answers(path)) == [
+        "1:12: unknown checklist 'edtech-readyness' (did you mean 'edtech-readiness'?); use a shipped id "
+        "(edtech-readiness, termly-recheck) or a path to a checklist file"
+    ]
+
+
+def test_missing_checklist_file(write: Write) -> None:
+    path = write("a.yaml", "checklist: nowhere/c.yaml\n")
+    assert problems_of(lambda: load_answers(path)) == [
+        "1:12: checklist file 'nowhere/c.yaml' not found (looked beside this file and in the working folder)"
+    ]
+
+
+def test_checklist_path_is_relative_to_the_answers_file(write: Write) -> None:
+    write("sub/c.yaml", MINI.read_text())
+    path = write("sub/a.yaml", "checklist: c.yaml\nanswers:\n  owner-named: yes\n")
+    sheet, checklist = load_answers(path)
+    assert (checklist.id, sheet.answers["owner-named"].value) == ("mini", AnswerValue.YES)
+
+
+def test_answers_must_be_a_mapping(write: Write) -> None:
+    path = write("a.yaml", f"checklist: {MINI}\nanswers: [yes]\n")
+    assert problems_of(lambda: load_answers(path)) == [
+        "2:10: 'answers' must be a mapping of item ids to answers, got a list"
+    ]
+
+
+def test_load_any_tells_the_kinds_apart(write: Write) -> None:
+    assert load_any(MINI).id == "mini"  # type: ignore[union-attr]
+    assert isinstance(load_any(write("a.yaml", answers_yaml())), tuple)
+    path = write("x.yaml", "hello: world\n")
+    assert problems_of(lambda: load_any(path)) == [
+        "1:1: not a checklist (it has no 'sections') nor an answers file (it has no 'checklist')"
+    ]
+
+
+def test_respondents_for_the_same_school_combine(write: Write) -> None:
+    a = write("a.yaml", answers_yaml("  owner-named: yes\n"))
+    b = write("b.yaml", answers_yaml("  owner-named: no\n", role="teacher", name="T. Teacher"))
+    assessment = load_assessment([a, b])
+    assert [s.context.respondent.role for s in assessment.sheets] == [Role.SENIOR_LEADER, Role.TEACHER]
+
+
+def test_different_schools_do_not_combine(write: Write) -> None:
+    a = write("a.yaml", answers_yaml())
+    b = write("b.yaml", answers_yaml(school="Elm Academy"))
+    with pytest.raises(UsageError) as caught:
+        load_assessment([a, b])
+    assert str(caught.value) == (
+        f"{b}: cannot be combined with {a}: its school is 'Elm Academy', not 'Oakfield Primary'. Files given "
+        "together must be one school's answers for one initiative, checklist and term; check each one separately."
+    )
+
+
+def test_the_same_file_twice_is_refused(write: Write) -> None:
+    a = write("a.yaml", answers_yaml())
+    with pytest.raises(UsageError, match="given more than once"):
+        load_assessment([a, a])
+
+
+def test_problems_from_every_file_are_reported_together(write: Write) -> None:
+    a = write("a.yaml", answers_yaml("  owner-named: maybe\n"))
+    b = write("b.yaml", answers_yaml("  nope: yes\n"))
+    with pytest.raises(InputError) as caught:
+        load_assessment([a, b])
+    assert [p.path for p in caught.value.problems] == [str(a), str(b)]
+
+
+def test_checklist_ref_on_the_command_line() -> None:
+    assert load_checklist_ref(str(MINI)).id == "mini"
+    with pytest.raises(UsageError) as caught:
+        load_checklist_ref("termly-recheks")
+    assert str(caught.value) == (
+        "unknown checklist 'termly-recheks' (did you mean 'termly-recheck'?); use a shipped id "
+        "(edtech-readiness, termly-recheck) or a path to a checklist file"
+    )
+
+
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)
+answer = st.builds(
+    Answer,
+    st.sampled_from([AnswerValue.YES, AnswerValue.PARTLY, AnswerValue.NO, AnswerValue.UNKNOWN]),
+    texts.map(str.strip).map(lambda t: " ".join(t.split())),
+    st.sampled_from(["", "2026-11-01"]),
+)
+
+
+MINI_CHECKLIST = load_checklist(MINI)
+
+
+@settings(max_examples=40)
+@given(st.dictionaries(st.sampled_from(["problem-specific", "owner-named", "single-sign-on"]), answer), texts, texts)
+def test_answers_file_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Answer], school: str, name: str
+) -> None:
+    school, name = " ".join(school.split()), " ".join(name.split())
+    context = Context(school, "Pobble", "2026-autumn", "2026-11-20", Respondent(name, Role.TEACHER))
+    path = tmp_path_factory.mktemp("rt") / "a.yaml"
+    path.write_text(answers_file.render(MINI_CHECKLIST, str(MINI), context, answers), encoding="utf-8")
+    sheet, _ = load_answers(path)
+    assert sheet.context == context
+    unknown = Answer(AnswerValue.UNKNOWN)
+    assert sheet.answers == {item.id: answers.get(item.id, unknown) for item in MINI_CHECKLIST.items}

@@ -1,0 +1,190 @@
+"""The scoring rules in SPEC.md, one small case each, plus invariants under hypothesis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from implcheck.load import load_checklist
+from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
+from implcheck.result import Status, Verdict
+from implcheck.scoring import combine, score
+
+from helpers import MINI
+
+CHECKLIST = load_checklist(MINI)
+IDS = [item.id for item in CHECKLIST.items]  # problem-specific (critical, w3), owner-named (w2),
+# single-sign-on (w2, prepare), training-planned (w1, prepare)
+Y, P, N, U, NA = (AnswerValue(v) for v in ("yes", "partly", "no", "unknown", "na"))
+
+
+def sheet(answers: dict[str, AnswerValue], role: Role = Role.SENIOR_LEADER, name: str = "") -> AnswerSheet:
+    context = Context("Oakfield", "Pobble", "2026-autumn", "2026-11-20", Respondent(name, role))
+    return AnswerSheet(
+        Path(f"{role.value}.yaml"),
+        "mini",
+        context,
+        {k: Answer(v, "not relevant" if v is NA else "") for k, v in answers.items()},
+    )
+
+
+def run(*answers: AnswerValue, sheets: tuple[AnswerSheet, ...] = ()):  # type: ignore[no-untyped-def]
+    """Score the mini checklist with answers given in item order."""
+    return score(Assessment(CHECKLIST, sheets or (sheet(dict(zip(IDS, answers, strict=False))),)))
+
+
+def rules(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [reason.rule for reason in result.reasons]
+
+
+def test_all_yes_is_ready_with_full_score_and_confidence() -> None:
+    result = run(Y, Y, Y, Y)
+    assert (result.verdict, result.score, result.confidence, result.reasons) == (Verdict.READY, 100.0, 1.0, ())
+
+
+def test_score_is_weighted_credit_over_answered_items() -> None:
+    # weights 3,2,2,1: credit 3*1 + 2*0.5 + 2*1 + 1*0 = 6 of 8
+    assert run(Y, P, Y, N).score == 75.0
+
+
+def test_critical_no_forces_not_ready_whatever_the_score() -> None:
+    result = run(N, Y, Y, Y)
+    assert result.verdict is Verdict.NOT_READY
+    assert "critical-gap" in rules(result)
+    assert result.reasons[-1].items == ("problem-specific",)
+
+
+def test_critical_unknown_forces_not_ready_and_is_reported_as_unknown() -> None:
+    result = run(U, Y, Y, Y)
+    assert result.verdict is Verdict.NOT_READY
+    assert rules(result) == ["critical-unknown"]
+    assert result.unknowns == ("problem-specific",)
+    assert result.score == 100.0  # the unknown is not counted as a no
+
+
+def test_critical_partly_caps_at_ready_with_conditions() -> None:
+    result = run(P, Y, Y, Y)  # 6.5 of 8: a score that would be ready
+    assert result.score == 81.2
+    assert result.verdict is Verdict.READY_WITH_CONDITIONS
+    assert rules(result) == ["critical-partial"]
+
+
+def test_weak_stage_cannot_be_averaged_away() -> None:
+    # explore perfect (5 of 5), prepare zero: overall 5/8 = 62.5 would be "with conditions"
+    result = run(Y, Y, N, N)
+    assert result.verdict is Verdict.NOT_READY
+    assert "weak-stage" in rules(result)
+    assert {s.key: s.score for s in result.stages} == {"explore": 100.0, "prepare": 0.0}
+
+
+def test_weak_failure_mode_cannot_be_averaged_away() -> None:
+    result = run(Y, Y, N, Y)  # friction 0 while the score is 75
+    assert result.score == 75.0
+    assert result.verdict is Verdict.NOT_READY
+    weak = [r for r in result.reasons if r.rule == "weak-failure-mode"]
+    assert [r.items for r in weak] == [("single-sign-on",)]
+
+
+def test_score_between_bars_is_ready_with_conditions() -> None:
+    result = run(Y, P, P, Y)  # 3 + 1 + 1 + 1 = 6 of 8
+    assert (result.verdict, rules(result)) == (Verdict.READY_WITH_CONDITIONS, ["score-below-ready"])
+
+
+def test_low_score_is_not_ready() -> None:
+    result = run(Y, N, P, N)  # 3 + 0 + 1 + 0 = 4 of 8 = 50
+    assert result.verdict is Verdict.NOT_READY
+    assert rules(result)[0] == "low-score"
+
+
+def test_unknowns_lower_confidence_not_score() -> None:
+    result = run(Y, Y, Y, U)
+    assert (result.score, result.confidence) == (100.0, 0.75)
+    assert result.verdict is Verdict.READY  # 0.75 meets min_confidence 0.75
+
+
+def test_confidence_below_minimum_caps_at_conditions() -> None:
+    result = run(Y, Y, U, U)
+    assert result.confidence == 0.5
+    assert (result.verdict, rules(result)) == (Verdict.READY_WITH_CONDITIONS, ["low-confidence"])
+
+
+def test_na_drops_out_of_score_and_confidence() -> None:
+    result = run(Y, Y, Y, NA)
+    assert (result.score, result.confidence, result.verdict) == (100.0, 1.0, Verdict.READY)
+    assert result.items[3].status is Status.NOT_APPLICABLE
+
+
+def test_nothing_answered_is_not_ready_with_zero_score() -> None:
+    result = run()
+    assert (result.verdict, result.score, result.confidence) == (Verdict.NOT_READY, 0.0, 0.0)
+    assert rules(result) == ["nothing-answered", "critical-unknown"]
+
+
+def test_every_verdict_below_ready_names_its_items() -> None:
+    result = run(P, N, Y, U)
+    assert all(reason.items for reason in result.reasons)
+
+
+def test_actions_put_critical_first_then_gaps_then_unknowns_then_partials() -> None:
+    result = run(P, N, U, Y)
+    assert [(a.item_id, a.severity, a.status.value) for a in result.actions] == [
+        ("problem-specific", "critical", "partial"),
+        ("owner-named", "medium", "gap"),
+        ("single-sign-on", "medium", "unknown"),
+    ]
+    assert result.actions[0].owner == "Headteacher"
+
+
+def test_failure_modes_hit_list_their_gap_items() -> None:
+    result = run(Y, P, N, Y)
+    assert [(hit.failure_mode.value, hit.items) for hit in result.failure_modes] == [
+        ("no-owner", ("owner-named",)),
+        ("friction", ("single-sign-on",)),
+    ]
+
+
+def test_respondents_combine_to_the_most_cautious_answer_and_disagreements_are_flagged() -> None:
+    leader = sheet({"problem-specific": Y, "owner-named": Y, "single-sign-on": Y}, Role.SENIOR_LEADER, "Lee")
+    teacher = sheet({"problem-specific": Y, "owner-named": N, "single-sign-on": U}, Role.TEACHER, "Tia")
+    result = run(sheets=(leader, teacher))
+    answers = {r.item.id: r.answer for r in result.items}
+    assert answers == {"problem-specific": Y, "owner-named": N, "single-sign-on": Y, "training-planned": U}
+    assert [d.item_id for d in result.disagreements] == ["owner-named"]
+    roles = [(a.respondent.role, a.answer) for a in result.disagreements[0].answers]
+    assert roles == [(Role.SENIOR_LEADER, Y), (Role.TEACHER, N)]
+    assert len(result.respondents) == 2
+
+
+def test_combine_keeps_unknown_only_when_nobody_knows() -> None:
+    assert combine([Answer(U), Answer(U)]).value is U
+    assert combine([Answer(U), Answer(NA, "n/a here")]).value is NA
+    assert combine([Answer(Y, date="2026-01-01"), Answer(P, "half", "2026-02-01")]) == Answer(P, "half", "2026-02-01")
+
+
+values = st.sampled_from([Y, P, N, U, NA])
+
+
+@given(st.lists(values, min_size=4, max_size=4))
+def test_invariants_hold_for_any_answers(answers: list[AnswerValue]) -> None:
+    if answers[0] is NA:  # na is refused on the critical item by the loader
+        answers[0] = U
+    result = run(*answers)
+    assert 0.0 <= result.score <= 100.0
+    assert 0.0 <= result.confidence <= 1.0
+    if answers[0] in (N, U):
+        assert result.verdict is Verdict.NOT_READY
+    if result.verdict is not Verdict.READY:
+        assert result.reasons, "a verdict below ready must say why"
+    assert run(*answers) == result  # deterministic
+
+
+@given(st.lists(values, min_size=4, max_size=4), st.integers(0, 3))
+def test_improving_one_answer_never_worsens_the_verdict(answers: list[AnswerValue], index: int) -> None:
+    answers = [U if (i == 0 and a is NA) else a for i, a in enumerate(answers)]
+    better = list(answers)
+    ladder = [N, P, Y]
+    if better[index] in ladder[:-1]:
+        better[index] = ladder[ladder.index(better[index]) + 1]
+        assert run(*better).verdict.rank >= run(*answers).verdict.rank
