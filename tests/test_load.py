@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import MINI, answers_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import MINI, answers_yaml
 from implcheck import answers_file
 from implcheck.errors import InputError, UsageError
 from implcheck.load import load_answers, load_any, load_assessment, load_checklist, load_checklist_ref

@@ -7,12 +7,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import MINI
 from implcheck.load import load_checklist
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
 from implcheck.result import Status, Verdict
 from implcheck.scoring import combine, score
-
-from helpers import MINI
 
 CHECKLIST = load_checklist(MINI)
 IDS = [item.id for item in CHECKLIST.items]  # problem-specific (critical, w3), owner-named (w2),

@@ -25,6 +25,7 @@ from implcheck.errors import InputError, Problem
 
 MAX_BYTES = 2 * 1024 * 1024  # far above any real checklist; refuses hostile giants early
 MAX_DEPTH = 40
+ALIAS_MESSAGE = "anchors and aliases (&, *) are not supported; write the value out"
 
 Key = str | int
 Path_ = tuple[Key, ...]
@@ -132,12 +133,14 @@ class _Builder:
         mark = node.start_mark
         return InputError([Problem(str(self.path), mark.line + 1, mark.column + 1, message)])
 
-    def _first_alias(self, node: yaml.Node) -> yaml.Node:
+    def _alias_error(self, node: yaml.Node) -> InputError:
         """Point at the first ``*alias`` rather than at the anchor it reuses (error path only)."""
+        error = self._fail(node, ALIAS_MESSAGE)
         for event in yaml.parse(self.text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                return yaml.ScalarNode("", "", event.start_mark, event.end_mark)
-        return node  # pragma: no cover - a reused node always comes from an alias
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                return InputError([Problem(str(self.path), line, col, ALIAS_MESSAGE)])
+        return error  # pragma: no cover - a reused node always comes from an alias
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if id(node) in self.seen:
