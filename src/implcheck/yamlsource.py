@@ -144,9 +144,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if id(node) in self.seen:
-            raise self._fail(
-                self._first_alias(node), "anchors and aliases (&, *) are not supported; write the value out"
-            )
+            raise self._alias_error(node)
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nested more than {MAX_DEPTH} levels deep")
         self.seen.add(id(node))
