@@ -86,6 +86,12 @@ def test_weak_failure_mode_cannot_be_averaged_away() -> None:
     assert [r.items for r in weak] == [("single-sign-on",)]
 
 
+def test_worked_example_in_docs_partly_clears_the_floor() -> None:
+    result = run(Y, Y, P, Y)
+    assert (result.score, result.verdict) == (87.5, Verdict.READY)
+    assert {s.key: s.score for s in result.stages} == {"explore": 100.0, "prepare": 66.7}
+
+
 def test_score_between_bars_is_ready_with_conditions() -> None:
     result = run(Y, P, P, Y)  # 3 + 1 + 1 + 1 = 6 of 8
     assert (result.verdict, rules(result)) == (Verdict.READY_WITH_CONDITIONS, ["score-below-ready"])

@@ -1,0 +1,45 @@
+# The few targets a newcomer needs. `make help` lists them.
+PY := .venv/bin/python
+
+.PHONY: help install demo test lint fmt types docs bench ci
+
+help:
+	@echo "install  create .venv and install implcheck with test and dev tools"
+	@echo "demo     check the bundled example (shows a verdict)"
+	@echo "test     run the whole test suite with coverage"
+	@echo "lint     ruff lint and format check;  fmt: apply formatting"
+	@echo "types    mypy --strict on src/"
+	@echo "docs     regenerate docs/checklists.md from the checklists"
+	@echo "bench    start-up and scoring benchmarks"
+	@echo "ci       what CI runs (.ci/run)"
+
+.venv/bin/python:
+	python3.11 -m venv .venv
+
+install: .venv/bin/python
+	$(PY) -m pip install -q -e '.[dev]'
+
+demo:
+	.venv/bin/implcheck check examples/edtech-readiness/trap.yaml || true
+
+test:
+	$(PY) -m pytest
+
+lint:
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff format --check src tests benchmarks
+
+fmt:
+	.venv/bin/ruff format src tests benchmarks
+
+types:
+	.venv/bin/mypy --strict src
+
+docs:
+	$(PY) -m implcheck.docs > docs/checklists.md
+
+bench:
+	$(PY) benchmarks/startup.py
+
+ci:
+	bash .ci/run

@@ -1,0 +1,258 @@
+"""The command line end to end: exit codes, streams and the words users read."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import MINI, answers_yaml
+from typer.testing import CliRunner
+
+from implcheck import __version__
+from implcheck.cli import app
+
+Write = Callable[[str, str], Path]
+runner = CliRunner()
+ALL_YES = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
+WITH_CONDITIONS = "  problem-specific: partly\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
+
+
+def invoke(*args: str | Path):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args], prog_name="implcheck")
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert (result.exit_code, result.stdout) == (0, f"implcheck {__version__}\n")
+
+
+def test_no_arguments_shows_help() -> None:
+    result = invoke()
+    assert result.exit_code == 2
+    assert "Usage: implcheck" in result.output
+
+
+def test_check_ready_passes_the_gate(write: Write) -> None:
+    result = invoke("check", write("a.yaml", answers_yaml(ALL_YES)))
+    assert result.exit_code == 0, result.output
+    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in result.stdout
+    assert result.stderr == ""
+
+
+def test_check_not_ready_fails_the_gate_with_its_reasons(write: Write) -> None:
+    result = invoke("check", write("a.yaml", answers_yaml("  problem-specific: no\n  owner-named: yes\n")))
+    assert result.exit_code == 1
+    assert "✗ NOT READY" in result.stdout
+    assert "1 critical item answered no: problem-specific." in result.stdout
+    assert "Critical gaps\n  ✗ problem-specific (no): Is there a specific problem?\n      → Name the problem." in (
+        result.stdout
+    )
+    assert result.stderr == "gate failed: the verdict is not_ready (--fail-on not_ready)\n"
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("not_ready", 0), ("ready_with_conditions", 1), ("never", 0)])
+def test_fail_on_sets_the_bar(write: Write, fail_on: str, code: int) -> None:
+    result = invoke("check", "--fail-on", fail_on, write("a.yaml", answers_yaml(WITH_CONDITIONS)))
+    assert result.exit_code == code
+
+
+def test_fail_on_never_still_fails_under_the_score_bar(write: Write) -> None:
+    path = write("a.yaml", answers_yaml(WITH_CONDITIONS))
+    result = invoke("check", "--fail-on", "never", "--fail-under", "90", path)
+    assert result.exit_code == 1
+    assert result.stderr == "gate failed: the score 81.2 is under 90 (--fail-under)\n"
+    assert invoke("check", "--fail-under", "80", path).exit_code == 0
+
+
+def test_check_json_is_the_result_and_only_that(write: Write) -> None:
+    result = invoke("check", "--format", "json", write("a.yaml", answers_yaml(WITH_CONDITIONS)))
+    data = json.loads(result.stdout)
+    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.0", "ready_with_conditions", 81.2)
+    assert data["items"][0] == {
+        "id": "problem-specific",
+        "section": "why",
+        "stage": "explore",
+        "failure_mode": "unclear-problem",
+        "weight": 3,
+        "critical": True,
+        "answer": "partly",
+        "status": "partial",
+        "evidence": "",
+        "date": "",
+    }
+
+
+def test_check_markdown_summary(write: Write) -> None:
+    result = invoke("check", "-f", "markdown", write("a.yaml", answers_yaml("  problem-specific: no\n")))
+    assert result.stdout.startswith("## Oakfield Primary · Pobble for writing · 2026-autumn\n\n**Verdict: Not ready**")
+    assert "| problem\\-specific | no | Name the problem. |" not in result.stdout  # ids are not escaped needlessly
+    assert "| problem-specific | no | Name the problem. |" in result.stdout
+
+
+def test_output_is_byte_identical_across_runs(write: Write) -> None:
+    path = write("a.yaml", answers_yaml(WITH_CONDITIONS))
+    for fmt in ("text", "json", "markdown"):
+        assert invoke("check", "-f", fmt, path).stdout == invoke("check", "-f", fmt, path).stdout
+
+
+def test_several_respondents_combine_and_disagreements_show(write: Write) -> None:
+    leader = write("leader.yaml", answers_yaml(ALL_YES))
+    teacher = write("teacher.yaml", answers_yaml("  owner-named: no\n", role="teacher", name="T. Teacher"))
+    result = invoke("check", "-f", "json", leader, teacher)
+    data = json.loads(result.stdout)
+    assert [r["role"] for r in data["context"]["respondents"]] == ["senior-leader", "teacher"]
+    assert data["disagreements"] == [
+        {
+            "item": "owner-named",
+            "question": "Is there a named senior owner?",
+            "critical": False,
+            "answers": [
+                {"name": "A. Leader", "role": "senior-leader", "answer": "yes", "evidence": ""},
+                {"name": "T. Teacher", "role": "teacher", "answer": "no", "evidence": ""},
+            ],
+        }
+    ]
+    text = invoke("check", leader, teacher).stdout
+    assert "Respondents disagree on 1 item(s)\n  owner-named: senior-leader yes, teacher no" in text
+
+
+def test_bad_answers_file_exits_2_with_every_problem(write: Write) -> None:
+    path = write("a.yaml", answers_yaml("  owner-named: maybe\n  problem-specfic: yes\n"))
+    result = invoke("check", path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{path}:9:16: answer must be one of yes, partly, no, unknown, na; got 'maybe'\n"
+        f"{path}:10:3: unknown item id 'problem-specfic' (did you mean 'problem-specific'?); "
+        f"see `implcheck show {MINI}` for the item ids\n"
+    )
+
+
+def test_missing_file_and_mismatched_files_exit_2(write: Write, tmp_path: Path) -> None:
+    result = invoke("check", tmp_path / "nope.yaml")
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 'nope.yaml'}:1:1: no such file\n")
+    a = write("a.yaml", answers_yaml())
+    b = write("b.yaml", answers_yaml(term="2027-spring"))
+    result = invoke("check", a, b)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"implcheck: error: {b}: cannot be combined with {a}: its term is '2027-spring'")
+
+
+def test_bad_option_value_is_a_usage_error(write: Write) -> None:
+    result = invoke("check", "--fail-on", "bogus", write("a.yaml", answers_yaml()))
+    assert result.exit_code == 2
+    assert "Invalid value for '--fail-on'" in result.output
+
+
+def test_validate_reports_all_files_and_exits_2(write: Write) -> None:
+    good = write("good.yaml", answers_yaml(ALL_YES))
+    bad = write("bad.yaml", answers_yaml("  owner-named: 3\n"))
+    result = invoke("validate", good, bad, MINI)
+    assert result.exit_code == 2
+    assert result.stdout == f"{bad}:9:16: answer must be one of yes, partly, no, unknown, na; got 3\n"
+    assert result.stderr == "1 problem(s) in 1 of 3 file(s)\n"
+
+
+def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
+    write("sub/a.yaml", answers_yaml(ALL_YES))
+    write("sub/notes.txt", "not yaml")
+    result = invoke("validate", tmp_path)
+    assert (result.exit_code, result.stdout) == (0, "1 file(s) valid\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke("validate", empty)
+    assert (result.exit_code, result.stderr) == (2, "implcheck: error: no YAML files found in the paths given\n")
+
+
+@pytest.mark.parametrize("kind", ["checklist", "answers", "result"])
+def test_schema_prints_json_schema(kind: str) -> None:
+    result = invoke("schema", kind)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_checklists_lists_the_shipped_ones() -> None:
+    result = invoke("checklists")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["edtech-readiness", "termly-recheck"]
+
+
+def test_show_a_checklist_as_text_and_markdown() -> None:
+    text = invoke("show", MINI).stdout
+    assert "Explore · Why we are doing this (why)\n  - problem-specific  [CRITICAL weight 3, unclear-problem]" in text
+    assert text.endswith("4 items, 1 critical. `implcheck init mini` writes an answers file.\n")
+    markdown = invoke("show", MINI, "--format", "markdown").stdout
+    assert (
+        "- **`problem-specific`** **critical** (weight 3, `unclear-problem`): Is there a specific problem?" in markdown
+    )
+
+
+def test_show_unknown_checklist_exits_2() -> None:
+    result = invoke("show", "nope")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "implcheck: error: unknown checklist 'nope'; use a shipped id (edtech-readiness, termly-recheck) "
+        "or a path to a checklist file\n"
+    )
+
+
+def test_init_writes_a_fillable_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "answers.yaml"
+    result = invoke("init", MINI, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert text.startswith("# yaml-language-server: $schema=implcheck-answers.schema.json\n")
+    assert (
+        "  # Is there a specific problem? (weight 3, critical)\n  # Why: Without one, nobody knows what success is.\n"
+    )
+    assert "  problem-specific: unknown\n" in text
+    assert json.loads((tmp_path / "implcheck-answers.schema.json").read_text())["title"] == "implcheck answers file"
+    assert invoke("check", out).exit_code == 1  # it loads, and nothing is answered yet
+    out.write_text("precious")
+    result = invoke("init", MINI, "-o", out)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"implcheck: error: {out}: already exists; use --force to overwrite it, or choose another -o\n"
+    )
+    assert out.read_text() == "precious"
+    assert invoke("init", MINI, "-o", out, "--force").exit_code == 0
+    assert out.read_text() != "precious"
+
+
+def test_init_to_stdout_and_a_relative_checklist_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "checklist: " in invoke("init", MINI).stdout
+    monkeypatch.chdir(MINI.parent)
+    (tmp_path / "out").mkdir()
+    assert invoke("init", "mini.yaml", "-o", tmp_path / "out" / "a.yaml").exit_code == 0
+    # the file names its checklist relative to itself, so it still loads from anywhere
+    monkeypatch.chdir(tmp_path)
+    assert invoke("check", "--fail-on", "never", "out/a.yaml").exit_code == 0
+
+
+def test_init_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
+    result = invoke("init", MINI, "-o", tmp_path / "no" / "a.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"implcheck: error: {tmp_path / 'no' / 'a.yaml'}: cannot write: the folder {tmp_path / 'no'} does not exist\n"
+    )
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "implcheck", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, f"implcheck {__version__}\n")
+
+
+def test_no_color_and_pipes_get_plain_text(write: Write) -> None:
+    path = write("a.yaml", answers_yaml(ALL_YES))
+    result = subprocess.run(
+        [sys.executable, "-m", "implcheck", "check", str(path)], capture_output=True, text=True, check=False
+    )
+    assert "\x1b[" not in result.stdout
+    assert "✓ READY" in result.stdout
