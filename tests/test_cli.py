@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import MINI, answers_yaml
 from typer.testing import CliRunner
 
+from helpers import MINI, answers_yaml
 from implcheck import __version__
 from implcheck.cli import app
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from implcheck import catalog
 from implcheck.docs import checklists_markdown, main
 from implcheck.load import load_checklist

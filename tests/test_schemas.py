@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import MINI, ROOT
 from typer.testing import CliRunner
 
+from helpers import MINI, ROOT
 from implcheck import catalog
 from implcheck.cli import app
 from implcheck.load import load_assessment

@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from implcheck import catalog
 
 
