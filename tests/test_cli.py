@@ -256,3 +256,14 @@ def test_no_color_and_pipes_get_plain_text(write: Write) -> None:
     )
     assert "\x1b[" not in result.stdout
     assert "✓ READY" in result.stdout
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, write: Write) -> None:
+    from implcheck.commands import check as check_cmd
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check_cmd, "run", interrupted)
+    result = invoke("check", write("a.yaml", answers_yaml()))
+    assert (result.exit_code, result.stderr) == (130, "\nimplcheck: interrupted\n")

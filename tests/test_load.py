@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,8 +13,16 @@ from hypothesis import strategies as st
 from helpers import MINI, answers_yaml
 from implcheck import answers_file
 from implcheck.errors import InputError, UsageError
-from implcheck.load import load_answers, load_any, load_assessment, load_checklist, load_checklist_ref
+from implcheck.load import (
+    answers_from_document,
+    load_answers,
+    load_any,
+    load_assessment,
+    load_checklist,
+    load_checklist_ref,
+)
 from implcheck.model import Answer, AnswerValue, Context, Respondent, Role, Thresholds
+from implcheck.yamlsource import load_document
 
 Write = Callable[[str, str], Path]
 
@@ -253,3 +262,28 @@ def test_answers_file_round_trips(
     assert sheet.context == context
     unknown = Answer(AnswerValue.UNKNOWN)
     assert sheet.answers == {item.id: answers.get(item.id, unknown) for item in MINI_CHECKLIST.items}
+
+
+yaml_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.sampled_from(["yes", "no", "partly", "na", "maybe", "", "2026-13-01"]),
+)
+yaml_values = st.recursive(
+    yaml_scalars,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(answer_keys, children, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=60)
+@given(st.dictionaries(st.sampled_from([*(i.id for i in MINI_CHECKLIST.items), "typo-id"]), yaml_values, max_size=5))
+def test_any_answers_mapping_loads_or_fails_cleanly(answers: dict[str, object]) -> None:
+    text = f"checklist: {json.dumps(str(MINI))}\nanswers: {json.dumps(answers)}\n"
+    try:
+        sheet, _ = answers_from_document(load_document(Path("fuzz.yaml"), text))
+    except InputError as error:
+        assert all(p.path == "fuzz.yaml" and p.line >= 1 for p in error.problems)
+    else:
+        assert set(sheet.answers) <= {item.id for item in MINI_CHECKLIST.items}
