@@ -270,6 +270,7 @@ yaml_scalars = st.one_of(
     st.integers(-5, 5),
     st.sampled_from(["yes", "no", "partly", "na", "maybe", "", "2026-13-01"]),
 )
+answer_keys = st.sampled_from(["answer", "evidence", "date", "x"])
 yaml_values = st.recursive(
     yaml_scalars,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(answer_keys, children, max_size=3),
