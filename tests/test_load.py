@@ -288,3 +288,9 @@ def test_any_answers_mapping_loads_or_fails_cleanly(answers: dict[str, object]) 
         assert all(p.path == "fuzz.yaml" and p.line >= 1 for p in error.problems)
     else:
         assert set(sheet.answers) <= {item.id for item in MINI_CHECKLIST.items}
+
+
+def test_a_checklist_given_as_answers_says_so() -> None:
+    assert problems_of(lambda: load_answers(MINI)) == [
+        f"1:1: this is a checklist, not an answers file; to answer it, run: implcheck init {MINI}"
+    ]

@@ -86,7 +86,7 @@ def _root(
 
 
 Files = Annotated[
-    list[Path], typer.Argument(metavar="FILE...", help="Answers files: one per respondent, same school and initiative.")
+    list[Path], typer.Argument(metavar="FILE", help="Answers files: one per respondent, same school and initiative.")
 ]
 
 

@@ -317,6 +317,10 @@ def load_answers(path: Path, resolver: ChecklistResolver = resolve_checklist) ->
 def answers_from_document(
     doc: Document, resolver: ChecklistResolver = resolve_checklist
 ) -> tuple[AnswerSheet, Checklist]:
+    if isinstance(doc.data, dict) and "sections" in doc.data:
+        raise InputError(
+            [doc.problem(f"this is a checklist, not an answers file; to answer it, run: implcheck init {doc.path}")]
+        )
     check = _Checker(doc)
     top = check.mapping(doc.data, (), ANSWERS_KEYS, "an answers file")
     if top is None:
