@@ -66,10 +66,6 @@ class AnswerValue(StrEnum):
     UNKNOWN = "unknown"
     NA = "na"
 
-    @property
-    def is_known(self) -> bool:
-        return self not in (AnswerValue.UNKNOWN, AnswerValue.NA)
-
 
 class Role(StrEnum):
     SENIOR_LEADER = "senior-leader"
@@ -123,12 +119,6 @@ class Checklist:
     @property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
-
-    def stage_of(self, item_id: str) -> Stage:
-        for section in self.sections:
-            if any(item.id == item_id for item in section.items):
-                return section.stage
-        raise KeyError(item_id)
 
 
 @dataclass(frozen=True)
