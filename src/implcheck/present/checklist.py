@@ -3,10 +3,18 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from implcheck.model import Checklist
 from implcheck.present.markdown import md
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs as the author wrote them: blank lines in a ``|`` block, or the single line
+    breaks a folded ``>-`` block leaves where the author left a blank line."""
+    blocks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
+    return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def render_text(checklist: Checklist, width: int = 100) -> str:
@@ -15,7 +23,8 @@ def render_text(checklist: Checklist, width: int = 100) -> str:
 
     bars = checklist.thresholds
     lines = [f"{checklist.title}", f"id {checklist.id} · version {checklist.version}", ""]
-    lines += [*wrap(checklist.description, ""), ""]
+    for paragraph in paragraphs(checklist.description):
+        lines += [*wrap(paragraph, ""), ""]
     lines.append(
         f"Thresholds: ready ≥ {bars.ready:g}, ready with conditions ≥ {bars.conditions:g}, "
         f"floor {bars.floor:g} per stage and failure mode, confidence ≥ {bars.min_confidence:.0%}"
@@ -43,8 +52,7 @@ def render_markdown(checklist: Checklist) -> str:
         f"`{checklist.id}` version {md(checklist.version)} · {len(checklist.items)} items, "
         f"{sum(item.critical for item in checklist.items)} critical",
         "",
-        md(checklist.description),
-        "",
+        *(line for paragraph in paragraphs(checklist.description) for line in (md(paragraph), "")),
         f"Thresholds: ready ≥ {bars.ready:g}; ready with conditions ≥ {bars.conditions:g}; "
         f"floor {bars.floor:g} for every stage and failure mode; confidence ≥ {bars.min_confidence:.0%}.",
     ]
