@@ -48,8 +48,9 @@ def test_check_not_ready_fails_the_gate_with_its_reasons(write: Write) -> None:
     assert result.exit_code == 1
     assert "✗ NOT READY" in result.stdout
     assert "1 critical item answered no: problem-specific." in result.stdout
-    assert "Critical gaps\n  ✗ problem-specific (no): Is there a specific problem?\n      → Name the problem." in (
-        result.stdout
+    assert (
+        "Critical gaps\n ✗ problem-specific (no): Is there a specific problem?\n   → Name the problem.\n"
+        in result.stdout
     )
     assert result.stderr == "gate failed: the verdict is not_ready (--fail-on not_ready)\n"
 
@@ -117,7 +118,7 @@ def test_several_respondents_combine_and_disagreements_show(write: Write) -> Non
         }
     ]
     text = invoke("check", leader, teacher).stdout
-    assert "Respondents disagree on 1 item(s)\n  owner-named: senior-leader yes, teacher no" in text
+    assert "Respondents disagree on 1 item(s)\n owner-named senior-leader yes, teacher no\n" in text
 
 
 def test_bad_answers_file_exits_2_with_every_problem(write: Write) -> None:

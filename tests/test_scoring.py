@@ -76,6 +76,11 @@ def test_weak_stage_cannot_be_averaged_away() -> None:
     assert result.verdict is Verdict.NOT_READY
     assert "weak-stage" in rules(result)
     assert {s.key: s.score for s in result.stages} == {"explore": 100.0, "prepare": 0.0}
+    [weak] = [r for r in result.reasons if r.rule == "weak-stage"]
+    assert (
+        weak.message == "1 stage below the floor of 40 (Prepare 0): strength elsewhere cannot make up for a weak area."
+    )
+    assert weak.items == ("single-sign-on", "training-planned")
 
 
 def test_weak_failure_mode_cannot_be_averaged_away() -> None:

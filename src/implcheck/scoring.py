@@ -202,19 +202,20 @@ def _reasons(
                 )
             )
     for group, kind in ((stages, "stage"), (modes, "failure mode")):
-        for weak in group:
-            if weak.score is not None and weak.score < bars.floor:
-                label = weak.title if kind == "stage" else weak.key
-                reasons.append(
-                    Reason(
-                        f"weak-{kind.replace(' ', '-')}",
-                        Verdict.NOT_READY,
-                        f"The {kind} {label!s} scores {weak.score:.0f}, below the floor of {bars.floor:g}: "
-                        "strong areas elsewhere cannot make up for it.",
-                        items=weak.gaps,
-                        failure_modes=_modes([r for r in items if r.item.id in weak.gaps]),
-                    )
+        weak = [g for g in group if g.score is not None and g.score < bars.floor]
+        if weak:
+            names = ", ".join(f"{g.title if kind == 'stage' else g.key} {g.score:.0f}" for g in weak)
+            gaps = tuple(item_id for g in weak for item_id in g.gaps)
+            reasons.append(
+                Reason(
+                    f"weak-{kind.replace(' ', '-')}",
+                    Verdict.NOT_READY,
+                    f"{_count(len(weak), kind)} below the floor of {bars.floor:g} ({names}): "
+                    "strength elsewhere cannot make up for a weak area.",
+                    items=tuple(dict.fromkeys(gaps)),
+                    failure_modes=_modes([r for r in items if r.item.id in gaps]),
                 )
+            )
     if hits := critical(Status.PARTIAL):
         reasons.append(
             Reason(

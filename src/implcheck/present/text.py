@@ -10,13 +10,24 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from implcheck.result import Result, Verdict
+from implcheck.result import Result, Status, Verdict
 
 VERDICT_STYLE = {
     Verdict.READY: ("green", "✓"),
     Verdict.READY_WITH_CONDITIONS: ("yellow", "!"),
     Verdict.NOT_READY: ("red", "✗"),
 }
+ANSWERED = (Status.MET, Status.PARTIAL, Status.GAP)
+
+
+def _rows(console: Console, rows: list[tuple[str, str]]) -> None:
+    """Two columns, the second wrapping under itself rather than under the first."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for left, right in rows:
+        table.add_row(left, right)
+    console.print(table)
 
 
 def render(result: Result, *, color: bool = False, width: int = 100) -> str:
@@ -41,8 +52,8 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
         f" · {count} respondent{'s' if count != 1 else ''} ({roles})"
     )
     colour, mark = VERDICT_STYLE[result.verdict]
-    answered = sum(1 for r in result.items if r.status.value in ("met", "partial", "gap"))
-    applicable = sum(1 for r in result.items if r.status.value != "not_applicable")
+    answered = sum(1 for r in result.items if r.status in ANSWERED)
+    applicable = sum(1 for r in result.items if r.status is not Status.NOT_APPLICABLE)
     console.print()
     console.print(
         f"[bold {colour}]{mark} {result.verdict.label.upper()}[/]   "
@@ -50,31 +61,28 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
         f"confidence {result.confidence:.0%} ({answered} of {applicable} answered)"
     )
     if result.reasons:
-        console.print()
-        console.print("[bold]Why[/]")
-        for reason in result.reasons:
-            console.print(f"  • {escape(reason.message)}")
+        console.print("\n[bold]Why[/]")
+        _rows(console, [(" •", escape(reason.message)) for reason in result.reasons])
     if result.failure_modes:
-        console.print()
-        console.print("[bold]Failure modes hit[/]")
-        table = Table.grid(padding=(0, 2))
-        for hit in result.failure_modes:
-            table.add_row(f"  {hit.failure_mode.value}", ", ".join(hit.items))
-        console.print(table)
-    gaps = result.critical_gaps
-    if gaps:
-        console.print()
-        console.print("[bold]Critical gaps[/]")
-        for r in gaps:
-            console.print(f"  [{colour}]{mark}[/] {r.item.id} ({r.answer.value}): {escape(r.item.question)}")
-            console.print(f"      → {escape(r.item.action)}")
+        console.print("\n[bold]Failure modes hit[/]")
+        _rows(console, [(f" {hit.failure_mode.value}", ", ".join(hit.items)) for hit in result.failure_modes])
+    if result.critical_gaps:
+        console.print("\n[bold]Critical gaps[/]")
+        rows: list[tuple[str, str]] = []
+        for r in result.critical_gaps:
+            rows.append((f" [{colour}]{mark}[/]", f"{r.item.id} ({r.answer.value}): {escape(r.item.question)}"))
+            rows.append(("", f"→ {escape(r.item.action)}"))
+        _rows(console, rows)
     if result.unknowns:
-        console.print()
-        console.print(f"Unknown: {len(result.unknowns)} item(s) still to answer: {', '.join(result.unknowns)}")
+        console.print(f"\n[bold]Still unknown[/] ({len(result.unknowns)}): {', '.join(result.unknowns)}")
     if result.disagreements:
-        console.print()
-        console.print(f"[bold]Respondents disagree on {len(result.disagreements)} item(s)[/]")
-        for d in result.disagreements:
-            views = ", ".join(f"{a.respondent.role.value} {a.answer.value}" for a in d.answers)
-            console.print(f"  {d.item_id}: {escape(views)}")
-    return out.getvalue()
+        console.print(f"\n[bold]Respondents disagree on {len(result.disagreements)} item(s)[/]")
+        _rows(
+            console,
+            [
+                (f" {d.item_id}", escape(", ".join(f"{a.respondent.role.value} {a.answer.value}" for a in d.answers)))
+                for d in result.disagreements
+            ],
+        )
+    # Rich pads table rows to the full width; trailing spaces only make diffs noisy.
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
