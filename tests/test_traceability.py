@@ -150,15 +150,9 @@ def test_traceability_quotes_are_verbatim(traceability: str) -> None:
     """Each seed row's quote appears in that seed (whitespace-normalised)."""
     if not SEEDS.is_dir():
         pytest.skip(f"seed directory {SEEDS} not present")
-    texts = {
-        path.name: " ".join(path.read_text(encoding="utf-8").split()) for path in SEEDS.glob("*.txt")
-    }
+    texts = {path.name: " ".join(path.read_text(encoding="utf-8").split()) for path in SEEDS.glob("*.txt")}
     row = re.compile(r'^\|[^|]*\|\s*`([^`]+\.txt)`\s*\|\s*"(.+)"\s*\|', re.MULTILINE)
     rows = row.findall(traceability)
     assert rows, "no seed rows found in traceability.md"
-    wrong = [
-        (seed, quote)
-        for seed, quote in rows
-        if seed in texts and " ".join(quote.split()) not in texts[seed]
-    ]
+    wrong = [(seed, quote) for seed, quote in rows if seed in texts and " ".join(quote.split()) not in texts[seed]]
     assert not wrong, f"quotes not found verbatim in their seed: {wrong}"
