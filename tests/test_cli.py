@@ -268,3 +268,13 @@ def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, w
     monkeypatch.setattr(check_cmd, "run", interrupted)
     result = invoke("check", write("a.yaml", answers_yaml()))
     assert (result.exit_code, result.stderr) == (130, "\nimplcheck: interrupted\n")
+
+
+def test_check_markdown_lists_disagreements_side_by_side(write: Write) -> None:
+    leader = write("leader.yaml", answers_yaml(ALL_YES))
+    teacher = write("teacher.yaml", answers_yaml("  owner-named: no\n", role="teacher", name="T. Teacher"))
+    result = invoke("check", "-f", "markdown", leader, teacher)
+    assert (
+        "### Disagreements\n\n| Item | Answers |\n| --- | --- |\n| owner-named | senior-leader: yes; teacher: no |\n"
+        in (result.stdout)
+    )
