@@ -8,17 +8,24 @@ through ``load.load_answers`` unchanged.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 
 from implcheck.model import Answer, AnswerValue, Checklist, Context, Role
 
 SCHEMA_FILE = "implcheck-answers.schema.json"
 WIDTH = 96
+# Characters JSON leaves as they are but YAML refuses or folds into a space: DEL and the C1
+# controls (NEL among them), the Unicode line and paragraph separators, non-characters and lone
+# surrogates (which could not even be written as UTF-8).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
 def _quote(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar, and escapes anything awkward.
-    return json.dumps(text, ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar, and escapes most things awkward;
+    # the few characters YAML reads differently are written as \u escapes too.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def _comment(text: str, indent: str, first: str = "") -> list[str]:

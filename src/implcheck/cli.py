@@ -22,6 +22,7 @@ from implcheck.commands import check as check_cmd
 from implcheck.commands import schema as schema_cmd
 from implcheck.commands import validate as validate_cmd
 from implcheck.errors import EXIT_INTERRUPTED, ImplcheckError
+from implcheck.model import Role
 from implcheck.present import CheckFormat
 
 
@@ -145,6 +146,29 @@ def init(
 ) -> None:
     """Write a fillable answers file: every item as unknown, its question and why as comments."""
     emit(catalog_cmd.init(checklist, output, force=force))
+
+
+@app.command()
+def assess(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The answers file: written after every answer.")
+    ],
+    checklist: Annotated[
+        str | None,
+        typer.Argument(help="A shipped checklist id or a path [default: edtech-readiness, or the one FILE names]."),
+    ] = None,
+    resume: Annotated[bool, typer.Option(help="Carry on with FILE from its first unanswered item.")] = False,
+    school: Annotated[str | None, typer.Option(help="School name (asked for when not given).")] = None,
+    initiative: Annotated[str | None, typer.Option(help="The product or change being assessed.")] = None,
+    term: Annotated[str | None, typer.Option(help="School term, e.g. 2026-autumn.")] = None,
+    role: Annotated[Role | None, typer.Option(help="Your role.")] = None,
+    name: Annotated[str | None, typer.Option(help="Your name.")] = None,
+) -> None:
+    """Answer a checklist in the terminal, question by question; saved after every answer."""
+    from implcheck.commands import assess as assess_cmd  # rich is only paid for here
+
+    flags = assess_cmd.ContextFlags(school, initiative, term, role, name)
+    emit(assess_cmd.run(checklist, output, resume=resume, flags=flags, color=use_colour()))
 
 
 def main() -> None:
