@@ -11,6 +11,7 @@ function and writing through a rich ``Console``, so tests can drive it without a
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
@@ -425,6 +426,8 @@ class HungUp(BaseException):
 
 
 def _on_hangup(signum: int, frame: FrameType | None) -> None:
+    # The kernel may send more than one hang-up as the terminal goes; the first one is enough.
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     raise HungUp
 
 
@@ -443,7 +446,7 @@ def read_line(prompt: str) -> str:
     return input(ANSI_CODE.sub("\x01\\1\x02", prompt))
 
 
-def detach_from_terminal() -> None:
+def detach_from_terminal() -> None:  # pragma: no cover - runs after a real hang-up (test_assess_pty.py)
     """After a hang-up, point the standard streams at /dev/null so exiting cannot fail on them."""
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
@@ -505,15 +508,18 @@ def run(
     color: bool = False,
     width: int | None = None,
     today: date | None = None,
-    read: Callable[[str], str] = read_line,
-    report_writer: Callable[[], ReportWriter | None] = find_report_writer,
+    read: Callable[[str], str] | None = None,
+    report_writer: Callable[[], ReportWriter | None] | None = None,
 ) -> Outcome:
     session, resumed = open_session(ref, path, resume=resume, flags=flags or ContextFlags())
     if not stdin_is_terminal():
+        quoted = shlex.quote(str(path))
+        start = (
+            "edit it" if resumed else f"write it with: implcheck init {ref or DEFAULT_CHECKLIST} -o {quoted}, edit it"
+        )
         raise UsageError(
-            "assess asks questions, so it needs a terminal (its input is not one). Without one, write the "
-            f"file and fill it in: implcheck init {session.checklist_ref} -o {shlex.quote(str(path))}, edit it, "
-            f"then: implcheck check {shlex.quote(str(path))}"
+            "assess asks questions, so it needs a terminal (its input is not one). "
+            f"To answer without one, {start}, then run: implcheck check {quoted}"
         )
     console = Console(
         file=sys.stdout,
@@ -524,18 +530,46 @@ def run(
         highlight=False,
         emoji=False,
     )
-    interview = Interview(session, console, read)
+    interview = Interview(session, console, read or read_line)
     previous = signal.signal(signal.SIGHUP, _on_hangup)
-    started = resumed
+    try:
+        return converse(interview, resumed, today or date.today(), report_writer or find_report_writer, color=color)
+    except HungUp:
+        hung_up = True
+    except OSError as error:
+        # Reading or writing a terminal that has gone: the hang-up signal may come a moment later.
+        if error.errno not in (errno.EIO, errno.EPIPE):
+            raise
+        hung_up = True
+    finally:
+        if signal.getsignal(signal.SIGHUP) is _on_hangup:
+            signal.signal(signal.SIGHUP, previous)
+    if hung_up:  # pragma: no branch - every other way out returns or raises above
+        detach_from_terminal()
+    return Outcome(exit_code=EXIT_HANGUP)
+
+
+def converse(
+    interview: Interview,
+    resumed: bool,
+    today: date,
+    report_writer: Callable[[], ReportWriter | None],
+    *,
+    color: bool,
+) -> Outcome:
+    """The whole conversation: context, questions, verdict; and how each way of stopping ends."""
+    session, console, path = interview.session, interview.console, interview.session.path
+    total = len(session.checklist.items)
+    started = resumed  # is there a file to carry on with?
     try:
         console.print(
             f"[bold]{escape(session.checklist.title)}[/] ({escape(session.checklist.id)} "
-            f"{escape(session.checklist.version)}, {len(session.checklist.items)} questions)"
+            f"{escape(session.checklist.version)}, {total} questions)"
         )
         console.print(f"Saved to {escape(str(path))} after every answer.")
         loaded = session.context
         try:
-            session.context = interview.ask_context(session.context, session.missing, today or date.today())
+            session.context = interview.ask_context(session.context, session.missing, today)
         except EOFError:
             raise KeyboardInterrupt from None
         if not resumed:
@@ -549,24 +583,18 @@ def run(
         finish(interview, report_writer(), color=color)
     except (Stop, EOFError):
         console.print()
-        console.print(f"Saved {session.answered} of {len(session.checklist.items)} answers to {escape(str(path))}.")
+        console.print(f"Saved {session.answered} of {total} answers to {escape(str(path))}.")
         console.print("To carry on, run:")
         command(console, resume_command(path))
-        return Outcome(exit_code=EXIT_OK)
     except KeyboardInterrupt:
         console.print()
         if not started:
             return Outcome(exit_code=EXIT_INTERRUPTED, stderr="Interrupted before any answer: nothing was saved.\n")
         return Outcome(
             exit_code=EXIT_INTERRUPTED,
-            stderr=f"Interrupted. {session.answered} of {len(session.checklist.items)} answers are saved in "
-            f"{path}.\nTo carry on: {resume_command(path)}\n",
+            stderr=f"Interrupted. {session.answered} of {total} answers are saved in {path}.\n"
+            f"To carry on: {resume_command(path)}\n",
         )
-    except HungUp:
-        detach_from_terminal()
-        return Outcome(exit_code=EXIT_HANGUP)
-    finally:
-        signal.signal(signal.SIGHUP, previous)
     return Outcome(exit_code=EXIT_OK)
 
 

@@ -1,0 +1,682 @@
+"""``implcheck assess``: the pure core, the interview driven by a script, and the command end to end.
+
+The real terminal (Ctrl-C, kill -9, SIGHUP) is exercised in ``test_assess_pty.py``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import sys
+import types
+from collections.abc import Callable, Iterator
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from helpers import MINI, answers_yaml
+from implcheck import answers_file, present
+from implcheck.cli import app
+from implcheck.commands import Outcome
+from implcheck.commands import assess as assess_cmd
+from implcheck.commands.assess import (
+    ContextFlags,
+    Move,
+    clean,
+    key_hint,
+    merge_context,
+    next_unanswered,
+    parse_key,
+    parse_role,
+    refusal,
+    suggested_term,
+)
+from implcheck.errors import UsageError
+from implcheck.load import load_answers, load_checklist
+from implcheck.model import Answer, AnswerValue, Context, Respondent, Role
+
+Write = Callable[[str, str], Path]
+runner = CliRunner()
+CHECKLIST = load_checklist(MINI)
+ITEMS = CHECKLIST.items  # problem-specific (critical), owner-named, single-sign-on, training-planned
+CONTEXT = ["Oakfield Primary", "Pobble for writing", "", "senior-leader", "A. Leader"]
+TODAY = date(2026, 11, 20)
+
+
+def yes(*ids: str) -> dict[str, Answer]:
+    return {item_id: Answer(AnswerValue.YES) for item_id in ids}
+
+
+# --- the pure core ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meaning"),
+    [
+        ("y", AnswerValue.YES),
+        ("YES", AnswerValue.YES),
+        (" p ", AnswerValue.PARTLY),
+        ("partly", AnswerValue.PARTLY),
+        ("n", AnswerValue.NO),
+        ("no", AnswerValue.NO),
+        ("u", AnswerValue.UNKNOWN),
+        ("unknown", AnswerValue.UNKNOWN),
+        ("na", AnswerValue.NA),
+        ("N/A", AnswerValue.NA),
+        ("", Move.KEEP),
+        ("s", Move.SKIP),
+        ("skip", Move.SKIP),
+        ("b", Move.BACK),
+        ("back", Move.BACK),
+        ("?", Move.HELP),
+        ("help", Move.HELP),
+        ("q", Move.QUIT),
+        ("quit", Move.QUIT),
+        ("x", None),
+        ("yes please", None),
+    ],
+)
+def test_parse_key(typed: str, meaning: AnswerValue | Move | None) -> None:
+    assert parse_key(typed) == meaning
+
+
+def test_critical_items_do_not_offer_na() -> None:
+    critical, ordinary = ITEMS[0], ITEMS[1]
+    assert (key_hint(critical), key_hint(ordinary)) == ("[y/p/n/u/?]", "[y/p/n/u/na/?]")
+    assert refusal(critical, AnswerValue.NA) == (
+        "This item is critical: a gap here blocks readiness, so it cannot be 'na'. Answer y, p, n or u (unknown)."
+    )
+    assert refusal(critical, AnswerValue.NO) is None
+    assert refusal(ordinary, AnswerValue.NA) is None
+
+
+@pytest.mark.parametrize(
+    ("answers", "start", "expected"),
+    [
+        ({}, 0, 0),
+        (yes("problem-specific"), 0, 1),
+        (yes("problem-specific", "owner-named"), 0, 2),
+        ({**yes("problem-specific"), "owner-named": Answer(AnswerValue.UNKNOWN, "asked IT")}, 0, 1),
+        (yes("single-sign-on"), 2, 3),
+        (yes("problem-specific", "owner-named", "single-sign-on", "training-planned"), 0, None),
+        ({}, 4, None),
+    ],
+)
+def test_next_unanswered(answers: dict[str, Answer], start: int, expected: int | None) -> None:
+    assert next_unanswered(ITEMS, answers, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "term"),
+    [(date(2026, 1, 5), "2026-spring"), (date(2026, 5, 1), "2026-summer"), (date(2026, 11, 20), "2026-autumn")],
+)
+def test_suggested_term(day: date, term: str) -> None:
+    assert suggested_term(day) == term
+
+
+@pytest.mark.parametrize(
+    ("typed", "role"),
+    [
+        ("t", Role.TEACHER),
+        ("IT", Role.IT),
+        ("senior", Role.SENIOR_LEADER),
+        ("g", Role.GOVERNOR),
+        ("", None),
+        ("x", None),
+    ],
+)
+def test_parse_role(typed: str, role: Role | None) -> None:
+    assert parse_role(typed) == role
+
+
+def test_clean_makes_one_line() -> None:
+    assert clean("  SLT\tminutes \u2028 3 May \n") == "SLT minutes 3 May"
+
+
+def test_merge_context_fills_gaps_and_lists_what_to_ask() -> None:
+    context, missing = merge_context(Context(), ContextFlags(school=" Oak ", role=Role.IT), Path("a.yaml"))
+    assert context == Context(school="Oak", respondent=Respondent("", Role.IT))
+    assert missing == {"initiative", "term", "name"}
+
+
+def test_merge_context_keeps_the_file_and_fills_a_missing_name() -> None:
+    existing = Context("Oak", "Pobble", "2026-autumn", "2026-11-20", Respondent("", Role.TEACHER))
+    context, missing = merge_context(existing, ContextFlags(school="oak", name="Sam"), Path("a.yaml"))
+    assert context == Context("Oak", "Pobble", "2026-autumn", "2026-11-20", Respondent("Sam", Role.TEACHER))
+    assert missing == set()
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (
+            ContextFlags(school="Elm"),
+            "a.yaml: is for school 'Oak', not 'Elm'; leave out --school to carry on with it, or choose another -o",
+        ),
+        (
+            ContextFlags(role=Role.IT),
+            "a.yaml: was answered as teacher, not it; each respondent writes their own file, so choose another -o",
+        ),
+        (
+            ContextFlags(name="Kim"),
+            "a.yaml: was answered by 'Sam', not 'Kim'; each respondent writes their own file, so choose another -o",
+        ),
+    ],
+)
+def test_merge_context_refuses_flags_that_contradict_the_file(flags: ContextFlags, message: str) -> None:
+    existing = Context("Oak", "Pobble", "2026-autumn", "", Respondent("Sam", Role.TEACHER))
+    with pytest.raises(UsageError) as error:
+        merge_context(existing, flags, Path("a.yaml"))
+    assert str(error.value) == message
+
+
+@given(st.text())
+def test_any_typed_evidence_round_trips_through_the_file(evidence: str) -> None:
+    text = answers_file.render(CHECKLIST, str(MINI), Context(), {"owner-named": Answer(AnswerValue.NO, evidence)})
+    from implcheck.load import answers_from_document
+    from implcheck.yamlsource import load_document
+
+    sheet, _ = answers_from_document(load_document(Path("a.yaml"), text))
+    assert sheet.answers["owner-named"].evidence == evidence.strip()
+
+
+def test_signals_held_delivers_ctrl_c_after_the_save() -> None:
+    reached = False
+    with pytest.raises(KeyboardInterrupt), assess_cmd.signals_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        reached = True
+    assert reached
+
+
+# --- the interview, scripted --------------------------------------------------------------
+
+
+class Script:
+    """Types ``lines`` one by one; prints each prompt and answer like a terminal would. After the
+    last line: ``then`` (EOFError by default, as at Ctrl-D)."""
+
+    def __init__(self, *lines: str, then: BaseException | None = None) -> None:
+        self.lines: Iterator[str] = iter(lines)
+        self.then = then or EOFError()
+        self.prompts: list[str] = []
+
+    def __call__(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        sys.stdout.write(prompt)
+        try:
+            line = next(self.lines)
+        except StopIteration:
+            raise self.then from None
+        sys.stdout.write(line + "\n")
+        return line
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(assess_cmd, "stdin_is_terminal", lambda: True)
+
+
+def assess(
+    path: Path, *lines: str, ref: str | None = str(MINI), then: BaseException | None = None, **kwargs: object
+) -> tuple[Outcome, Script]:
+    script = Script(*lines, then=then)
+    outcome = assess_cmd.run(ref, path, read=script, today=TODAY, width=100, **kwargs)  # type: ignore[arg-type]
+    return outcome, script
+
+
+def answers_in(path: Path) -> dict[str, Answer]:
+    sheet, _ = load_answers(path)
+    return sheet.answers
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, script = assess(
+        out,
+        *CONTEXT,
+        "y",
+        "SLT minutes, 3 May",
+        "p",
+        "",
+        "n",
+        "",
+        "u",
+        "",
+        "n",  # the report offer
+        report_writer=lambda: None,
+    )
+    assert outcome == Outcome()
+    sheet, _ = load_answers(out)
+    assert sheet.context == Context(
+        "Oakfield Primary",
+        "Pobble for writing",
+        "2026-autumn",
+        "2026-11-20",
+        Respondent("A. Leader", Role.SENIOR_LEADER),
+    )
+    assert sheet.answers == {
+        "problem-specific": Answer(AnswerValue.YES, "SLT minutes, 3 May"),
+        "owner-named": Answer(AnswerValue.PARTLY),
+        "single-sign-on": Answer(AnswerValue.NO),
+        "training-planned": Answer(AnswerValue.UNKNOWN),
+    }
+    printed = capsys.readouterr().out
+    assert "Keys: y/p/n/u/na answer · s skip · b back · ? help · q quit\n" in printed
+    assert "Explore · Why we are doing this" in printed
+    assert "Explore · 1 of 4 · critical\nIs there a specific problem? [y/p/n/u/?] y\n" in printed
+    assert "Prepare · 4 of 4\nIs follow-up training planned? [y/p/n/u/na/?] u\n" in printed
+    assert "! READY WITH CONDITIONS" not in printed  # a no and an unknown: the scorer decides, not us
+    assert "Checklist mini 1.0 · 1 respondent (senior-leader)" in printed
+    assert (
+        "To answer the 1 still unknown later, run:\n"
+        f"  implcheck assess --resume -o {out}\n\n"
+        "Later, to score the answers again or write the report:\n"
+        f"  implcheck check {out}\n"
+        f"  implcheck report {out} -o {tmp_path / 'oak.html'}\n"
+    ) in printed
+    assert "report" not in "".join(script.prompts)  # no report writer: no offer
+    assert (tmp_path / answers_file.SCHEMA_FILE).is_file()
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_file_is_the_one_a_person_would_write(tmp_path: Path) -> None:
+    out = tmp_path / "oak.yaml"
+    assess(out, *CONTEXT, "y", "SLT minutes", "q", ref="tests/fixtures/mini.yaml")
+    sheet, _ = load_answers(out)
+    expected = answers_file.render(CHECKLIST, sheet.checklist_ref, sheet.context, sheet.answers)
+    assert out.read_text(encoding="utf-8") == expected
+    assert sheet.checklist_ref == os.path.relpath(MINI, tmp_path)  # relative to the file, as init writes it
+
+
+@pytest.mark.usefixtures("terminal")
+def test_help_back_skip_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, _ = assess(
+        out,
+        *CONTEXT,
+        "?",  # why and action
+        "na",  # refused: critical
+        "wat",  # not a key
+        "",  # nothing to keep yet
+        "y",
+        "",
+        "b",  # back to problem-specific
+        "",  # keep yes
+        "",  # (evidence would be asked only after a new answer) owner-named: nothing to keep
+        "na",
+        "",  # no reason: not saved
+        "na",
+        "The trust runs it",
+        "s",  # skip single-sign-on
+        "b",  # back to single-sign-on
+        "b",  # back to owner-named
+        "p",  # change na to partly
+        "-",  # clear the old reason
+        "q",
+    )
+    assert outcome == Outcome()
+    assert answers_in(out) == {
+        "problem-specific": Answer(AnswerValue.YES),
+        "owner-named": Answer(AnswerValue.PARTLY),
+        "single-sign-on": Answer(AnswerValue.UNKNOWN),
+        "training-planned": Answer(AnswerValue.UNKNOWN),
+    }
+    printed = capsys.readouterr().out
+    assert "Why: Without one, nobody knows what success is.\nIf not yes: Name the problem.\n" in printed
+    assert "Critical: a no or unknown here means not ready, whatever the score.\n" in printed
+    assert "y yes · p partly · n no · u unknown · na does not apply (give a reason)" in printed
+    assert "This item is critical: a gap here blocks readiness, so it cannot be 'na'." in printed
+    assert "Not a key: 'wat'. Keys: y/p/n/u/na answer" in printed
+    assert "Type an answer (y, p, n, u or na), or s to skip it for now.\n" in printed
+    assert "Explore · 1 of 4 · critical · now: yes (Enter keeps it)\n" in printed
+    assert "Not saved: 'na' needs a reason. Answer again.\n" in printed
+    assert "Explore · 2 of 4 · now: na (Enter keeps it)\n" in printed
+    assert "Evidence now: The trust runs it\n" in printed
+    assert f"Saved 2 of 4 answers to {out}.\nTo carry on, run:\n  implcheck assess --resume -o {out}\n" in printed
+
+
+@pytest.mark.usefixtures("terminal")
+def test_back_on_the_first_question_stays_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assess(tmp_path / "oak.yaml", *CONTEXT, "b", "q")
+    assert "This is the first question.\n" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("terminal")
+def test_resume_starts_at_the_first_unanswered_and_keeps_earlier_answers(
+    write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        "oak.yaml",
+        answers_yaml(
+            "  problem-specific:\n    answer: yes\n    evidence: SLT minutes\n    date: 2026-11-01\n"
+            "  owner-named: unknown\n  single-sign-on: no\n"
+        ),
+    )
+    outcome, _ = assess(path, "p", "Deputy, 0.8 FTE", "y", "", ref=None, report_writer=lambda: None)
+    assert outcome == Outcome()
+    assert answers_in(path) == {
+        "problem-specific": Answer(AnswerValue.YES, "SLT minutes", "2026-11-01"),
+        "owner-named": Answer(AnswerValue.PARTLY, "Deputy, 0.8 FTE"),
+        "single-sign-on": Answer(AnswerValue.NO),
+        "training-planned": Answer(AnswerValue.YES),
+    }
+    printed = capsys.readouterr().out
+    assert "Carrying on at question 2 of 4 (2 answered so far).\n" in printed
+    assert "School:" not in printed  # the context came from the file
+    assert "Can staff log in" not in printed  # answered before: not asked again
+    assert "✗ NOT READY   score 62/100   confidence 100% (4 of 4 answered)" in printed
+
+
+@pytest.mark.usefixtures("terminal")
+def test_resume_asks_only_for_context_the_file_lacks(write: Write) -> None:
+    path = write("a.yaml", f"checklist: {MINI}\nanswers:\n  problem-specific: yes\n")
+    outcome, script = assess(path, "Oak", "Pobble", "2026-spring", "t", "", "q", ref=None)
+    assert outcome == Outcome()
+    sheet, _ = load_answers(path)
+    assert sheet.context == Context("Oak", "Pobble", "2026-spring", "2026-11-20", Respondent("", Role.TEACHER))
+    assert sheet.answers["problem-specific"] == Answer(AnswerValue.YES)
+    assert [p.split(" ")[0] for p in script.prompts[:5]] == ["School:", "Initiative", "Term", "Your", "Your"]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_flags_answer_the_context_questions(tmp_path: Path) -> None:
+    out = tmp_path / "oak.yaml"
+    flags = ContextFlags("Oak", "Pobble", "2026-autumn", Role.IT, "Kim")
+    outcome, script = assess(out, "q", flags=flags)
+    assert outcome == Outcome()
+    assert script.prompts[0].startswith("Is there a specific problem?")
+    assert load_answers(out)[0].context.respondent == Respondent("Kim", Role.IT)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_context_questions_insist_on_what_they_need(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assess(tmp_path / "oak.yaml", "", "Oak", "Pobble", "", "boss", "g", "", "q")
+    printed = capsys.readouterr().out
+    assert "This is needed to tell the answers files apart.\n" in printed
+    assert "Type one of: senior-leader, teacher, it, governor, other (or its first letter).\n" in printed
+    assert "Your role [senior-leader/teacher/it/governor/other]: " in printed
+
+
+@pytest.mark.usefixtures("terminal")
+def test_every_item_answered_goes_straight_to_the_verdict(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
+    path = write("oak.yaml", answers_yaml(body))
+    before = path.read_text(encoding="utf-8")
+    outcome, _ = assess(path, ref=None, report_writer=lambda: None)
+    assert outcome == Outcome()
+    printed = capsys.readouterr().out
+    assert "All 4 items already have an answer.\n" in printed
+    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in printed
+    assert "still unknown" not in printed
+    assert path.read_text(encoding="utf-8") == before  # nothing changed, nothing rewritten
+
+
+@pytest.mark.usefixtures("terminal")
+def test_ctrl_c_says_how_to_carry_on(tmp_path: Path) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, _ = assess(out, *CONTEXT, "y", "", then=KeyboardInterrupt())
+    assert outcome == Outcome(
+        exit_code=130,
+        stderr=f"Interrupted. 1 of 4 answers are saved in {out}.\nTo carry on: implcheck assess --resume -o {out}\n",
+    )
+    assert answers_in(out)["problem-specific"] == Answer(AnswerValue.YES)
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize("then", [KeyboardInterrupt(), EOFError()])
+def test_stopping_before_the_first_save_writes_nothing(tmp_path: Path, then: BaseException) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, _ = assess(out, "Oak", then=then)
+    assert outcome == Outcome(exit_code=130, stderr="Interrupted before any answer: nothing was saved.\n")
+    assert not out.exists()
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_hang_up_exits_quietly_with_the_answers_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    detached: list[bool] = []
+    monkeypatch.setattr(assess_cmd, "detach_from_terminal", lambda: detached.append(True))
+    out = tmp_path / "oak.yaml"
+    outcome, _ = assess(out, *CONTEXT, "n", "", then=assess_cmd.HungUp())
+    assert outcome == Outcome(exit_code=129)
+    assert detached == [True]
+    assert answers_in(out)["problem-specific"] == Answer(AnswerValue.NO)
+    assert signal.getsignal(signal.SIGHUP) is not assess_cmd._on_hangup
+
+
+def test_the_hangup_handler_ignores_further_hang_ups_and_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: seen.append((signum, handler)))
+    seen: list[tuple[int, object]] = []
+    with pytest.raises(assess_cmd.HungUp):
+        assess_cmd._on_hangup(signal.SIGHUP, None)
+    assert seen == [(signal.SIGHUP, signal.SIG_IGN)]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_hangup_handler_is_put_back(tmp_path: Path) -> None:
+    before = signal.getsignal(signal.SIGHUP)
+    assess(tmp_path / "oak.yaml", *CONTEXT, "q")
+    assert signal.getsignal(signal.SIGHUP) is before
+
+
+ALL_BUT_LAST = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n"
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_report_is_offered_and_written(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
+    calls: list[tuple[Path, Path]] = []
+
+    def writer(answers: Path, output: Path) -> Outcome:
+        calls.append((answers, output))
+        return Outcome(stderr=f"wrote {output}\n")
+
+    outcome, script = assess(path, "y", "", "y", ref=None, report_writer=lambda: writer)
+    assert outcome == Outcome()
+    assert calls == [(path, path.with_suffix(".html"))]
+    offer = " ".join(script.prompts[-1].split())
+    assert offer == f"Write the governors' report to {path.with_suffix('.html')} now? [y/N]"
+    assert f"wrote {path.with_suffix('.html')}\n" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_failed_report_does_not_lose_the_answers(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
+    path.with_suffix(".html").write_text("old", encoding="utf-8")
+
+    def writer(answers: Path, output: Path) -> Outcome:
+        raise UsageError("templates missing")
+
+    outcome, script = assess(path, "y", "", "yes", ref=None, report_writer=lambda: writer)
+    assert outcome == Outcome()
+    assert "(it replaces the one there)" in " ".join(script.prompts[-1].split())
+    assert "The report was not written: templates missing\n" in capsys.readouterr().out
+    assert answers_in(path)["training-planned"] == Answer(AnswerValue.YES)
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize("last", ["n", None])
+def test_declining_the_report(write: Write, last: str | None) -> None:
+    path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
+    calls: list[Path] = []
+    lines = ["y", ""] + ([last] if last else [])  # None: Ctrl-D at the offer
+    outcome, _ = assess(path, *lines, ref=None, report_writer=lambda: lambda a, o: calls.append(o) or Outcome())
+    assert outcome == Outcome()
+    assert calls == []
+
+
+def test_find_report_writer_uses_the_report_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    class ReportFormat(StrEnum):
+        HTML = "html"
+
+    seen: list[object] = []
+    fake = types.ModuleType("implcheck.commands.report")
+    fake.run = lambda paths, fmt, output: seen.append((paths, fmt, output)) or Outcome("done")  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "implcheck.commands.report", fake)
+    monkeypatch.setattr(present, "ReportFormat", ReportFormat, raising=False)
+    writer = assess_cmd.find_report_writer()
+    assert writer is not None
+    assert writer(tmp_path / "a.yaml", tmp_path / "a.html") == Outcome("done")
+    assert seen == [([tmp_path / "a.yaml"], ReportFormat.HTML, tmp_path / "a.html")]
+
+
+def test_find_report_writer_without_the_report_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "implcheck.commands.report", None)  # import fails
+    assert assess_cmd.find_report_writer() is None
+
+
+# --- the command end to end ---------------------------------------------------------------
+
+
+def invoke(*args: str | Path, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["assess", *(str(a) for a in args)], input=input, prog_name="implcheck")
+
+
+def test_not_a_terminal_points_to_init(tmp_path: Path) -> None:
+    out = tmp_path / "oak.yaml"
+    result = invoke("-o", out, input="y\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "implcheck: error: assess asks questions, so it needs a terminal (its input is not one). To answer without "
+        f"one, write it with: implcheck init edtech-readiness -o {out}, edit it, then run: implcheck check {out}\n"
+    )
+    assert not out.exists()
+
+
+def test_not_a_terminal_with_a_file_to_resume(write: Write) -> None:
+    out = write("oak.yaml", answers_yaml())
+    result = invoke("-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "implcheck: error: assess asks questions, so it needs a terminal (its input is not one). To answer without "
+        f"one, edit it, then run: implcheck check {out}\n"
+    )
+
+
+@pytest.mark.usefixtures("terminal")
+def test_cli_interview_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(assess_cmd, "find_report_writer", lambda: None)
+    out = tmp_path / "oak.yaml"
+    typed = ["y", "", "y", "", "y", "", "y", ""]
+    result = invoke(MINI, "-o", out, "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+                    "--role", "teacher", "--name", "Sam", input="\n".join(typed) + "\n")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in result.stdout
+    check = runner.invoke(app, ["check", str(out)])
+    assert check.exit_code == 0
+    assert "✓ READY   score 100/100" in check.stdout
+
+
+@pytest.mark.usefixtures("terminal")
+def test_cli_quit_and_run_again(tmp_path: Path) -> None:
+    out = tmp_path / "oak.yaml"
+    first = invoke(MINI, "-o", out, input="Oak\nPobble\n\nit\n\nn\nno evidence yet\nq\n")
+    assert first.exit_code == 0, first.output
+    assert f"To carry on, run:\n  implcheck assess --resume -o {out}\n" in first.stdout
+    again = invoke("-o", out, "--resume", input="q\n")
+    assert again.exit_code == 0
+    assert "Carrying on at question 2 of 4 (1 answered so far)." in again.stdout
+    assert answers_in(out)["problem-specific"] == Answer(AnswerValue.NO, "no evidence yet")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope", "-o", "{out}"], "implcheck: error: unknown checklist 'nope'; use a shipped id (edtech-readiness, "
+         "termly-recheck) or a path to a checklist file\n"),
+        (["missing.yaml", "-o", "{out}"], "missing.yaml:1:1: no such file\n"),
+        (["--resume", "-o", "{out}"], "implcheck: error: {out}: not found, so there is nothing to resume; to start, "
+         "leave out --resume\n"),
+        (["-o", "{tmp}/no/such/oak.yaml"], "implcheck: error: {tmp}/no/such/oak.yaml: cannot write there: the folder "
+         "{tmp}/no/such does not exist\n"),
+    ],
+)  # fmt: skip
+def test_bad_usage_exits_2_before_asking_anything(tmp_path: Path, args: list[str], message: str) -> None:
+    out = tmp_path / "oak.yaml"
+    fill = {"out": str(out), "tmp": str(tmp_path)}
+    result = invoke(*(a.format(**fill) for a in args))
+    assert (result.exit_code, result.stderr) == (2, message.format(**fill))
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "extra", "message"),
+    [
+        ("checklist: [\n", [], "{out}:2:1: malformed YAML: expected the node content, but found '<stream end>'\n"),
+        (answers_yaml("  problem-specific: maybe\n"), [], "{out}:9:21: answer must be one of yes, partly, no, "
+         "unknown, na; got 'maybe'\n"),
+        (answers_yaml(), ["edtech-readiness"], "implcheck: error: {out}: answers checklist 'mini', not "
+         "'edtech-readiness'; leave out the checklist to carry on with it, or choose another -o\n"),
+        (answers_yaml(), ["--school", "Elm"], "implcheck: error: {out}: is for school 'Oakfield Primary', not 'Elm'; "
+         "leave out --school to carry on with it, or choose another -o\n"),
+    ],
+)  # fmt: skip
+def test_a_bad_existing_file_is_left_untouched(write: Write, body: str, extra: list[str], message: str) -> None:
+    out = write("oak.yaml", body)
+    result = invoke(*extra, "-o", out)
+    assert (result.exit_code, result.stderr) == (2, message.format(out=out))
+    assert out.read_text(encoding="utf-8") == body
+
+
+def test_output_is_required() -> None:
+    result = invoke(MINI)
+    assert result.exit_code == 2
+    assert "Missing option '--output' / '-o'" in result.output
+
+
+@pytest.mark.usefixtures("terminal")
+def test_help_on_an_ordinary_item_and_an_existing_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    schema = tmp_path / answers_file.SCHEMA_FILE
+    schema.write_text("{}", encoding="utf-8")
+    assess(tmp_path / "oak.yaml", *CONTEXT, "y", "", "?", "q")
+    printed = capsys.readouterr().out
+    assert "Why: Nobody drives it.\nIf not yes: Name one.\ny yes ·" in printed
+    assert schema.read_text(encoding="utf-8") == "{}"  # left as it was
+
+
+@pytest.mark.usefixtures("terminal")
+def test_naming_the_checklist_the_file_already_answers(write: Write) -> None:
+    path = write("oak.yaml", answers_yaml("  problem-specific: yes\n"))
+    outcome, script = assess(path, "q", ref=str(MINI))
+    assert outcome == Outcome()
+    assert script.prompts[0].startswith("Is there a named senior owner?")
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_real_hang_up_ignores_the_next_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(assess_cmd, "detach_from_terminal", lambda: None)
+    before = signal.getsignal(signal.SIGHUP)
+
+    def hang_up(prompt: str) -> str:
+        assess_cmd._on_hangup(signal.SIGHUP, None)
+        raise AssertionError("unreachable")
+
+    try:
+        outcome = assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=hang_up, flags=ContextFlags("a", "b", "c"))
+        assert outcome == Outcome(exit_code=129)
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, before)
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize(("code", "hung_up"), [(errno.EIO, True), (errno.EPIPE, True), (errno.ENOSPC, False)])
+def test_a_terminal_that_has_gone_counts_as_a_hang_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, hung_up: bool
+) -> None:
+    monkeypatch.setattr(assess_cmd, "detach_from_terminal", lambda: None)
+
+    def gone(prompt: str) -> str:
+        raise OSError(code, os.strerror(code))
+
+    if hung_up:
+        assert assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=gone) == Outcome(exit_code=129)
+    else:
+        with pytest.raises(OSError):
+            assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=gone)

@@ -1,0 +1,224 @@
+"""``implcheck assess`` in a real pseudo-terminal: the installed command, driven as a person would.
+
+Each step checks the answers file on disk (through ``load.load_answers``), because the promise is
+that nothing is lost: not on Ctrl-C, not on ``kill -9`` between answers, not when the terminal
+closes. ``expect`` timeouts only guard against hangs; nothing here measures time.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from helpers import MINI
+from implcheck.load import load_answers, load_checklist
+from implcheck.model import Answer, AnswerValue, Role
+
+pytestmark = pytest.mark.slow
+
+IMPLCHECK = str(Path(sys.executable).parent / "implcheck")
+STYLE = r"(?:\x1b\[[0-9;]*m)*"  # in colour, parts of a prompt are bold or dim
+QUESTION = rf"\[y/p/n/u(/na)?/\?\]{STYLE} "
+EVIDENCE = rf"Evidence {STYLE}\(Enter (to skip|keeps it, - clears it)\){STYLE}: "
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # colour and bold codes
+
+
+def spawn(cwd: Path, *args: str, columns: int = 60, color: bool = False) -> pexpect.spawn:
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    if not color:
+        env["NO_COLOR"] = "1"
+    child = pexpect.spawn(
+        IMPLCHECK, ["assess", *args], cwd=str(cwd), env=env, encoding="utf-8", dimensions=(40, columns), timeout=20
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+def transcript(child: pexpect.spawn) -> str:
+    log = child.logfile_read
+    assert isinstance(log, io.StringIO)
+    return log.getvalue()
+
+
+def answer(child: pexpect.spawn, key: str, evidence: str | None = None) -> None:
+    child.expect(QUESTION)
+    child.sendline(key)
+    if evidence is not None:
+        child.expect(EVIDENCE)
+        child.sendline(evidence)
+
+
+def answers(path: Path) -> dict[str, Answer]:
+    sheet, _ = load_answers(path)
+    return {item_id: a for item_id, a in sheet.answers.items() if a.value is not AnswerValue.UNKNOWN}
+
+
+def ended(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus is None, f"killed by signal {child.signalstatus}"
+    assert isinstance(child.exitstatus, int)
+    return child.exitstatus
+
+
+def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
+    oak = tmp_path / "oak.yaml"
+
+    # 1. A new session: context first, then answer, go back, skip, answer, and press Ctrl-C.
+    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml")
+    for prompt, typed in [
+        ("School: ", "Oakfield Primary"),
+        (r"Initiative \(the product or change\): ", "Pobble for writing"),
+        (r"Term \(Enter for \d{4}-\w+\): ", "2026-autumn"),
+        (r"Your role \[senior-leader/teacher/it/governor/other\]: ", "t"),
+        (r"Your name \(Enter to leave it out\): ", "Sam"),
+    ]:
+        child.expect(prompt)
+        child.sendline(typed)
+    child.expect("Keys: y/p/n/u/na answer · s skip · b back · \\? help · q quit")
+    child.expect("Explore · 1 of 4 · critical")
+    answer(child, "?")
+    child.expect("Why: Without one, nobody knows what success is.")
+    answer(child, "yes", "SLT minutes, 3 May")
+    child.expect("Explore · 2 of 4")
+    answer(child, "b")
+    child.expect(r"Explore · 1 of 4 · critical · now: yes \(Enter keeps it\)")
+    answer(child, "")  # keep it
+    answer(child, "s")  # skip owner-named for now
+    answer(child, "n", "")
+    child.expect("Prepare · 4 of 4")
+    child.expect(QUESTION)
+    assert answers(oak) == {
+        "problem-specific": Answer(AnswerValue.YES, "SLT minutes, 3 May"),
+        "single-sign-on": Answer(AnswerValue.NO),
+    }
+    child.sendintr()
+    child.expect("Interrupted. 2 of 4 answers are saved in oak.yaml.")
+    child.expect("To carry on: implcheck assess --resume -o oak.yaml")
+    assert ended(child) == 130
+    sheet, _ = load_answers(oak)
+    assert (sheet.context.school, sheet.context.respondent.role) == ("Oakfield Primary", Role.TEACHER)
+
+    # 2. --resume starts at the skipped item; answer it, then kill -9 between answers.
+    child = spawn(tmp_path, "--resume", "-o", "oak.yaml")
+    child.expect(r"Carrying on at question 2 of 4 \(2 answered so far\)\.")
+    child.expect("Explore · 2 of 4")
+    answer(child, "p", "Deputy head, 0.8 FTE")
+    child.expect("Prepare · 4 of 4")  # single-sign-on was answered before: not asked again
+    child.expect(QUESTION)
+    child.kill(signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    assert answers(oak) == {
+        "problem-specific": Answer(AnswerValue.YES, "SLT minutes, 3 May"),
+        "owner-named": Answer(AnswerValue.PARTLY, "Deputy head, 0.8 FTE"),
+        "single-sign-on": Answer(AnswerValue.NO),
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["implcheck-answers.schema.json", "oak.yaml"]  # no temp
+
+    # 3. Running again on the file carries on too; the terminal is closed under it (SIGHUP).
+    before = oak.read_text(encoding="utf-8")
+    child = spawn(tmp_path, "-o", "oak.yaml")
+    child.expect("Prepare · 4 of 4")
+    child.expect(QUESTION)
+    child.kill(signal.SIGHUP)
+    assert ended(child) == 129
+    assert oak.read_text(encoding="utf-8") == before
+
+    # 4. Finish: the verdict as `check` prints it, then the commands for later.
+    child = spawn(tmp_path, "--resume", "-o", "oak.yaml")
+    answer(child, "y", "")
+    child.expect("Result")
+    child.expect(r"✗ NOT READY   score \d+/100   confidence 100%")  # 60 columns: the rest wraps
+    offered = child.expect([r"Write the governors' report to oak\.html now\? \[y/N\] ", "Later, to score"])
+    if offered == 0:  # the report command is in this build
+        child.sendline("y")
+        child.expect("Later, to score")
+        assert "<html" in (tmp_path / "oak.html").read_text(encoding="utf-8")
+    child.expect("implcheck check oak.yaml")
+    child.expect("implcheck report oak.yaml -o oak.html")
+    assert ended(child) == 0
+    assert answers(oak)["training-planned"] == Answer(AnswerValue.YES)
+    check = subprocess.run([IMPLCHECK, "check", "oak.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert check.returncode == 1  # not ready: the gate fails
+    assert re.search(r"✗ NOT READY   score \d+/100   confidence 100% \(4 of 4 answered\)", check.stdout)
+    assert not SGR.search(transcript(child)), "NO_COLOR is set: no colour or bold codes"
+
+
+def test_closing_the_terminal_keeps_every_answer(tmp_path: Path) -> None:
+    oak = tmp_path / "oak.yaml"
+    child = spawn(
+        tmp_path, str(MINI), "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+        "--role", "it", "--name", "Kim",
+    )  # fmt: skip
+    answer(child, "n", "Nobody has written it down")
+    child.expect("Explore · 2 of 4")
+    child.expect(QUESTION)
+    os.close(child.child_fd)  # the terminal window closes: the kernel sends SIGHUP
+    child.ptyproc.closed = True  # so pexpect does not close it again
+    child.wait()
+    assert (child.exitstatus, child.signalstatus) == (129, None)
+    assert answers(oak) == {"problem-specific": Answer(AnswerValue.NO, "Nobody has written it down")}
+
+
+def test_the_shipped_checklist_at_120_columns_in_colour(tmp_path: Path) -> None:
+    total = len(load_checklist(Path(__file__).resolve().parents[1] / "checklists" / "edtech-readiness.yaml").items)
+    child = spawn(
+        tmp_path, "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+        "--role", "senior-leader", "--name", "A. Leader", columns=120, color=True,
+    )  # fmt: skip
+    child.expect(f"Explore · 1 of {total}")
+    answer(child, "partly", "A sentence, no data yet")
+    child.expect(f"2 of {total}")
+    answer(child, "q")
+    child.expect(f"Saved 1 of {total} answers to oak.yaml.")
+    assert ended(child) == 0
+    assert SGR.search(transcript(child)), "a colour terminal gets styles"
+    sheet, checklist = load_answers(tmp_path / "oak.yaml")
+    assert (sheet.checklist_ref, checklist.id) == ("edtech-readiness", "edtech-readiness")
+    first = checklist.items[0].id
+    assert sheet.answers[first] == Answer(AnswerValue.PARTLY, "A sentence, no data yet")
+
+
+def test_na_needs_a_reason_and_is_refused_on_critical_items(tmp_path: Path) -> None:
+    child = spawn(
+        tmp_path, str(MINI), "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+        "--role", "it", "--name", "",
+    )  # fmt: skip
+    answer(child, "na")
+    child.expect("This item is critical: a gap here blocks readiness, so it")
+    answer(child, "u", "Asking the head")
+    answer(child, "na")
+    child.expect(r"Why does it not apply\? \(needed\): ")
+    child.sendline("")
+    child.expect("Not saved: 'na' needs a reason. Answer again.")
+    answer(child, "na")
+    child.expect(r"Why does it not apply\? \(needed\): ")
+    child.sendline("The trust's central team owns it")
+    child.expect("Prepare · 3 of 4")
+    answer(child, "q")
+    assert ended(child) == 0
+    sheet, _ = load_answers(tmp_path / "oak.yaml")
+    assert sheet.answers["problem-specific"] == Answer(AnswerValue.UNKNOWN, "Asking the head")
+    assert sheet.answers["owner-named"] == Answer(AnswerValue.NA, "The trust's central team owns it")
+
+
+def test_not_a_terminal_fails_at_once(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [IMPLCHECK, "assess", "-o", "oak.yaml"], cwd=tmp_path, input="y\n", capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("implcheck: error: assess asks questions, so it needs a terminal")
+    assert "implcheck init edtech-readiness -o oak.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "oak.yaml").exists()
