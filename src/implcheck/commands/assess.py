@@ -632,6 +632,7 @@ def finish(interview: Interview, writer: ReportWriter | None, *, color: bool) ->
             else:
                 written = outcome.stderr.strip() or outcome.stdout.strip() or f"Wrote {report}."
                 console.print(escape(written))
+            console.print()
     console.print("Later, to score the answers again or write the report:")
     command(console, f"implcheck check {shlex.quote(str(path))}")
     command(console, report_command)
