@@ -5,6 +5,7 @@ Formats are listed explicitly; adding one means adding a module and a line here.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -33,3 +34,24 @@ def render_check(result: Result, fmt: CheckFormat, *, color: bool = False, width
 
         renderer = markdown.render_summary
     return renderer(result)
+
+
+class ReportFormat(StrEnum):
+    HTML = "html"
+    MD = "md"
+    CSV = "csv"
+
+
+# Each report format is a module with ``render(result, *, generated_at=None) -> str``, imported
+# only when used: Jinja is paid for by `report`, never by `check`.
+REPORT_MODULES: dict[ReportFormat, str] = {
+    ReportFormat.HTML: "implcheck.present.html",
+    ReportFormat.MD: "implcheck.present.markdown_report",
+    ReportFormat.CSV: "implcheck.present.csv",
+}
+
+
+def render_report(result: Result, fmt: ReportFormat, *, generated_at: str | None = None) -> str:
+    module = importlib.import_module(REPORT_MODULES[fmt])
+    rendered: str = module.render(result, generated_at=generated_at)
+    return rendered

@@ -8,14 +8,15 @@ import re
 
 from implcheck.result import Result
 
-_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
 
 
 def md(text: str) -> str:
     """Make user text inert in GitHub/GitLab Markdown, including inside a table cell.
 
-    Backslash-escapes the characters that start emphasis, code, links, tables and headings,
+    Backslash-escapes the characters that start emphasis, code, links, tables, headings and
+    (GitHub and GitLab) maths,
     and a leading list or heading marker; turns ``&``, ``<`` and ``>`` into entities (a
     backslash does not stop raw HTML in every renderer). Newlines become spaces, so a table row
     cannot be broken.

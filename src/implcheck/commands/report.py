@@ -1,0 +1,30 @@
+"""``implcheck report FILE...``: the governors' report, as HTML, Markdown or a CSV of actions.
+
+A report is not a gate: it exits 0 whatever the verdict (``check`` is the gate).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from implcheck.commands import Outcome
+from implcheck.errors import EXIT_OK
+from implcheck.fileio import write_atomic
+from implcheck.load import load_assessment
+from implcheck.present import ReportFormat, render_report
+from implcheck.scoring import score
+
+
+def run(
+    paths: list[Path],
+    fmt: ReportFormat = ReportFormat.HTML,
+    output: Path | None = None,
+    *,
+    generated_at: str | None = None,
+) -> Outcome:
+    result = score(load_assessment(paths))
+    text = render_report(result, fmt, generated_at=generated_at)
+    if output is None or str(output) == "-":
+        return Outcome(text, EXIT_OK)
+    write_atomic(output, text)
+    return Outcome("", EXIT_OK, f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict.label.lower()})\n")

@@ -1,0 +1,59 @@
+"""The actions as CSV, one row per action, for a spreadsheet.
+
+Written for Excel and LibreOffice: UTF-8 with a byte-order mark (so Excel reads it as UTF-8),
+``\\r\\n`` line ends from the csv module, and every cell that a spreadsheet would read as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) prefixed with
+``'`` so it stays text (OWASP "CSV injection").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from implcheck.present import report_view
+from implcheck.result import Result
+
+BOM = "\ufeff"
+HEADER = (
+    "item",
+    "question",
+    "failure mode",
+    "stage",
+    "severity",
+    "action",
+    "suggested owner",
+    "due",
+    "status",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """One line of inert text: whitespace runs (newlines included) become one space."""
+    flat = " ".join(text.split())
+    return "'" + flat if text.startswith(_FORMULA_START) or flat.startswith(_FORMULA_START) else flat
+
+
+def render(result: Result, *, generated_at: str | None = None) -> str:
+    """``generated_at`` is accepted for a uniform interface; a CSV has no footer to show it."""
+    report = report_view.build(result, generated_at=generated_at)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for risk in report.actions:
+        writer.writerow(
+            cell(value)
+            for value in (
+                risk.item_id,
+                risk.question,
+                risk.failure_mode,
+                risk.stage,
+                risk.severity,
+                risk.action,
+                risk.owner,
+                risk.by_when,
+                risk.found,
+            )
+        )
+    return BOM + buffer.getvalue()

@@ -1,0 +1,15 @@
+"""The governors' report as one self-contained HTML file: inline CSS and SVG, no scripts, no
+requests. ``templates/report.html.j2`` lays it out; Jinja autoescapes every value."""
+
+from __future__ import annotations
+
+from implcheck.present import report_view
+from implcheck.present.templating import environment
+from implcheck.result import Result
+
+TEMPLATE = "report.html.j2"
+
+
+def render(result: Result, *, generated_at: str | None = None) -> str:
+    report = report_view.build(result, generated_at=generated_at)
+    return environment().get_template(TEMPLATE).render(report=report)

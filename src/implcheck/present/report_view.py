@@ -1,0 +1,488 @@
+"""The governors' report as plain data: what every report format shows, decided once.
+
+``build(result)`` turns a scored ``Result`` into a ``Report`` of small frozen records. The
+templates (``templates/report.*.j2``) and the CSV writer only lay it out; they decide nothing.
+Nothing here escapes text: each format escapes for itself, on output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from implcheck import __version__
+from implcheck.model import AnswerValue, FailureMode, Respondent, Stage
+from implcheck.result import Action, ItemResult, Result, RoleAnswer, Status, Verdict
+
+MAX_RISKS = 5
+MAX_WEAK = 4
+SCORE_RULES = ("low-score", "score-below-ready")
+
+# Suggested owner and by-when for an action whose checklist item names none, by severity.
+DEFAULT_OWNER = {
+    "critical": "Headteacher or the named senior lead",
+    "high": "The named project lead",
+    "medium": "The named project lead",
+    "low": "The project team",
+}
+DEFAULT_BY_WHEN = {
+    "critical": "Before any decision to approve",
+    "high": "Within half a term",
+    "medium": "By the end of this term",
+    "low": "By the next termly re-check",
+}
+
+ANSWER_LABELS = {
+    AnswerValue.YES: "Yes",
+    AnswerValue.PARTLY: "Partly",
+    AnswerValue.NO: "No",
+    AnswerValue.UNKNOWN: "Not known",
+    AnswerValue.NA: "Not applicable",
+}
+STATUS_LABELS = {
+    Status.MET: "In place",
+    Status.PARTIAL: "Only partly in place",
+    Status.GAP: "Not in place",
+    Status.UNKNOWN: "Not known",
+    Status.NOT_APPLICABLE: "Not applicable",
+}
+# The shape that goes with each verdict's colour, so the verdict never relies on colour alone.
+VERDICT_SYMBOLS = {
+    Verdict.READY: ("circle", "✓", "✅"),
+    Verdict.READY_WITH_CONDITIONS: ("triangle", "!", "⚠️"),
+    Verdict.NOT_READY: ("octagon", "✕", "⛔"),
+}
+VERDICT_MEANINGS = {
+    Verdict.READY: "The implementation is ready: no blocking gaps were found.",
+    Verdict.READY_WITH_CONDITIONS: "It can go ahead only if the conditions below are met.",
+    Verdict.NOT_READY: "It should not go ahead yet: some gaps block readiness.",
+}
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    key: str
+    label: str
+    shape: str  # circle | triangle | octagon
+    symbol: str  # drawn inside the shape in HTML
+    emoji: str  # the Markdown stand-in for colour and shape
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Risk:
+    item_id: str
+    question: str
+    risk: str  # the item's ``why``: what goes wrong without it
+    found: str  # the answer, in words
+    failure_mode: str
+    failure_mode_label: str
+    stage: str
+    severity: str
+    action: str
+    owner: str
+    by_when: str
+    owner_suggested: bool  # True when the owner/by-when are our defaults, not the checklist's
+    blocks: bool  # one of the items that set the verdict
+
+
+@dataclass(frozen=True)
+class Decision:
+    headline: str
+    conditions: tuple[str, ...]
+    challenges: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str
+    label: str
+    score: float | None
+    score_text: str
+    bar_text: str  # the score as ten blocks, for text formats
+    band: str  # "ready", "conditions", "weak", "below floor", "not answered"
+    answered: int
+    applicable: int
+    gaps: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    summary: str
+    bars: tuple[Bar, ...]
+    floor: float
+    ready: float
+
+
+@dataclass(frozen=True)
+class RespondentAnswer:
+    who: str
+    answer: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: str
+    question: str
+    critical: bool
+    weight: int
+    failure_mode: str
+    answer: str
+    status: str
+    status_label: str
+    evidence: str
+    date: str
+    source: str
+    answers: tuple[RespondentAnswer, ...]
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    key: str
+    title: str
+    rows: tuple[ItemRow, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    title: str
+    stage: str
+    score_text: str
+    answered: int
+    applicable: int
+    groups: tuple[ItemGroup, ...]
+
+
+@dataclass(frozen=True)
+class DisagreementRow:
+    item_id: str
+    question: str
+    critical: bool
+    answers: tuple[str, ...]  # one per respondent, in ``Report.respondents`` order
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    item_id: str
+    question: str
+    section: str
+    critical: bool
+    why: str
+    ask: str
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    school: str
+    initiative: str
+    term: str
+    assessed_on: str
+    checklist_id: str
+    checklist_title: str
+    checklist_version: str
+    respondents: tuple[str, ...]
+    files: tuple[str, ...]
+    verdict: VerdictView
+    score: float
+    score_text: str
+    confidence_text: str
+    answered: int
+    applicable: int
+    reasons: tuple[str, ...]
+    actions: tuple[Risk, ...]  # every open action, most urgent first
+    risks: tuple[Risk, ...]  # the first few: the summary's top risks
+    more_risks: int
+    decision: Decision
+    charts: tuple[Chart, ...]
+    sections: tuple[SectionView, ...]
+    disagreements: tuple[DisagreementRow, ...]
+    open_questions: tuple[OpenQuestion, ...]
+    appendix: tuple[ItemRow, ...]
+    generated_at: str
+    version: str
+
+
+def build(result: Result, *, generated_at: str | None = None) -> Report:
+    context = result.context
+    items = {r.item.id: r for r in result.items}
+    applicable = [r for r in result.items if r.status is not Status.NOT_APPLICABLE]
+    answered = [r for r in applicable if r.status is not Status.UNKNOWN]
+    verdict_shape, verdict_symbol, verdict_emoji = VERDICT_SYMBOLS[result.verdict]
+    rows = {r.item.id: _row(r) for r in result.items}
+    blocking = blocking_items(result)
+    risks = tuple(_risk(action, items[action.item_id], action.item_id in blocking) for action in result.actions)
+    title_parts = [part for part in (context.school, context.initiative) if part]
+    return Report(
+        title=" — ".join(title_parts) or result.checklist.title,
+        school=context.school,
+        initiative=context.initiative,
+        term=context.term,
+        assessed_on=context.assessed_on,
+        checklist_id=result.checklist.id,
+        checklist_title=result.checklist.title,
+        checklist_version=result.checklist.version,
+        respondents=tuple(who(r) for r in result.respondents),
+        files=tuple(PurePath(f).name for f in result.files),
+        verdict=VerdictView(
+            key=result.verdict.value,
+            label=result.verdict.label,
+            shape=verdict_shape,
+            symbol=verdict_symbol,
+            emoji=verdict_emoji,
+            meaning=VERDICT_MEANINGS[result.verdict],
+        ),
+        score=result.score,
+        score_text=f"{result.score:.0f}",
+        confidence_text=f"{result.confidence:.0%}",
+        answered=len(answered),
+        applicable=len(applicable),
+        reasons=tuple(reason.message for reason in result.reasons),
+        actions=risks,
+        risks=risks[:MAX_RISKS],
+        more_risks=max(0, len(risks) - MAX_RISKS),
+        decision=_decision(result, risks),
+        charts=_charts(result),
+        sections=tuple(_section(result, section_index, rows) for section_index in range(len(result.sections))),
+        disagreements=tuple(
+            DisagreementRow(d.item_id, d.question, d.critical, tuple(_answer_label(a) for a in d.answers))
+            for d in result.disagreements
+        ),
+        open_questions=tuple(_open_question(result, items[item_id]) for item_id in result.unknowns),
+        appendix=tuple(rows.values()),
+        generated_at=generated_at or "",
+        version=__version__,
+    )
+
+
+def who(respondent: Respondent) -> str:
+    role = respondent.role.value
+    return f"{role} ({respondent.name})" if respondent.name else role
+
+
+def failure_mode_label(mode: FailureMode) -> str:
+    return mode.value.replace("-", " ").capitalize()
+
+
+def _answer_label(answer: RoleAnswer) -> str:
+    return ANSWER_LABELS[answer.answer]
+
+
+def _noun(result: Result) -> str:
+    """Before procurement governors approve a purchase; at a termly re-check, carrying on."""
+    early = {Stage.EXPLORE, Stage.PREPARE}
+    return "purchase" if any(r.stage in early for r in result.items) else "continuation"
+
+
+def _risk(action: Action, item: ItemResult, blocks: bool) -> Risk:
+    suggested = not (action.owner and action.by_when)
+    return Risk(
+        item_id=action.item_id,
+        question=action.question,
+        risk=item.item.why,
+        found=STATUS_LABELS[action.status],
+        failure_mode=action.failure_mode.value,
+        failure_mode_label=failure_mode_label(action.failure_mode),
+        stage=action.stage.label,
+        severity=action.severity,
+        action=action.action,
+        owner=action.owner or DEFAULT_OWNER[action.severity],
+        by_when=action.by_when or DEFAULT_BY_WHEN[action.severity],
+        owner_suggested=suggested,
+        blocks=blocks,
+    )
+
+
+def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
+    noun = _noun(result)
+    blocking = blocking_items(result)
+    shown = [risk.item_id for risk in risks[:MAX_RISKS] if risk.item_id in blocking]
+    if result.verdict is Verdict.NOT_READY:
+        headline = f"Do not approve the {noun} yet."
+    elif result.verdict is Verdict.READY_WITH_CONDITIONS:
+        headline = f"Approve the {noun} on conditions, and ask for progress at the next meeting."
+    else:
+        headline = f"Approve the {noun}, and ask for the termly re-check to be reported next term."
+    conditions: list[str] = []
+    if shown:
+        numbers = ", ".join(str(index + 1) for index, risk in enumerate(risks[:MAX_RISKS]) if risk.item_id in shown)
+        conditions.append(
+            f"The actions for the risks marked “blocks approval” ({numbers} below) are done by their dates."
+        )
+    if len(blocking) > len(shown):
+        hidden = len(blocking) - len(shown)
+        conditions.append(
+            f"{_count(hidden, 'more blocking item')} (critical gaps and weak areas, in the detail) "
+            f"{'is' if hidden == 1 else 'are'} dealt with."
+        )
+    bars = result.checklist.thresholds
+    if any(reason.rule in SCORE_RULES and reason.caps_at is result.verdict for reason in result.reasons):
+        target = bars.conditions if result.verdict is Verdict.NOT_READY else bars.ready
+        conditions.append(
+            f"Enough of the other actions are done to lift the score from {result.score:.0f} to at least {target:g}."
+        )
+    if result.verdict is not Verdict.READY and result.unknowns:
+        conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
+    challenges: list[str] = []
+    if result.disagreements:
+        critical = sum(1 for d in result.disagreements if d.critical)
+        challenges.append(
+            f"Staff in different roles disagree on {_count(len(result.disagreements), 'item')}"
+            + (f", {critical} of them critical" if critical else "")
+            + ": ask why before accepting any one view."
+        )
+    if result.unknowns and result.verdict is Verdict.READY:
+        challenges.append(
+            f"{_count(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence:.0%}): "
+            "ask who will find out, and by when."
+        )
+    floor = result.checklist.thresholds.floor
+    weak = sorted(
+        (g for g in (*result.stages, *result.failure_mode_scores) if g.score is not None and g.score < floor),
+        key=lambda g: g.score or 0.0,
+    )
+    if weak:
+        names = ", ".join(f"{_group_label(g.key)} ({g.score or 0:.0f})" for g in weak[:MAX_WEAK])
+        more = f" and {len(weak) - MAX_WEAK} more" if len(weak) > MAX_WEAK else ""
+        challenges.append(
+            f"Ask how the weakest areas will be strengthened: {names}{more}, all below the floor of {floor:g}."
+        )
+    if not challenges:
+        challenges.append("Ask how the school will know, next term, that it is still working.")
+    return Decision(headline=headline, conditions=tuple(conditions), challenges=tuple(challenges))
+
+
+def blocking_items(result: Result) -> set[str]:
+    """Items that on their own hold the verdict down: critical gaps and items in weak areas.
+    (The score rules name every gap, and the confidence rule every unknown: no single one blocks.)"""
+    return {
+        item_id
+        for reason in result.reasons
+        if reason.caps_at is result.verdict and reason.rule.startswith(("critical-", "weak-"))
+        for item_id in reason.items
+    }
+
+
+def _group_label(key: str) -> str:
+    try:
+        return failure_mode_label(FailureMode(key))
+    except ValueError:
+        return Stage(key).label
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _band(score: float | None, result: Result) -> str:
+    bars = result.checklist.thresholds
+    if score is None:
+        return "not answered"
+    if score < bars.floor:
+        return "below floor"
+    if score < bars.conditions:
+        return "weak"
+    if score < bars.ready:
+        return "conditions"
+    return "ready"
+
+
+def _charts(result: Result) -> tuple[Chart, ...]:
+    thresholds = result.checklist.thresholds
+
+    def bar(key: str, label: str, score: float | None, answered: int, applicable: int, gaps: int) -> Bar:
+        text = "not answered" if score is None else f"{score:.0f}"
+        blocks = "" if score is None else "█" * round(score / 10) + "░" * (10 - round(score / 10))
+        return Bar(key, label, score, text, blocks, _band(score, result), answered, applicable, gaps)
+
+    stage_bars = tuple(bar(g.key, g.title, g.score, g.answered, g.applicable, len(g.gaps)) for g in result.stages)
+    mode_bars = tuple(
+        bar(g.key, failure_mode_label(FailureMode(g.key)), g.score, g.answered, g.applicable, len(g.gaps))
+        for g in result.failure_mode_scores
+    )
+
+    def summary(bars: tuple[Bar, ...]) -> str:
+        return "; ".join(f"{b.label} {b.score_text}" for b in bars) + "."
+
+    return (
+        Chart("chart-stages", "Score by stage", summary(stage_bars), stage_bars, thresholds.floor, thresholds.ready),
+        Chart(
+            "chart-failure-modes",
+            "Score by failure mode",
+            summary(mode_bars),
+            mode_bars,
+            thresholds.floor,
+            thresholds.ready,
+        ),
+    )
+
+
+def _row(r: ItemResult) -> ItemRow:
+    return ItemRow(
+        id=r.item.id,
+        question=r.item.question,
+        critical=r.item.critical,
+        weight=r.item.weight,
+        failure_mode=r.item.failure_mode.value,
+        answer=ANSWER_LABELS[r.answer],
+        status=r.status.value,
+        status_label=STATUS_LABELS[r.status],
+        evidence=r.evidence,
+        date=r.date,
+        source=r.item.source,
+        answers=tuple(
+            RespondentAnswer(who(a.respondent), ANSWER_LABELS[a.answer], a.evidence) for a in r.by_respondent
+        ),
+    )
+
+
+# Within a section, the worst first: what blocks readiness, then what is missing, then the rest.
+GROUPS = (
+    ("critical", "Critical gaps"),
+    ("gap", "Gaps"),
+    ("unknown", "Not known"),
+    ("partial", "Only partly in place"),
+    ("met", "In place"),
+    ("not_applicable", "Not applicable"),
+)
+
+
+def _group_key(r: ItemResult) -> str:
+    if r.item.critical and r.status in (Status.GAP, Status.UNKNOWN, Status.PARTIAL):
+        return "critical"
+    return r.status.value
+
+
+def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionView:
+    group = result.sections[index]
+    members = [r for r in result.items if r.section_id == group.key]
+    return SectionView(
+        id=group.key,
+        title=group.title,
+        stage=members[0].stage.label if members else "",
+        score_text="not answered" if group.score is None else f"{group.score:.0f}",
+        answered=group.answered,
+        applicable=group.applicable,
+        groups=tuple(
+            ItemGroup(key, title, tuple(rows[r.item.id] for r in members if _group_key(r) == key))
+            for key, title in GROUPS
+            if any(_group_key(r) == key for r in members)
+        ),
+    )
+
+
+def _open_question(result: Result, r: ItemResult) -> OpenQuestion:
+    section = next(g.title for g in result.sections if g.key == r.section_id)
+    severity = "critical" if r.item.critical else {3: "high", 2: "medium"}.get(r.item.weight, "low")
+    return OpenQuestion(
+        item_id=r.item.id,
+        question=r.item.question,
+        section=section,
+        critical=r.item.critical,
+        why=r.item.why,
+        ask=r.item.owner or DEFAULT_OWNER[severity],
+    )
