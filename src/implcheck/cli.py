@@ -23,7 +23,7 @@ from implcheck.commands import schema as schema_cmd
 from implcheck.commands import validate as validate_cmd
 from implcheck.errors import EXIT_INTERRUPTED, ImplcheckError
 from implcheck.model import Role
-from implcheck.present import CheckFormat
+from implcheck.present import CheckFormat, ReportFormat
 
 
 class _Boundary(TyperGroup):
@@ -105,6 +105,25 @@ def check(
     """Score answers files, print a summary, and exit 1 if the readiness gate fails."""
     width = min(os.get_terminal_size().columns, 120) if sys.stdout.isatty() else 100
     emit(check_cmd.run(files, fmt, fail_on, fail_under, color=use_colour(), width=width))
+
+
+@app.command()
+def report(
+    files: Files,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html, md, or csv (the actions).")] = (
+        ReportFormat.HTML
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write it; '-' or nothing for stdout.")
+    ] = None,
+    generated_at: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Show this as the report's date (none by default).")
+    ] = None,
+) -> None:
+    """Render the governors' report: summary first, then the detail. Always exits 0 (not a gate)."""
+    from implcheck.commands import report as report_cmd
+
+    emit(report_cmd.run(files, fmt, output, generated_at=generated_at))
 
 
 @app.command()
