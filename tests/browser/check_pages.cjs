@@ -1,0 +1,82 @@
+// Open each HTML report in Debian's headless chromium (driven by playwright-core), run axe-core
+// in it, note every network request it tries, and optionally print it to an A4 PDF and take a
+// screenshot. Prints one JSON object: {file: {violations, requests, pdf, screenshot}}.
+//
+//   node tests/browser/check_pages.cjs [--pdf DIR] [--screenshot DIR] FILE.html...
+//
+// Modules come from .ci/node_modules (installed by .ci/setup-browser.sh).
+"use strict";
+const path = require("node:path");
+const fs = require("node:fs");
+const { createRequire } = require("node:module");
+
+const ciRequire = createRequire(path.join(__dirname, "..", "..", ".ci", "package.json"));
+const { chromium } = ciRequire("playwright-core");
+const axePath = ciRequire.resolve("axe-core/axe.min.js");
+
+const CHROMIUM = process.env.IMPLCHECK_CHROMIUM || "/usr/bin/chromium";
+const FLAGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--font-render-hinting=none",
+];
+
+async function main(argv) {
+  const files = [];
+  let pdfDir = null;
+  let shotDir = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--pdf") pdfDir = argv[++i];
+    else if (argv[i] === "--screenshot") shotDir = argv[++i];
+    else files.push(path.resolve(argv[i]));
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const out = {};
+  try {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, javaScriptEnabled: true });
+    for (const file of files) {
+      const page = await context.newPage();
+      const url = "file://" + file;
+      const requests = [];
+      await page.route("**/*", (route) => {
+        const requested = route.request().url();
+        if (requested === url) return route.continue();
+        requests.push(requested);
+        return route.abort();
+      });
+      await page.goto(url, { waitUntil: "load" });
+      await page.addScriptTag({ path: axePath });
+      const results = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+          resultTypes: ["violations"],
+        });
+        return r.violations.map((v) => ({
+          id: v.id, impact: v.impact, help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+        }));
+      });
+      const entry = { violations: results, requests, pdf: null, screenshot: null };
+      const base = path.basename(file, ".html");
+      if (shotDir) {
+        entry.screenshot = path.join(shotDir, base + ".png");
+        await page.screenshot({ path: entry.screenshot, fullPage: false });
+      }
+      if (pdfDir) {
+        entry.pdf = path.join(pdfDir, base + ".pdf");
+        await page.emulateMedia({ media: "print" });
+        await page.pdf({ path: entry.pdf, preferCSSPageSize: true, printBackground: true });
+      }
+      out[file] = entry;
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(JSON.stringify(out, null, 1) + "\n");
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error) + "\n");
+  process.exit(2);
+});

@@ -1,0 +1,70 @@
+"""Shared inputs for the report tests: the bundled examples and the hostile fixtures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, ROOT
+from implcheck.load import load_assessment
+from implcheck.result import Result
+from implcheck.scoring import score
+
+# name -> answers files; each renders in every format. The shipped examples, the two disagreeing
+# respondents, and hostile text in every field a user or a checklist author can fill.
+EXAMPLES: dict[str, tuple[Path, ...]] = {
+    "edtech-strong": (ROOT / "examples/edtech-readiness/strong.yaml",),
+    "edtech-trap": (ROOT / "examples/edtech-readiness/trap.yaml",),
+    "termly-strong": (ROOT / "examples/termly-recheck/strong.yaml",),
+    "termly-trap": (ROOT / "examples/termly-recheck/trap.yaml",),
+    "respondents": (ROOT / "examples/respondents/leader.yaml", ROOT / "examples/respondents/teacher.yaml"),
+}
+HOSTILE = (FIXTURES / "hostile-leader.yaml", FIXTURES / "hostile-teacher.yaml")
+ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE}
+PAIR = EXAMPLES["respondents"]
+
+# Fragments of the hostile fixtures that must never come out live.
+HOSTILE_MARKUP = ("<script", "<img", "<svg onload", "<b>", "<i>", "<u>")
+
+
+def result_of(paths: tuple[Path, ...] | list[Path]) -> Result:
+    return score(load_assessment(list(paths)))
+
+
+# --- the browser and the validator (tests marked slow) --------------------------------------------
+
+NODE_MODULES = ROOT / ".ci" / "node_modules"
+CHROMIUM = Path(os.environ.get("IMPLCHECK_CHROMIUM", "/usr/bin/chromium"))
+CHECK_PAGES = ROOT / "tests" / "browser" / "check_pages.cjs"
+HTML_VALIDATE = NODE_MODULES / ".bin" / "html-validate"
+
+
+def require_tools(*needs: str) -> None:
+    """Skip with the reason when a tool is missing, unless CI asks for them (then fail)."""
+    missing = []
+    if "node" in needs and shutil.which("node") is None:
+        missing.append("node")
+    if "chromium" in needs and not CHROMIUM.exists():
+        missing.append(str(CHROMIUM))
+    if "axe" in needs and not (NODE_MODULES / "axe-core").is_dir():
+        missing.append(".ci/node_modules/axe-core")
+    if "axe" in needs and not (NODE_MODULES / "playwright-core").is_dir():
+        missing.append(".ci/node_modules/playwright-core")
+    if "html-validate" in needs and not HTML_VALIDATE.exists():
+        missing.append(".ci/node_modules/.bin/html-validate")
+    if "poppler" in needs and shutil.which("pdftotext") is None:
+        missing.append("pdftotext (poppler-utils)")
+    if not missing:
+        return
+    message = f"missing {', '.join(missing)}: run .ci/setup-browser.sh"
+    if os.environ.get("IMPLCHECK_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " (IMPLCHECK_REQUIRE_BROWSER=1)")
+    pytest.skip(message)
+
+
+def run_tool(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, check=False, cwd=ROOT)

@@ -1,0 +1,70 @@
+"""The CSV of actions: one row per action, for Excel and LibreOffice, formula injection defused."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from implcheck.present import csv as csv_report
+from report_helpers import HOSTILE, PAIR, result_of
+
+
+def rows(text: str) -> list[list[str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def test_one_row_per_action_with_header_bom_and_crlf() -> None:
+    result = result_of(PAIR)
+    text = csv_report.render(result)
+    assert text.startswith("\ufeffitem,question,failure mode,stage,severity,action,suggested owner,due,status\r\n")
+    assert text.count("\r\n") == len(result.actions) + 1
+    assert "\n" not in text.replace("\r\n", "")
+    table = rows(text)
+    assert table[0] == list(csv_report.HEADER)
+    assert [r[0] for r in table[1:]] == [a.item_id for a in result.actions]
+    first = table[1]
+    assert first[:5] == ["coaching-since-launch", first[1], "no-follow-up", "Deliver", "critical"]
+    assert first[6:] == ["Implementation lead", "Before the end of this term", "Not in place"]
+
+
+def test_hostile_cells_are_neutralised() -> None:
+    table = rows(csv_report.render(result_of(HOSTILE)))
+    cells = [cell for row in table for cell in row]
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+        assert "\n" not in cell and "\r" not in cell
+    by_id = {row[0]: row for row in table[1:]}
+    assert by_id["problem-specific"][5].startswith("'=HYPERLINK(")
+    assert by_id["problem-specific"][6] == "'@SUM(1+1) <b>boss</b>"
+    assert by_id["problem-specific"][7] == "'-2+3 | soon later"
+    assert by_id["owner-named"][5].startswith("'+1 ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@x", "'@x"),
+        ("\t=1", "'=1"),
+        ("\r\n=1", "'=1"),
+        ("plain = fine", "plain = fine"),
+        ("a\nb", "a b"),
+    ],
+)
+def test_cell(text: str, expected: str) -> None:
+    assert csv_report.cell(text) == expected
+
+
+def test_file_bytes_open_as_utf8_with_bom(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from implcheck.fileio import write_atomic
+
+    path = tmp_path / "a.csv"
+    write_atomic(path, csv_report.render(result_of(PAIR)))
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfitem,")
+    assert b"\r\n" in data and b"\r\r\n" not in data

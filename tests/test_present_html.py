@@ -1,0 +1,104 @@
+"""The HTML report: self-contained, structured for assistive technology, and inert to user text."""
+
+from __future__ import annotations
+
+import itertools
+from html.parser import HTMLParser
+
+import pytest
+
+from implcheck.present import html
+from report_helpers import ALL_INPUTS, HOSTILE, HOSTILE_MARKUP, PAIR, result_of
+
+
+class Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(text: str) -> Collect:
+    parser = Collect()
+    parser.feed(text)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def pair_html() -> str:
+    return html.render(result_of(PAIR))
+
+
+@pytest.mark.parametrize("name", sorted(ALL_INPUTS))
+def test_self_contained_no_scripts_no_requests(name: str) -> None:
+    page = parse(html.render(result_of(ALL_INPUTS[name])))
+    names = [tag for tag, _ in page.tags]
+    assert "script" not in names and "link" not in names and "iframe" not in names and "img" not in names
+    for tag, attrs in page.tags:
+        assert not any(key.startswith("on") for key in attrs), (tag, attrs)
+        for key in ("href", "src", "action", "xlink:href"):
+            value = attrs.get(key)
+            assert value is None or value.startswith("#"), (tag, key, value)
+        if tag == "rect" and "fill" in attrs:
+            assert attrs["fill"] is not None and not attrs["fill"].startswith("url(http")
+    style = "".join(page.text)
+    assert "@import" not in style and "url(http" not in style and "@font-face" not in style
+
+
+def test_structure_for_assistive_technology(pair_html: str) -> None:
+    page = parse(pair_html)
+    assert pair_html.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
+    names = [tag for tag, _ in page.tags]
+    for landmark in ("header", "main", "footer"):
+        assert names.count(landmark) == 1
+    headings = [int(tag[1]) for tag in names if tag in ("h1", "h2", "h3", "h4")]
+    assert headings[0] == 1 and headings.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(headings)), headings
+    for tag, attrs in page.tags:
+        if tag == "th":
+            assert attrs.get("scope") in ("col", "row"), attrs
+    svgs = [attrs for tag, attrs in page.tags if tag == "svg" and attrs.get("role") == "img"]
+    assert len(svgs) == 2
+    assert '<title id="chart-stages-title">Score by stage</title>' in pair_html
+    assert "<caption>Score by failure mode: the figures</caption>" in pair_html
+
+
+def test_summary_content(pair_html: str) -> None:
+    summary = pair_html[pair_html.index('<section class="summary"') : pair_html.index('aria-labelledby="why"')]
+    assert '<p class="verdict-label">Verdict: Not ready</p>' in summary
+    assert "54<small>/100</small>" in summary
+    assert "100%</span>confidence (38/38 answered)" in summary
+    assert "Do not approve the continuation yet." in summary
+    assert "Staff in different roles disagree on 18 items, 3 of them critical" in summary
+    assert summary.count('<th scope="row" class="num">') == 5
+    assert "Have staff who use it had follow-up coaching since the launch training?" in summary
+    assert '<span class="who">Owner:</span> Implementation lead' in summary
+    assert '<span class="tag blocks">Blocks approval</span>' in summary
+    assert 'aria-hidden="true"' in summary  # the shape is decoration; the words carry the verdict
+
+
+def test_detail_content(pair_html: str) -> None:
+    assert '<h2 id="disagreements">Where respondents disagree</h2>' in pair_html
+    assert '<th scope="col">senior-leader (C. Okafor)</th><th scope="col">teacher (D. Hughes)</th>' in pair_html
+    row = pair_html[pair_html.index("coaching-since-launch</span></th>") :]
+    assert row.startswith("coaching-since-launch</span></th><td>Yes</td><td>No</td>")
+    assert "<h4>Critical gaps (1)</h4>" in pair_html
+    assert "Refresher session offered in October" in pair_html  # evidence in the appendix and detail
+    assert '<h2 id="appendix">Appendix: every answer</h2>' in pair_html
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    text = html.render(result_of(HOSTILE))
+    for fragment in HOSTILE_MARKUP:
+        assert fragment not in text, fragment
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(2)&gt;" in text
+    assert "Oak &lt;script&gt;alert(&#34;s&#34;)&lt;/script&gt; | School" in text
+    page = parse(text)
+    assert "<script>alert(1)</script>" in "".join(page.text)  # shown as text, not run

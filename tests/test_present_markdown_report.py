@@ -1,0 +1,98 @@
+"""The Markdown report: GFM tables that hold whatever users type, and no way to inject HTML."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from implcheck.present import markdown_report
+from implcheck.present.markdown import md
+from report_helpers import ALL_INPUTS, HOSTILE, PAIR, result_of
+
+# CommonMark with GFM tables and strikethrough, raw HTML allowed: as GitHub and GitLab parse it
+# before sanitising, so an injection would show up as an html token.
+PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def tables(text: str) -> list[list[int]]:
+    """Cells per row, for every table."""
+    found: list[list[int]] = []
+    cells = 0
+    for token in PARSER.parse(text):
+        if token.type == "table_open":
+            found.append([])
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            found[-1].append(cells)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(ALL_INPUTS))
+def test_tables_hold_and_no_html_gets_through(name: str) -> None:
+    text = markdown_report.render(result_of(ALL_INPUTS[name]))
+    tokens = PARSER.parse(text)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in (t.children or [])}
+    assert "html_block" not in kinds and "html_inline" not in kinds
+    assert "link_open" not in kinds and "image" not in kinds
+    found = tables(text)
+    assert found
+    for rows in found:
+        assert len(set(rows)) == 1, rows  # every row has as many cells as the header
+    lines = text.splitlines()
+    table_lines = [line for line in lines if line.startswith("|")]
+    assert all(line.endswith("|") for line in table_lines)
+
+
+def test_hostile_text_is_shown_as_text() -> None:
+    text = markdown_report.render(result_of(HOSTILE))
+    rendered = PARSER.render(text)
+    assert "<script" not in rendered and "<img" not in rendered and "<svg" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert 'href="javascript' not in rendered
+    assert (
+        "<h1>Readiness report: Oak &lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt; | School # not a heading"
+        in rendered
+    )
+    assert "$x$ ~~strike~~ ![img](http://evil.example/x.png)" in rendered  # literally, no maths or image
+    assert "<del>" not in rendered
+
+
+def test_summary_and_detail_content() -> None:
+    text = markdown_report.render(result_of(PAIR))
+    assert "### ⛔ Verdict: Not ready" in text
+    assert "**Score 54/100** · **confidence 100%** (38 of 38 applicable items answered)" in text
+    assert "**Do not approve the continuation yet.**" in text
+    assert "| # | Risk | Action | Suggested owner | By when |" in text
+    assert "| 1 | **CRITICAL** · **blocks approval** · Have staff who use it had follow\\-up" not in text
+    assert "| 1 | **CRITICAL** · **blocks approval** · Have staff who use it had follow-up coaching" in text
+    assert "| Question | senior-leader (C. Okafor) | teacher (D. Hughes) |" in text
+    assert (
+        "| **CRITICAL** · Have staff who use it had follow-up coaching since the launch training? "
+        "(coaching-since-launch) | Yes | No |" in text
+    )
+    assert "## Appendix: every answer" in text
+
+
+def test_md_filter_does_not_escape_twice() -> None:
+    once = markdown_report.md_filter("a|b")
+    assert once == "a\\|b" and markdown_report.md_filter(once) == "a\\|b"
+    assert markdown_report.raw("**x**") == "**x**"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a | b", "a \\| b"),
+        ("line\nbreak", "line break"),
+        ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
+        ("$x$", "\\$x\\$"),
+        ("- item", "\\- item"),
+        ("1. first", "1\\. first"),
+        ("[a](javascript:x)", "\\[a\\](javascript:x)"),
+    ],
+)
+def test_md_escapes(text: str, expected: str) -> None:
+    assert md(text) == expected

@@ -1,0 +1,162 @@
+"""The report's view model: what the summary says, decided once for every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import answers_yaml
+from implcheck.present import report_view
+from implcheck.present.report_view import DEFAULT_BY_WHEN, DEFAULT_OWNER, build
+from report_helpers import EXAMPLES, PAIR, result_of
+
+
+def mini(write, body: str, **kwargs: str) -> report_view.Report:  # type: ignore[no-untyped-def]
+    return build(result_of([write("a.yaml", answers_yaml(body, **kwargs))]))
+
+
+def test_not_ready_summary_for_the_two_disagreeing_respondents() -> None:
+    report = build(result_of(PAIR))
+    assert (report.verdict.key, report.verdict.label, report.verdict.shape) == ("not_ready", "Not ready", "octagon")
+    assert report.score_text == "54"
+    assert report.confidence_text == "100%"
+    assert report.respondents == ("senior-leader (C. Okafor)", "teacher (D. Hughes)")
+    assert report.decision.headline == "Do not approve the continuation yet."
+    assert report.decision.conditions[0] == (
+        "The actions for the risks marked “blocks approval” (1, 2, 4 below) are done by their dates."
+    )
+    assert report.decision.challenges[0] == (
+        "Staff in different roles disagree on 18 items, 3 of them critical: ask why before accepting any one view."
+    )
+    first = report.risks[0]
+    assert (first.item_id, first.severity, first.blocks, first.found) == (
+        "coaching-since-launch",
+        "critical",
+        True,
+        "Not in place",
+    )
+    assert first.action.startswith("Book coaching")
+    assert (first.owner, first.by_when) == ("Implementation lead", "Before the end of this term")
+    assert 3 <= len(report.risks) <= 5
+    assert len(report.actions) == len(report.risks) + report.more_risks
+
+
+def test_disagreements_side_by_side_in_respondent_order() -> None:
+    report = build(result_of(PAIR))
+    by_id = {d.item_id: d for d in report.disagreements}
+    assert len(by_id) == 18
+    assert by_id["coaching-since-launch"].answers == ("Yes", "No")
+    assert by_id["coaching-since-launch"].critical
+
+
+def test_the_decision_follows_the_verdict() -> None:
+    strong = build(result_of(EXAMPLES["edtech-strong"]))
+    assert strong.verdict.key == "ready"
+    assert strong.decision.headline == "Approve the purchase, and ask for the termly re-check to be reported next term."
+    assert strong.decision.conditions == ()
+    termly = build(result_of(EXAMPLES["termly-strong"]))
+    assert termly.decision.headline.startswith("Approve the continuation")
+
+
+def test_ready_with_conditions_names_the_partial_critical_item(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(
+        write, "  problem-specific: partly\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
+    )
+    assert report.verdict.key == "ready_with_conditions"
+    assert report.verdict.shape == "triangle"
+    assert report.decision.headline == "Approve the purchase on conditions, and ask for progress at the next meeting."
+    assert report.decision.conditions == (
+        "The actions for the risks marked “blocks approval” (1 below) are done by their dates.",
+    )
+    assert report.risks[0].item_id == "problem-specific"
+    assert report.risks[0].owner == "Headteacher"  # from the checklist
+
+
+def test_owner_and_by_when_fall_back_by_severity(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(write, "  problem-specific: yes\n  owner-named: no\n  single-sign-on: no\n  training-planned: no\n")
+    by_id = {risk.item_id: risk for risk in report.actions}
+    assert (by_id["owner-named"].owner, by_id["owner-named"].by_when) == (
+        DEFAULT_OWNER["medium"],
+        DEFAULT_BY_WHEN["medium"],
+    )
+    assert by_id["owner-named"].owner_suggested
+    assert by_id["training-planned"].by_when == DEFAULT_BY_WHEN["low"]
+
+
+def test_score_and_unknown_conditions_when_not_ready(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(write, "  problem-specific: yes\n  owner-named: no\n  single-sign-on: partly\n")
+    assert report.verdict.key == "not_ready"
+    assert "Enough of the other actions are done to lift the score from" in " ".join(report.decision.conditions)
+    assert "Every question still unanswered (1) has an answer." in report.decision.conditions
+
+
+def test_nothing_answered(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(write, "  {}\n".replace("  {}\n", ""))
+    assert report.verdict.key == "not_ready"
+    assert report.reasons[0] == "No item has been answered yet."
+    assert all(bar.score_text == "not answered" and bar.bar_text == "" for bar in report.charts[0].bars)
+    assert [q.item_id for q in report.open_questions] == [
+        "problem-specific",
+        "owner-named",
+        "single-sign-on",
+        "training-planned",
+    ]
+    assert report.open_questions[0].ask == "Headteacher"
+    assert report.open_questions[1].ask == DEFAULT_OWNER["medium"]
+
+
+def test_sections_group_items_worst_first(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(
+        write,
+        "  problem-specific: no\n  owner-named: yes\n  single-sign-on: partly\n"
+        "  training-planned:\n    answer: na\n    evidence: none needed\n",
+    )
+    first, second = report.sections
+    assert [g.title for g in first.groups] == ["Critical gaps", "In place"]
+    assert [g.title for g in second.groups] == ["Only partly in place", "Not applicable"]
+    assert (first.stage, second.stage) == ("Explore", "Prepare")
+
+
+def test_charts_have_every_stage_and_failure_mode_with_bands(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(
+        write, "  problem-specific: yes\n  owner-named: partly\n  single-sign-on: no\n  training-planned: yes\n"
+    )
+    stages, modes = report.charts
+    assert [(b.label, b.score_text, b.band) for b in stages.bars] == [
+        ("Explore", "80", "ready"),
+        ("Prepare", "33", "below floor"),
+    ]
+    assert [b.label for b in modes.bars] == ["Unclear problem", "No owner", "Friction", "No follow up"]
+    assert modes.bars[1].band == "weak"  # 50: above the floor, below conditions
+    assert stages.bars[0].bar_text == "████████░░"
+    assert "Prepare (33)" in report.decision.challenges[-1]
+
+
+def test_more_than_four_weak_areas_are_counted_not_listed() -> None:
+    report = build(result_of(EXAMPLES["edtech-trap"]))
+    weak = [c for c in report.decision.challenges if c.startswith("Ask how the weakest areas")]
+    assert weak and " more, all below the floor of 40." in weak[0]
+
+
+def test_band_between_conditions_and_ready(write) -> None:  # type: ignore[no-untyped-def]
+    report = mini(
+        write, "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: partly\n  training-planned: partly\n"
+    )
+    assert {b.label: b.band for b in report.charts[0].bars}["Prepare"] == "weak"
+    assert report.charts[0].bars[0].band == "ready"
+
+
+def test_footer_names_answers_files_by_name_only() -> None:
+    report = build(result_of(PAIR), generated_at="today")
+    assert report.files == ("leader.yaml", "teacher.yaml")
+    assert report.generated_at == "today"
+    assert build(result_of(PAIR)).generated_at == ""
+
+
+def test_title_falls_back_to_the_checklist(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "a.yaml",
+        answers_yaml("  problem-specific: yes\n")
+        .replace("  school: Oakfield Primary\n", "")
+        .replace("  initiative: Pobble for writing\n", ""),
+    )
+    assert build(result_of([Path(path)])).title == "A small checklist for tests"
