@@ -9,10 +9,8 @@ import errno
 import os
 import signal
 import sys
-import types
 from collections.abc import Callable, Iterator
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import MINI, answers_yaml
-from implcheck import answers_file, present
+from implcheck import answers_file
 from implcheck.cli import app
 from implcheck.commands import Outcome
 from implcheck.commands import assess as assess_cmd
@@ -250,7 +248,6 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         "u",
         "",
         "n",  # the report offer
-        report_writer=lambda: None,
     )
     assert outcome == Outcome()
     sheet, _ = load_answers(out)
@@ -275,13 +272,16 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "! READY WITH CONDITIONS" not in printed  # a no and an unknown: the scorer decides, not us
     assert "Checklist mini 1.0 · 1 respondent (senior-leader)" in printed
     assert (
-        "To answer the 1 still unknown later, run:\n"
-        f"  implcheck assess --resume -o {out}\n\n"
+        f"To answer the 1 still unknown later, run:\n  implcheck assess --resume -o {out}\n\n"
+        "Write the governors' report to"
+    ) in printed
+    assert (
         "Later, to score the answers again or write the report:\n"
         f"  implcheck check {out}\n"
         f"  implcheck report {out} -o {tmp_path / 'oak.html'}\n"
     ) in printed
-    assert "report" not in "".join(script.prompts)  # no report writer: no offer
+    assert "Write the governors' report" in script.prompts[-1]
+    assert not (tmp_path / "oak.html").exists()  # declined
     assert (tmp_path / answers_file.SCHEMA_FILE).is_file()
 
 
@@ -359,7 +359,7 @@ def test_resume_starts_at_the_first_unanswered_and_keeps_earlier_answers(
             "  owner-named: unknown\n  single-sign-on: no\n"
         ),
     )
-    outcome, _ = assess(path, "p", "Deputy, 0.8 FTE", "y", "", ref=None, report_writer=lambda: None)
+    outcome, _ = assess(path, "p", "Deputy, 0.8 FTE", "y", "", ref=None)
     assert outcome == Outcome()
     assert answers_in(path) == {
         "problem-specific": Answer(AnswerValue.YES, "SLT minutes", "2026-11-01"),
@@ -409,7 +409,7 @@ def test_every_item_answered_goes_straight_to_the_verdict(write: Write, capsys: 
     body = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
     path = write("oak.yaml", answers_yaml(body))
     before = path.read_text(encoding="utf-8")
-    outcome, _ = assess(path, ref=None, report_writer=lambda: None)
+    outcome, _ = assess(path, ref=None)
     assert outcome == Outcome()
     printed = capsys.readouterr().out
     assert "All 4 items already have an answer.\n" in printed
@@ -477,7 +477,7 @@ def test_the_report_is_offered_and_written(write: Write, capsys: pytest.CaptureF
         calls.append((answers, output))
         return Outcome(stderr=f"wrote {output}\n")
 
-    outcome, script = assess(path, "y", "", "y", ref=None, report_writer=lambda: writer)
+    outcome, script = assess(path, "y", "", "y", ref=None, report_writer=writer)
     assert outcome == Outcome()
     assert calls == [(path, path.with_suffix(".html"))]
     offer = " ".join(script.prompts[-1].split())
@@ -493,7 +493,7 @@ def test_a_failed_report_does_not_lose_the_answers(write: Write, capsys: pytest.
     def writer(answers: Path, output: Path) -> Outcome:
         raise UsageError("templates missing")
 
-    outcome, script = assess(path, "y", "", "yes", ref=None, report_writer=lambda: writer)
+    outcome, script = assess(path, "y", "", "yes", ref=None, report_writer=writer)
     assert outcome == Outcome()
     assert "(it replaces the one there)" in " ".join(script.prompts[-1].split())
     assert "The report was not written: templates missing\n" in capsys.readouterr().out
@@ -506,29 +506,16 @@ def test_declining_the_report(write: Write, last: str | None) -> None:
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
     calls: list[Path] = []
     lines = ["y", ""] + ([last] if last else [])  # None: Ctrl-D at the offer
-    outcome, _ = assess(path, *lines, ref=None, report_writer=lambda: lambda a, o: calls.append(o) or Outcome())
+    outcome, _ = assess(path, *lines, ref=None, report_writer=lambda a, o: calls.append(o) or Outcome())
     assert outcome == Outcome()
     assert calls == []
 
 
-def test_find_report_writer_uses_the_report_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    class ReportFormat(StrEnum):
-        HTML = "html"
-
-    seen: list[object] = []
-    fake = types.ModuleType("implcheck.commands.report")
-    fake.run = lambda paths, fmt, output: seen.append((paths, fmt, output)) or Outcome("done")  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "implcheck.commands.report", fake)
-    monkeypatch.setattr(present, "ReportFormat", ReportFormat, raising=False)
-    writer = assess_cmd.find_report_writer()
-    assert writer is not None
-    assert writer(tmp_path / "a.yaml", tmp_path / "a.html") == Outcome("done")
-    assert seen == [([tmp_path / "a.yaml"], ReportFormat.HTML, tmp_path / "a.html")]
-
-
-def test_find_report_writer_without_the_report_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "implcheck.commands.report", None)  # import fails
-    assert assess_cmd.find_report_writer() is None
+def test_write_report_writes_the_governors_report(write: Write) -> None:
+    path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
+    outcome = assess_cmd.write_report(path, path.with_suffix(".html"))
+    assert outcome.stderr == f"implcheck: wrote {path.with_suffix('.html')} (html; verdict: ready)\n"
+    assert "<h2" in path.with_suffix(".html").read_text(encoding="utf-8")
 
 
 # --- the command end to end ---------------------------------------------------------------
@@ -561,7 +548,6 @@ def test_not_a_terminal_with_a_file_to_resume(write: Write) -> None:
 
 @pytest.mark.usefixtures("terminal")
 def test_cli_interview_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(assess_cmd, "find_report_writer", lambda: None)
     out = tmp_path / "oak.yaml"
     typed = ["y", "", "y", "", "y", "", "y", ""]
     result = invoke(MINI, "-o", out, "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",

@@ -253,6 +253,11 @@ def _list(ids: Iterable[str]) -> str:
     return ", ".join(ids)
 
 
+def severity(item: Item) -> str:
+    """How urgent a gap on this item is: critical, or high/medium/low by weight."""
+    return "critical" if item.critical else SEVERITY_BY_WEIGHT[item.weight]
+
+
 def _actions(items: tuple[ItemResult, ...]) -> tuple[Action, ...]:
     open_items = [r for r in items if r.status in STATUS_URGENCY]
     # Critical first, then gaps before unknowns before partials, heavier items first; the
@@ -268,7 +273,7 @@ def _actions(items: tuple[ItemResult, ...]) -> tuple[Action, ...]:
             by_when=r.item.by_when,
             failure_mode=r.item.failure_mode,
             stage=r.stage,
-            severity="critical" if r.item.critical else SEVERITY_BY_WEIGHT[r.item.weight],
+            severity=severity(r.item),
             status=r.status,
         )
         for r in open_items

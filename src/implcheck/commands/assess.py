@@ -12,7 +12,6 @@ function and writing through a rich ``Console``, so tests can drive it without a
 from __future__ import annotations
 
 import errno
-import importlib
 import json
 import os
 import re
@@ -26,7 +25,6 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import Any, cast
 
 from rich.console import Console
 from rich.markup import escape
@@ -457,20 +455,12 @@ def detach_from_terminal() -> None:  # pragma: no cover - runs after a real hang
 ReportWriter = Callable[[Path, Path], Outcome]
 
 
-def find_report_writer() -> ReportWriter | None:
-    """The governors' report, if this build has it (``implcheck.commands.report``)."""
-    try:
-        report: Any = importlib.import_module("implcheck.commands.report")
-        present: Any = importlib.import_module("implcheck.present")
-        html = present.ReportFormat("html")
-        run_report = report.run
-    except (ImportError, AttributeError, ValueError):
-        return None
+def write_report(answers: Path, output: Path) -> Outcome:
+    """The governors' report for ``answers``, as HTML (Jinja is only imported if asked for)."""
+    from implcheck.commands import report
+    from implcheck.present import ReportFormat
 
-    def write(answers: Path, output: Path) -> Outcome:
-        return cast(Outcome, run_report([answers], html, output))
-
-    return write
+    return report.run([answers], ReportFormat.HTML, output)
 
 
 def open_session(ref: str | None, path: Path, *, resume: bool, flags: ContextFlags) -> tuple[Session, bool]:
@@ -509,7 +499,7 @@ def run(
     width: int | None = None,
     today: date | None = None,
     read: Callable[[str], str] | None = None,
-    report_writer: Callable[[], ReportWriter | None] | None = None,
+    report_writer: ReportWriter = write_report,
 ) -> Outcome:
     session, resumed = open_session(ref, path, resume=resume, flags=flags or ContextFlags())
     if not stdin_is_terminal():
@@ -533,7 +523,7 @@ def run(
     interview = Interview(session, console, read or read_line)
     previous = signal.signal(signal.SIGHUP, _on_hangup)
     try:
-        return converse(interview, resumed, today or date.today(), report_writer or find_report_writer, color=color)
+        return converse(interview, resumed, today or date.today(), report_writer, color=color)
     except HungUp:
         hung_up = True
     except OSError as error:
@@ -553,7 +543,7 @@ def converse(
     interview: Interview,
     resumed: bool,
     today: date,
-    report_writer: Callable[[], ReportWriter | None],
+    report_writer: ReportWriter,
     *,
     color: bool,
 ) -> Outcome:
@@ -580,7 +570,7 @@ def converse(
             session.save()
             started = True
         interview.run(resumed=resumed)
-        finish(interview, report_writer(), color=color)
+        finish(interview, report_writer, color=color)
     except (Stop, EOFError):
         console.print()
         console.print(f"Saved {session.answered} of {total} answers to {escape(str(path))}.")
@@ -598,7 +588,7 @@ def converse(
     return Outcome(exit_code=EXIT_OK)
 
 
-def finish(interview: Interview, writer: ReportWriter | None, *, color: bool) -> None:
+def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
     """The verdict as ``check`` prints it, the offer of the report, and the commands for later."""
     session, console = interview.session, interview.console
     path = session.path
@@ -615,24 +605,21 @@ def finish(interview: Interview, writer: ReportWriter | None, *, color: bool) ->
         command(console, resume_command(path))
     report_command = f"implcheck report {shlex.quote(str(path))} -o {shlex.quote(str(report))}"
     console.print()
-    if writer is not None:
-        replaces = " (it replaces the one there)" if report.exists() else ""
+    replaces = " (it replaces the one there)" if report.exists() else ""
+    try:
+        typed = interview.ask(f"Write the governors' report to {escape(str(report))}{replaces} now? {escape('[y/N]')} ")
+    except EOFError:
+        typed = ""
+        console.print()
+    if parse_key(typed) is AnswerValue.YES:
         try:
-            typed = interview.ask(
-                f"Write the governors' report to {escape(str(report))}{replaces} now? {escape('[y/N]')} "
-            )
-        except EOFError:
-            typed = ""
-            console.print()
-        if parse_key(typed) is AnswerValue.YES:
-            try:
-                outcome = writer(path, report)
-            except ImplcheckError as error:
-                console.print(f"The report was not written: {escape(str(error))}")
-            else:
-                written = outcome.stderr.strip() or outcome.stdout.strip() or f"Wrote {report}."
-                console.print(escape(written))
-            console.print()
+            outcome = writer(path, report)
+        except ImplcheckError as error:
+            console.print(f"The report was not written: {escape(str(error))}")
+        else:
+            written = outcome.stderr.strip() or outcome.stdout.strip() or f"Wrote {report}."
+            console.print(escape(written))
+        console.print()
     console.print("Later, to score the answers again or write the report:")
     command(console, f"implcheck check {shlex.quote(str(path))}")
     command(console, report_command)

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from implcheck import __version__
 from implcheck.model import AnswerValue, FailureMode, Respondent, Stage
 from implcheck.result import Action, ItemResult, Result, RoleAnswer, Status, Verdict
+from implcheck.scoring import severity
 
 MAX_RISKS = 5
 MAX_WEAK = 4
@@ -477,12 +478,11 @@ def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionVie
 
 def _open_question(result: Result, r: ItemResult) -> OpenQuestion:
     section = next(g.title for g in result.sections if g.key == r.section_id)
-    severity = "critical" if r.item.critical else {3: "high", 2: "medium"}.get(r.item.weight, "low")
     return OpenQuestion(
         item_id=r.item.id,
         question=r.item.question,
         section=section,
         critical=r.item.critical,
         why=r.item.why,
-        ask=r.item.owner or DEFAULT_OWNER[severity],
+        ask=r.item.owner or DEFAULT_OWNER[severity(r.item)],
     )
