@@ -92,3 +92,10 @@ def test_any_text_loads_or_fails_with_located_problems(text: str) -> None:
     except InputError as error:
         assert error.problems
         assert all(p.path == "fuzz.yaml" and p.line >= 1 and p.col >= 1 for p in error.problems)
+
+
+def test_control_characters_are_located(write: Write) -> None:
+    path = write("a.yaml", "a: ok\nb: bad\x07here\n")
+    assert problems(path) == [
+        f"{path}:2:7: character U+0007 is not allowed in YAML; remove it or write it as an escape"
+    ]

@@ -112,7 +112,12 @@ def load_document(path: Path, text: str | None = None) -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "could not be parsed"
         raise InputError([Problem(str(path), line, col, f"malformed YAML: {what}")]) from None
-    except yaml.YAMLError as exc:
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        what = f"character U+{int(exc.character):04X} is not allowed in YAML; remove it or write it as an escape"
+        raise InputError.single(str(path), what, line, col) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every other error PyYAML raises is marked
         raise InputError.single(str(path), f"malformed YAML: {exc}") from None
     except RecursionError:
         raise InputError.single(str(path), "malformed YAML: nested too deeply") from None
