@@ -72,12 +72,12 @@ def test_structure_for_assistive_technology(pair_html: str) -> None:
 def test_summary_content(pair_html: str) -> None:
     summary = pair_html[pair_html.index('<section class="summary"') : pair_html.index('aria-labelledby="why"')]
     assert '<p class="verdict-label">Verdict: Not ready</p>' in summary
-    assert "54<small>/100</small>" in summary
-    assert "100%</span>confidence (38/38 answered)" in summary
+    assert "56<small>/100</small>" in summary
+    assert "100%</span>confidence (39/39 answered)" in summary
     assert "Do not approve the continuation yet." in summary
     assert "Staff in different roles disagree on 18 items, 3 of them critical" in summary
     assert summary.count('<th scope="row" class="num">') == 5
-    assert "Have staff who use it had follow-up coaching since the launch training?" in summary
+    assert "Have staff who use it had follow-up coaching or support this term?" in summary
     assert '<span class="who">Owner:</span> Implementation lead' in summary
     assert '<span class="tag blocks">Blocks approval</span>' in summary
     assert 'aria-hidden="true"' in summary  # the shape is decoration; the words carry the verdict

@@ -17,7 +17,7 @@ def mini(write, body: str, **kwargs: str) -> report_view.Report:  # type: ignore
 def test_not_ready_summary_for_the_two_disagreeing_respondents() -> None:
     report = build(result_of(PAIR))
     assert (report.verdict.key, report.verdict.label, report.verdict.shape) == ("not_ready", "Not ready", "octagon")
-    assert report.score_text == "54"
+    assert report.score_text == "56"
     assert report.confidence_text == "100%"
     assert report.respondents == ("senior-leader (C. Okafor)", "teacher (D. Hughes)")
     assert report.decision.headline == "Do not approve the continuation yet."
