@@ -294,3 +294,11 @@ def test_a_checklist_given_as_answers_says_so() -> None:
     assert problems_of(lambda: load_answers(MINI)) == [
         f"1:1: this is a checklist, not an answers file; to answer it, run: implcheck init {MINI}"
     ]
+
+
+def test_a_file_with_endless_problems_stops_after_fifty(write: Write) -> None:
+    body = "".join(f"  typo-{n}: yes\n" for n in range(200))
+    path = write("a.yaml", answers_yaml(body))
+    problems = problems_of(lambda: load_answers(path))
+    assert len(problems) == 51
+    assert problems[-1] == "58:3: stopped after 50 problems in this file; fix these and run again"

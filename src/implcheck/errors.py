@@ -13,7 +13,7 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one file, yamllint-style: ``path:line:col: message``."""
 
@@ -21,6 +21,11 @@ class Problem:
     line: int
     col: int
     message: str
+    final: bool = False  # "stopped after N problems": listed after the file's other problems
+
+    @property
+    def sort_key(self) -> tuple[str, bool, int, int, str]:
+        return (self.path, self.final, self.line, self.col, self.message)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
@@ -36,7 +41,7 @@ class InputError(ImplcheckError):
     """One or more problems found in the user's files, all reported together."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda problem: problem.sort_key)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
     @classmethod

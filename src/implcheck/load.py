@@ -33,6 +33,7 @@ from implcheck.model import (
 )
 from implcheck.yamlsource import Document, Key, load_document
 
+MAX_PROBLEMS = 50  # per file
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 E = TypeVar("E", bound=Enum)
 
@@ -72,6 +73,11 @@ class _Checker:
 
     def add(self, message: str, *path: Key, at_key: bool = False) -> None:
         self.problems.append(self.doc.problem(message, *path, at_key=at_key))
+        if len(self.problems) >= MAX_PROBLEMS:
+            # A hostile or badly broken file could otherwise yield a problem per line.
+            last = max(self.problems, key=lambda problem: problem.sort_key)
+            stop = f"stopped after {MAX_PROBLEMS} problems in this file; fix these and run again"
+            raise InputError([*self.problems, Problem(last.path, last.line, last.col, stop, final=True)])
 
     def mapping(
         self, value: object, path: tuple[Key, ...], allowed: tuple[str, ...], what: str
