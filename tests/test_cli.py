@@ -278,3 +278,28 @@ def test_check_markdown_lists_disagreements_side_by_side(write: Write) -> None:
         "### Disagreements\n\n| Item | Answers |\n| --- | --- |\n| owner-named | senior-leader: yes; teacher: no |\n"
         in (result.stdout)
     )
+
+
+@pytest.mark.parametrize(
+    ("tty", "env", "expected"),
+    [(True, {}, True), (True, {"NO_COLOR": "1"}, False), (True, {"TERM": "dumb"}, False), (False, {}, False)],
+)
+def test_colour_only_for_a_terminal_without_no_color(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, env: dict[str, str], expected: bool
+) -> None:
+    from implcheck import cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: tty)
+    assert cli.use_colour() is expected
+
+
+def test_colour_text_marks_the_verdict_in_words_and_symbol(write: Write) -> None:
+    from implcheck.commands import check as check_cmd
+
+    outcome = check_cmd.run([write("a.yaml", answers_yaml(ALL_YES))], color=True)
+    assert "\x1b[" in outcome.stdout
+    assert "✓ READY" in outcome.stdout
