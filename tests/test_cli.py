@@ -303,3 +303,10 @@ def test_colour_text_marks_the_verdict_in_words_and_symbol(write: Write) -> None
     outcome = check_cmd.run([write("a.yaml", answers_yaml(ALL_YES))], color=True)
     assert "\x1b[" in outcome.stdout
     assert "✓ READY" in outcome.stdout
+
+
+def test_init_leaves_a_schema_file_already_there_alone(tmp_path: Path) -> None:
+    schema = tmp_path / "implcheck-answers.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
+    assert schema.read_text(encoding="utf-8") == "{}"

@@ -8,9 +8,13 @@ through ``load.load_answers`` unchanged.
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
+from pathlib import Path
 
+from implcheck import catalog, schemas
+from implcheck.fileio import write_atomic
 from implcheck.model import Answer, AnswerValue, Checklist, Context, Role
 
 SCHEMA_FILE = "implcheck-answers.schema.json"
@@ -19,6 +23,23 @@ WIDTH = 96
 # controls (NEL among them), the Unicode line and paragraph separators, non-characters and lone
 # surrogates (which could not even be written as UTF-8).
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+def checklist_ref_for(ref: str, answers_path: Path) -> str:
+    """How the answers file at ``answers_path`` names its checklist: a shipped id as it is, a
+    relative path made relative to the file itself, so the file loads from any folder."""
+    if catalog.looks_like_path(ref) and not Path(ref).is_absolute():
+        return os.path.relpath(Path(ref).resolve(), answers_path.resolve().parent)
+    return ref
+
+
+def write_schema_beside(answers_path: Path) -> Path:
+    """Write the answers schema the file's modeline names, beside it, so editors validate it.
+    A file already there is left alone: it may be one the user keeps on purpose."""
+    schema = answers_path.parent / SCHEMA_FILE
+    if not schema.exists():
+        write_atomic(schema, schemas.text("answers"))
+    return schema
 
 
 def _quote(text: str) -> str:

@@ -133,6 +133,8 @@ class Result:
     verdict: Verdict
     score: float
     confidence: float
+    answered: int  # applicable items with a known answer: the confidence's numerator
+    applicable: int  # items not answered na: its denominator
     reasons: tuple[Reason, ...]
     stages: tuple[GroupScore, ...]
     sections: tuple[GroupScore, ...]

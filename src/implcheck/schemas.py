@@ -7,6 +7,7 @@ example answers file and every JSON result validates against them.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from implcheck.model import AnswerValue, FailureMode, Role, Stage
@@ -268,3 +269,8 @@ RESULT: dict[str, Any] = {
 }
 
 SCHEMAS: dict[str, dict[str, Any]] = {"checklist": CHECKLIST, "answers": ANSWERS, "result": RESULT}
+
+
+def text(kind: str) -> str:
+    """A schema as it is printed and written to disk: the one serialisation of it."""
+    return json.dumps(SCHEMAS[kind], indent=2) + "\n"

@@ -83,6 +83,8 @@ def score(assessment: Assessment) -> Result:
         verdict=verdict,
         score=round(value, 1),
         confidence=round(confidence, 3),
+        answered=overall.answered,
+        applicable=overall.applicable,
         reasons=reasons,
         stages=stages,
         sections=sections,

@@ -12,7 +12,6 @@ function and writing through a rich ``Console``, so tests can drive it without a
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import shlex
@@ -31,7 +30,7 @@ from rich.markup import escape
 from rich.rule import Rule
 from rich.text import Text
 
-from implcheck import answers_file, catalog
+from implcheck import answers_file
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_INTERRUPTED, EXIT_OK, ImplcheckError, UsageError
 from implcheck.fileio import write_atomic
@@ -49,7 +48,6 @@ from implcheck.model import (
     Section,
 )
 from implcheck.present import text as summary
-from implcheck.schemas import ANSWERS
 from implcheck.scoring import score
 
 DEFAULT_CHECKLIST = "edtech-readiness"
@@ -482,9 +480,7 @@ def open_session(ref: str | None, path: Path, *, resume: bool, flags: ContextFla
         raise UsageError(f"{path}: cannot write there: the folder {path.parent} does not exist")
     ref = ref or DEFAULT_CHECKLIST
     checklist = load_checklist_ref(ref)
-    if catalog.looks_like_path(ref) and not Path(ref).is_absolute():
-        # The answers file names its checklist relative to itself, as `init` does.
-        ref = os.path.relpath(Path(ref).resolve(), path.resolve().parent)
+    ref = answers_file.checklist_ref_for(ref, path)
     context, missing = merge_context(Context(), flags, path)
     return Session(path, checklist, ref, context, {}, missing), False
 
@@ -563,9 +559,7 @@ def converse(
         except EOFError:
             raise KeyboardInterrupt from None
         if not resumed:
-            schema = path.parent / answers_file.SCHEMA_FILE
-            if not schema.exists():
-                write_atomic(schema, json.dumps(ANSWERS, indent=2) + "\n")
+            answers_file.write_schema_beside(path)
         if not resumed or session.context != loaded:
             session.save()
             started = True

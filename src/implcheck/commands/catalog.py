@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from enum import StrEnum
 from pathlib import Path
 
@@ -14,7 +12,6 @@ from implcheck.fileio import write_atomic
 from implcheck.load import load_checklist, load_checklist_ref
 from implcheck.model import Context
 from implcheck.present.checklist import render_markdown, render_text
-from implcheck.schemas import ANSWERS
 
 
 class ShowFormat(StrEnum):
@@ -42,18 +39,13 @@ def show(ref: str, fmt: ShowFormat = ShowFormat.TEXT) -> Outcome:
 
 def init(ref: str, output: Path | None, *, force: bool = False, context: Context | None = None) -> Outcome:
     checklist = load_checklist_ref(ref)
-    text = answers_file.render(checklist, ref, context or Context(), {})
     if output is None or str(output) == "-":
-        return Outcome(text)
+        return Outcome(answers_file.render(checklist, ref, context or Context(), {}))
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists; use --force to overwrite it, or choose another -o")
-    if catalog.looks_like_path(ref) and not Path(ref).is_absolute():
-        # The answers file names its checklist relative to itself.
-        ref = os.path.relpath(Path(ref).resolve(), output.resolve().parent)
-        text = answers_file.render(checklist, ref, context or Context(), {})
-    write_atomic(output, text)
-    schema = output.parent / answers_file.SCHEMA_FILE
-    write_atomic(schema, json.dumps(ANSWERS, indent=2) + "\n")
+    ref = answers_file.checklist_ref_for(ref, output)
+    write_atomic(output, answers_file.render(checklist, ref, context or Context(), {}))
+    schema = answers_file.write_schema_beside(output)
     return Outcome(
         stderr=f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "
         f"validation.\nNext: answer each item, then run: implcheck check {output}\n"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 
+from implcheck import schemas
 from implcheck.commands import Outcome
-from implcheck.schemas import SCHEMAS
 
 
 class SchemaKind(StrEnum):
@@ -15,9 +14,5 @@ class SchemaKind(StrEnum):
     RESULT = "result"
 
 
-def text(kind: SchemaKind) -> str:
-    return json.dumps(SCHEMAS[kind.value], indent=2) + "\n"
-
-
 def run(kind: SchemaKind) -> Outcome:
-    return Outcome(text(kind))
+    return Outcome(schemas.text(kind.value))

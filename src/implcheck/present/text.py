@@ -10,14 +10,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from implcheck.result import Result, Status, Verdict
+from implcheck.result import Result, Verdict
 
 VERDICT_STYLE = {
     Verdict.READY: ("green", "✓"),
     Verdict.READY_WITH_CONDITIONS: ("yellow", "!"),
     Verdict.NOT_READY: ("red", "✗"),
 }
-ANSWERED = (Status.MET, Status.PARTIAL, Status.GAP)
 
 
 def _rows(console: Console, rows: list[tuple[str, str]]) -> None:
@@ -52,13 +51,11 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
         f" · {count} respondent{'s' if count != 1 else ''} ({roles})"
     )
     colour, mark = VERDICT_STYLE[result.verdict]
-    answered = sum(1 for r in result.items if r.status in ANSWERED)
-    applicable = sum(1 for r in result.items if r.status is not Status.NOT_APPLICABLE)
     console.print()
     console.print(
         f"[bold {colour}]{mark} {result.verdict.label.upper()}[/]   "
         f"score {result.score:.0f}/100   "
-        f"confidence {result.confidence:.0%} ({answered} of {applicable} answered)"
+        f"confidence {result.confidence:.0%} ({result.answered} of {result.applicable} answered)"
     )
     if result.reasons:
         console.print("\n[bold]Why[/]")
