@@ -1,8 +1,7 @@
 """The command line: parse options, call one command function, write what it returns.
 
-Errors are mapped to exit codes here and nowhere else: a user's mistake (``ImplcheckError``)
-prints ``implcheck: error: ...`` and exits 2; Ctrl-C exits 130; anything else is a bug and keeps
-its traceback.
+Errors become exit codes in ``boundary.py`` and nowhere else: 2 for a user's mistake, 130 for
+Ctrl-C, 3 for a bug in implcheck (never 1, the gate's code).
 """
 
 from __future__ import annotations
@@ -10,45 +9,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from implcheck import __version__
+from implcheck.boundary import Boundary
 from implcheck.commands import Outcome
 from implcheck.commands import catalog as catalog_cmd
 from implcheck.commands import check as check_cmd
 from implcheck.commands import schema as schema_cmd
 from implcheck.commands import validate as validate_cmd
-from implcheck.errors import EXIT_INTERRUPTED, ImplcheckError
 from implcheck.model import Role
 from implcheck.present import CheckFormat, ReportFormat
 
-
-class _Boundary(TyperGroup):
-    """Every command runs inside this, so CliRunner tests and real runs share one handler."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ImplcheckError as error:
-            for line in str(error).splitlines():
-                typer.echo(f"implcheck: error: {line}" if not _located(line) else line, err=True)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo("\nimplcheck: interrupted", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-
-
-def _located(line: str) -> bool:
-    """``path:line:col: message`` lines are printed as they are, like a compiler's."""
-    parts = line.split(":", 3)
-    return len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit()
-
-
 app = typer.Typer(
-    cls=_Boundary,
+    cls=Boundary,
     help="Is this school technology implementation ready, and is it still on track?",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -81,6 +57,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of a bug in implcheck (exit 3) instead of saving it.")
     ] = False,
 ) -> None:
     """Is this school technology implementation ready, and is it still on track?"""

@@ -1,6 +1,6 @@
 """The few ways a run can go wrong, and the exit code each one means.
 
-``cli.py`` maps these to exit codes in one place; nothing else prints or exits.
+``boundary.py`` maps these to exit codes in one place; nothing else prints or exits.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from dataclasses import dataclass
 EXIT_OK = 0
 EXIT_GATE_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_BUG = 3  # never 1: CI must not read a crash as "not ready"
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for SIGPIPE: the reader stopped early (`| head`)
 
 
 @dataclass(frozen=True)
