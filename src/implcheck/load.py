@@ -183,7 +183,7 @@ def checklist_from_document(doc: Document) -> Checklist:
     thresholds = _thresholds(check, top.get("thresholds"))
     sections = _sections(check, top.get("sections"))
     check.fail_if_any()
-    return Checklist(checklist_id, title, version, description, sections, thresholds)
+    return Checklist(checklist_id, title, version, description, sections, thresholds, doc.path)
 
 
 def _thresholds(check: _Checker, raw: object) -> Thresholds:

@@ -115,6 +115,8 @@ class Checklist:
     description: str
     sections: tuple[Section, ...]
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # The file it was read from, so a command never writes its output over it.
+    path: Path | None = field(default=None, compare=False)
 
     @property
     def items(self) -> tuple[Item, ...]:

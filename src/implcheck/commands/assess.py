@@ -33,7 +33,7 @@ from rich.text import Text
 from implcheck import answers_file
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_INTERRUPTED, EXIT_OK, ImplcheckError, UsageError
-from implcheck.fileio import write_atomic
+from implcheck.fileio import write_output
 from implcheck.load import load_answers, load_checklist_ref
 from implcheck.model import (
     Answer,
@@ -204,7 +204,9 @@ def resume_command(path: Path) -> str:
 
 
 def report_path(path: Path) -> Path:
-    return path.with_suffix(".html")
+    """Beside the answers, never the answers themselves (``assess -o a.html``)."""
+    report = path.with_suffix(".html")
+    return path.with_suffix(".report.html") if report == path else report
 
 
 @contextmanager
@@ -234,8 +236,9 @@ class Session:
 
     def save(self) -> None:
         text = answers_file.render(self.checklist, self.checklist_ref, self.context, self.answers)
+        inputs = [self.checklist.path] if self.checklist.path else []
         with signals_held():
-            write_atomic(self.path, text)
+            write_output(self.path, text, inputs=inputs)
 
     def record(self, item: Item, answer: Answer) -> None:
         if self.answers.get(item.id) != answer:

@@ -8,7 +8,7 @@ from pathlib import Path
 from implcheck import answers_file, catalog
 from implcheck.commands import Outcome
 from implcheck.errors import UsageError
-from implcheck.fileio import write_atomic
+from implcheck.fileio import check_not_input, is_stream, write_output
 from implcheck.load import load_checklist, load_checklist_ref
 from implcheck.model import Context
 from implcheck.present.checklist import render_markdown, render_text
@@ -41,10 +41,15 @@ def init(ref: str, output: Path | None, *, force: bool = False, context: Context
     checklist = load_checklist_ref(ref)
     if output is None or str(output) == "-":
         return Outcome(answers_file.render(checklist, ref, context or Context(), {}))
+    inputs = [checklist.path] if checklist.path else []
+    check_not_input(output, inputs)
+    if is_stream(output):  # ``-o /dev/stdout``: the file as it would print, no schema beside it
+        write_output(output, answers_file.render(checklist, ref, context or Context(), {}), inputs=inputs)
+        return Outcome()
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists; use --force to overwrite it, or choose another -o")
-    ref = answers_file.checklist_ref_for(ref, output)
-    write_atomic(output, answers_file.render(checklist, ref, context or Context(), {}))
+    text = answers_file.render(checklist, answers_file.checklist_ref_for(ref, output), context or Context(), {})
+    write_output(output, text, inputs=inputs)
     schema = answers_file.write_schema_beside(output)
     return Outcome(
         stderr=f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_OK
-from implcheck.fileio import write_atomic
+from implcheck.fileio import write_output
 from implcheck.load import load_assessment
 from implcheck.present import ReportFormat, render_report
 from implcheck.scoring import score
@@ -22,9 +22,11 @@ def run(
     *,
     generated_at: str | None = None,
 ) -> Outcome:
-    result = score(load_assessment(paths))
+    assessment = load_assessment(paths)
+    result = score(assessment)
     text = render_report(result, fmt, generated_at=generated_at)
     if output is None or str(output) == "-":
         return Outcome(text, EXIT_OK)
-    write_atomic(output, text)
+    inputs = [*paths, *([assessment.checklist.path] if assessment.checklist.path else [])]
+    write_output(output, text, inputs=inputs)
     return Outcome("", EXIT_OK, f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict.label.lower()})\n")
