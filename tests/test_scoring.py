@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import MINI
+from helpers import MINI, ROOT
 from implcheck.load import load_checklist
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
 from implcheck.result import Status, Verdict
@@ -198,3 +198,33 @@ def test_improving_one_answer_never_worsens_the_verdict(answers: list[AnswerValu
     if better[index] in ladder[:-1]:
         better[index] = ladder[ladder.index(better[index]) + 1]
         assert run(*better).verdict.rank >= run(*answers).verdict.rank
+
+
+SHIPPED = load_checklist(ROOT / "checklists" / "edtech-readiness.yaml")
+
+
+def _shipped(answers: list[AnswerValue]) -> Assessment:
+    given = {
+        item.id: Answer(U if (item.critical and value is NA) else value, "a reason")
+        for item, value in zip(SHIPPED.items, answers, strict=False)
+    }
+    return Assessment(SHIPPED, (AnswerSheet(Path("a.yaml"), SHIPPED.id, Context(), given),))
+
+
+many = st.lists(values, min_size=len(SHIPPED.items), max_size=len(SHIPPED.items))
+
+
+@given(many, st.sets(st.integers(0, len(SHIPPED.items) - 1)))
+def test_more_yes_answers_never_lower_the_verdict_or_the_score(answers: list[AnswerValue], to_yes: set[int]) -> None:
+    before = score(_shipped(answers))
+    after = score(_shipped([Y if i in to_yes else a for i, a in enumerate(answers)]))
+    assert after.verdict.rank >= before.verdict.rank
+    assert after.score >= before.score
+    assert after.confidence >= before.confidence
+
+
+@given(many, st.integers(0, len(SHIPPED.items) - 1))
+def test_a_critical_no_always_gives_not_ready(answers: list[AnswerValue], index: int) -> None:
+    critical = [i for i, item in enumerate(SHIPPED.items) if item.critical]
+    answers[critical[index % len(critical)]] = N
+    assert score(_shipped(answers)).verdict is Verdict.NOT_READY

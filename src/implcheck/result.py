@@ -44,6 +44,29 @@ class Status(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class RuleId(StrEnum):
+    """The verdict rules (``rules.RULES`` says what each one does), in the order reasons are given."""
+
+    NOTHING_ANSWERED = "nothing-answered"
+    LOW_SCORE = "low-score"
+    SCORE_BELOW_READY = "score-below-ready"
+    CRITICAL_GAP = "critical-gap"
+    CRITICAL_UNKNOWN = "critical-unknown"
+    WEAK_STAGE = "weak-stage"
+    WEAK_FAILURE_MODE = "weak-failure-mode"
+    CRITICAL_PARTIAL = "critical-partial"
+    LOW_CONFIDENCE = "low-confidence"
+
+
+class Severity(StrEnum):
+    """How urgent an open action is: critical, or high/medium/low by the item's weight."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 STATUS_OF = {
     AnswerValue.YES: Status.MET,
     AnswerValue.PARTLY: Status.PARTIAL,
@@ -90,11 +113,12 @@ class GroupScore:
 class Reason:
     """Why the verdict is no better than ``caps_at``: a rule, in words, and what triggered it."""
 
-    rule: str
+    rule: RuleId
     caps_at: Verdict
     message: str
     items: tuple[str, ...] = ()
     failure_modes: tuple[FailureMode, ...] = ()
+    blocks: bool = False  # its items, each on its own, hold the verdict down (``rules.Rule.blocks``)
 
 
 @dataclass(frozen=True)
@@ -112,7 +136,7 @@ class Action:
     by_when: str
     failure_mode: FailureMode
     stage: Stage
-    severity: str  # critical | high | medium | low
+    severity: Severity
     status: Status
 
 

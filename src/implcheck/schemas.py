@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from implcheck.model import AnswerValue, FailureMode, Role, Stage
-from implcheck.result import SCHEMA_VERSION, Status, Verdict
+from implcheck.result import SCHEMA_VERSION, RuleId, Severity, Status, Verdict
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KEBAB = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -169,7 +169,7 @@ RESULT: dict[str, Any] = {
                 "type": "array",
                 "items": _object(
                     {
-                        "rule": _string,
+                        "rule": _enum(RuleId),
                         "caps_at": _enum(Verdict),
                         "message": _string,
                         "items": _ids,
@@ -227,7 +227,7 @@ RESULT: dict[str, Any] = {
                         "by_when": _string,
                         "failure_mode": _enum(FailureMode),
                         "stage": _enum(Stage),
-                        "severity": {"enum": ["critical", "high", "medium", "low"]},
+                        "severity": _enum(Severity),
                         "status": _enum(Status),
                     },
                     ["item", "action", "owner", "by_when", "failure_mode", "stage", "severity", "status"],

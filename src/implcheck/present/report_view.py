@@ -12,12 +12,12 @@ from pathlib import PurePath
 
 from implcheck import __version__
 from implcheck.model import AnswerValue, FailureMode, Respondent, Stage
-from implcheck.result import Action, ItemResult, Result, RoleAnswer, Status, Verdict
+from implcheck.result import Action, ItemResult, Result, RoleAnswer, RuleId, Status, Verdict
 from implcheck.scoring import severity
 
 MAX_RISKS = 5
 MAX_WEAK = 4
-SCORE_RULES = ("low-score", "score-below-ready")
+SCORE_RULES = (RuleId.LOW_SCORE, RuleId.SCORE_BELOW_READY)
 
 # Suggested owner and by-when for an action whose checklist item names none, by severity.
 DEFAULT_OWNER = {
@@ -361,7 +361,7 @@ def blocking_items(result: Result) -> set[str]:
     return {
         item_id
         for reason in result.reasons
-        if reason.caps_at is result.verdict and reason.rule.startswith(("critical-", "weak-"))
+        if reason.caps_at is result.verdict and reason.blocks
         for item_id in reason.items
     }
 

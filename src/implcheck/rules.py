@@ -1,0 +1,203 @@
+"""The verdict rules, one record each, in the spirit of yamllint's ``rules/__init__.py``.
+
+Each rule says when it applies, the verdict it caps the result at, whether the items it names
+block approval, and the words of its reason. The scorer walks ``RULES`` in order and keeps every
+rule that applies; the verdict is the most cautious of their caps (``ready`` when none applies).
+``docs/scoring.md`` and the README's summary are generated from this table (``implcheck.docs``),
+so the rules are written down once.
+
+To add a rule: a member of ``RuleId`` (``result.py``), a check here, and its entry in ``RULES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from implcheck.model import FailureMode, Thresholds
+from implcheck.result import GroupScore, ItemResult, Reason, RuleId, Status, Verdict
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules look at: the scored items and groups, before any verdict."""
+
+    thresholds: Thresholds
+    items: tuple[ItemResult, ...]
+    overall: GroupScore
+    stages: tuple[GroupScore, ...]
+    failure_modes: tuple[GroupScore, ...]
+    score: float
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that applies, in words, with the items and failure modes that triggered it."""
+
+    message: str
+    items: tuple[str, ...] = ()
+    failure_modes: tuple[FailureMode, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: RuleId
+    caps_at: Verdict
+    # True when each item the rule names holds the verdict down on its own (a critical gap, an
+    # item in a weak area). The score rules name every gap and the confidence rule every unknown:
+    # no single one of those blocks approval.
+    blocks: bool
+    when: str  # the condition, for the docs; ``{floor}`` etc. stand for the thresholds
+    check: Callable[[Facts], Finding | None]
+
+
+def _nothing_answered(facts: Facts) -> Finding | None:
+    return Finding("No item has been answered yet.") if facts.overall.answered == 0 else None
+
+
+def _low_score(facts: Facts) -> Finding | None:
+    bars = facts.thresholds
+    if not facts.overall.answered or facts.score >= bars.conditions:
+        return None
+    return Finding(
+        f"The score, {facts.score:.0f}, is below {bars.conditions:g}, the bar for ready with conditions.",
+        items=facts.overall.gaps,
+    )
+
+
+def _score_below_ready(facts: Facts) -> Finding | None:
+    bars = facts.thresholds
+    if not facts.overall.answered or not bars.conditions <= facts.score < bars.ready:
+        return None
+    return Finding(
+        f"The score, {facts.score:.0f}, is below {bars.ready:g}, the bar for ready.", items=facts.overall.gaps
+    )
+
+
+def _critical(status: Status, words: str) -> Callable[[Facts], Finding | None]:
+    def check(facts: Facts) -> Finding | None:
+        hits = [r for r in facts.items if r.item.critical and r.status is status]
+        if not hits:
+            return None
+        return Finding(
+            f"{_count(len(hits), 'critical item')} {words}: {', '.join(r.item.id for r in hits)}.",
+            items=tuple(r.item.id for r in hits),
+            failure_modes=_modes(hits),
+        )
+
+    return check
+
+
+def _weak(
+    kind: str, groups: Callable[[Facts], tuple[GroupScore, ...]], name: Callable[[GroupScore], str]
+) -> Callable[[Facts], Finding | None]:
+    def check(facts: Facts) -> Finding | None:
+        floor = facts.thresholds.floor
+        weak = [g for g in groups(facts) if g.score is not None and g.score < floor]
+        if not weak:
+            return None
+        names = ", ".join(f"{name(g)} {g.score:.0f}" for g in weak)
+        gaps = tuple(dict.fromkeys(item_id for g in weak for item_id in g.gaps))
+        return Finding(
+            f"{_count(len(weak), kind)} below the floor of {floor:g} ({names}): "
+            "strength elsewhere cannot make up for a weak area.",
+            items=gaps,
+            failure_modes=_modes(r for r in facts.items if r.item.id in gaps),
+        )
+
+    return check
+
+
+def _low_confidence(facts: Facts) -> Finding | None:
+    bars = facts.thresholds
+    if not facts.overall.answered or facts.confidence >= bars.min_confidence:
+        return None
+    unknown = tuple(r.item.id for r in facts.items if r.status is Status.UNKNOWN)
+    return Finding(
+        f"Only {facts.confidence:.0%} of the applicable items are answered (at least "
+        f"{bars.min_confidence:.0%} are needed for ready); {len(unknown)} still unknown.",
+        items=unknown,
+    )
+
+
+def _modes(results: Iterable[ItemResult]) -> tuple[FailureMode, ...]:
+    seen = {r.item.failure_mode for r in results}
+    return tuple(mode for mode in FailureMode if mode in seen)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+NOT_READY, CONDITIONS = Verdict.NOT_READY, Verdict.READY_WITH_CONDITIONS
+
+# In the order their reasons are given.
+RULES: tuple[Rule, ...] = (
+    Rule(RuleId.NOTHING_ANSWERED, NOT_READY, False, "no item is answered yet", _nothing_answered),
+    Rule(RuleId.LOW_SCORE, NOT_READY, False, "the score is below `conditions` ({conditions})", _low_score),
+    Rule(
+        RuleId.SCORE_BELOW_READY,
+        CONDITIONS,
+        False,
+        "the score is at least `conditions` but below `ready` ({ready})",
+        _score_below_ready,
+    ),
+    Rule(
+        RuleId.CRITICAL_GAP,
+        NOT_READY,
+        True,
+        "a **critical** item is answered `no`",
+        _critical(Status.GAP, "answered no"),
+    ),
+    Rule(
+        RuleId.CRITICAL_UNKNOWN,
+        NOT_READY,
+        True,
+        "a **critical** item is `unknown` or not answered",
+        _critical(Status.UNKNOWN, "not known"),
+    ),
+    Rule(
+        RuleId.WEAK_STAGE,
+        NOT_READY,
+        True,
+        "any stage scores below `floor` ({floor}): one weak area is not averaged away",
+        _weak("stage", lambda facts: facts.stages, lambda g: g.title),
+    ),
+    Rule(
+        RuleId.WEAK_FAILURE_MODE,
+        NOT_READY,
+        True,
+        "any failure mode scores below `floor` ({floor}): one weak area is not averaged away",
+        _weak("failure mode", lambda facts: facts.failure_modes, lambda g: g.key),
+    ),
+    Rule(
+        RuleId.CRITICAL_PARTIAL,
+        CONDITIONS,
+        True,
+        "a **critical** item is answered `partly`",
+        _critical(Status.PARTIAL, "only partly in place"),
+    ),
+    Rule(
+        RuleId.LOW_CONFIDENCE,
+        CONDITIONS,
+        False,
+        "confidence is below `min_confidence` ({min_confidence})",
+        _low_confidence,
+    ),
+)
+REGISTRY: dict[RuleId, Rule] = {rule.id: rule for rule in RULES}
+
+
+def reasons(facts: Facts) -> tuple[Reason, ...]:
+    """Every rule that applies, in registry order."""
+    return tuple(
+        Reason(rule.id, rule.caps_at, found.message, found.items, found.failure_modes, rule.blocks)
+        for rule in RULES
+        if (found := rule.check(facts)) is not None
+    )
+
+
+def verdict(found: Iterable[Reason]) -> Verdict:
+    """The most cautious cap among the reasons: ``ready`` when nothing holds it down."""
+    return min((reason.caps_at for reason in found), key=lambda v: v.rank, default=Verdict.READY)

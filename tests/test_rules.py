@@ -1,0 +1,131 @@
+"""The verdict rules, one line per case: answers to the mini checklist in, reasons out, word for word.
+
+Answers are given in item order, one letter each: y yes, p partly, n no, u unknown, a na.
+The items: problem-specific (critical, weight 3, explore, unclear-problem), owner-named (2,
+explore, no-owner), single-sign-on (2, prepare, friction), training-planned (1, prepare,
+no-follow-up). Thresholds: ready 80, conditions 60, floor 40, min_confidence 0.75.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import MINI
+from implcheck import rules
+from implcheck.load import load_checklist
+from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
+from implcheck.result import Result, RuleId, Verdict
+from implcheck.scoring import score
+
+CHECKLIST = load_checklist(MINI)
+LETTERS = {"y": "yes", "p": "partly", "n": "no", "u": "unknown", "a": "na"}
+
+
+def result_of(answers: str) -> Result:
+    given = {
+        item.id: Answer(AnswerValue(LETTERS[letter]), "a reason")
+        for item, letter in zip(CHECKLIST.items, answers, strict=False)
+    }
+    context = Context("Oakfield", "Pobble", "2026-autumn", "2026-11-20", Respondent("", Role.SENIOR_LEADER))
+    return score(Assessment(CHECKLIST, (AnswerSheet(Path("a.yaml"), "mini", context, given),)))
+
+
+def found(answers: str) -> dict[RuleId, str]:
+    return {reason.rule: reason.message for reason in result_of(answers).reasons}
+
+
+@pytest.mark.parametrize(
+    ("answers", "rule", "message"),
+    [
+        ("", RuleId.NOTHING_ANSWERED, "No item has been answered yet."),
+        ("uuuu", RuleId.NOTHING_ANSWERED, "No item has been answered yet."),
+        ("y", RuleId.NOTHING_ANSWERED, None),
+        ("ynpn", RuleId.LOW_SCORE, "The score, 50, is below 60, the bar for ready with conditions."),
+        ("", RuleId.LOW_SCORE, None),
+        ("yppy", RuleId.LOW_SCORE, None),
+        ("yppy", RuleId.SCORE_BELOW_READY, "The score, 75, is below 80, the bar for ready."),
+        ("ynpn", RuleId.SCORE_BELOW_READY, None),
+        ("yyyy", RuleId.SCORE_BELOW_READY, None),
+        ("nyyy", RuleId.CRITICAL_GAP, "1 critical item answered no: problem-specific."),
+        ("pyyy", RuleId.CRITICAL_GAP, None),
+        ("uyyy", RuleId.CRITICAL_UNKNOWN, "1 critical item not known: problem-specific."),
+        ("", RuleId.CRITICAL_UNKNOWN, "1 critical item not known: problem-specific."),
+        (
+            "yynn",
+            RuleId.WEAK_STAGE,
+            "1 stage below the floor of 40 (Prepare 0): strength elsewhere cannot make up for a weak area.",
+        ),
+        (
+            "yypn",  # prepare: 2 x 0.5 of 3
+            RuleId.WEAK_STAGE,
+            "1 stage below the floor of 40 (Prepare 33): strength elsewhere cannot make up for a weak area.",
+        ),
+        ("yypy", RuleId.WEAK_STAGE, None),
+        (
+            "yyny",
+            RuleId.WEAK_FAILURE_MODE,
+            "1 failure mode below the floor of 40 (friction 0): strength elsewhere cannot make up for a weak area.",
+        ),
+        (
+            "ynnn",
+            RuleId.WEAK_FAILURE_MODE,
+            "3 failure modes below the floor of 40 (no-owner 0, friction 0, no-follow-up 0): "
+            "strength elsewhere cannot make up for a weak area.",
+        ),
+        ("yppy", RuleId.WEAK_FAILURE_MODE, None),  # 50 is not below the floor
+        ("pyyy", RuleId.CRITICAL_PARTIAL, "1 critical item only partly in place: problem-specific."),
+        ("yyyy", RuleId.CRITICAL_PARTIAL, None),
+        (
+            "yyuu",
+            RuleId.LOW_CONFIDENCE,
+            "Only 50% of the applicable items are answered (at least 75% are needed for ready); 2 still unknown.",
+        ),
+        ("yyyu", RuleId.LOW_CONFIDENCE, None),  # 75% meets the minimum
+        ("", RuleId.LOW_CONFIDENCE, None),  # nothing answered says so once, not twice
+    ],
+)
+def test_rule(answers: str, rule: RuleId, message: str | None) -> None:
+    assert found(answers).get(rule) == message
+
+
+@pytest.mark.parametrize(
+    ("answers", "verdict", "blocking"),
+    [
+        ("yyyy", Verdict.READY, ()),
+        ("yyya", Verdict.READY, ()),
+        ("yppy", Verdict.READY_WITH_CONDITIONS, ()),
+        ("pyyy", Verdict.READY_WITH_CONDITIONS, ("problem-specific",)),
+        ("nyyy", Verdict.NOT_READY, ("problem-specific",)),
+        ("yyny", Verdict.NOT_READY, ("single-sign-on",)),
+        ("ynpn", Verdict.NOT_READY, ("owner-named", "single-sign-on", "training-planned")),
+    ],
+)
+def test_verdict_and_what_blocks(answers: str, verdict: Verdict, blocking: tuple[str, ...]) -> None:
+    result = result_of(answers)
+    named = {i for r in result.reasons if r.blocks and r.caps_at is result.verdict for i in r.items}
+    assert (result.verdict, tuple(sorted(named))) == (verdict, tuple(sorted(blocking)))
+
+
+def test_every_rule_id_has_one_rule_in_enum_order() -> None:
+    assert [rule.id for rule in rules.RULES] == list(RuleId)
+    assert set(rules.REGISTRY) == set(RuleId)
+
+
+def test_what_each_rule_caps_at_and_whether_it_blocks() -> None:
+    assert {rule.id.value: (rule.caps_at.value, rule.blocks) for rule in rules.RULES} == {
+        "nothing-answered": ("not_ready", False),
+        "low-score": ("not_ready", False),
+        "score-below-ready": ("ready_with_conditions", False),
+        "critical-gap": ("not_ready", True),
+        "critical-unknown": ("not_ready", True),
+        "weak-stage": ("not_ready", True),
+        "weak-failure-mode": ("not_ready", True),
+        "critical-partial": ("ready_with_conditions", True),
+        "low-confidence": ("ready_with_conditions", False),
+    }
+
+
+def test_no_reason_is_ready() -> None:
+    assert rules.verdict(()) is Verdict.READY
