@@ -10,7 +10,7 @@ help:
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/"
 	@echo "docs     regenerate docs/checklists.md from the checklists"
-	@echo "bench    start-up and scoring benchmarks"
+	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
 	@echo "ci       what CI runs (.ci/run)"
 
 .venv/bin/python:
@@ -39,7 +39,7 @@ docs:
 	$(PY) -m implcheck.docs > docs/checklists.md
 
 bench:
-	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/bench.py
 
 ci:
 	bash .ci/run

@@ -1,0 +1,112 @@
+"""Write a synthetic multi-academy trust: schools/<school>/<initiative>/<term>/<role>.yaml.
+
+    python benchmarks/make_trust.py OUT --files 10000 [--seed 1]
+
+Each school has 3 initiatives (two re-checked with termly-recheck, one being bought with
+edtech-readiness), 3 terms and 3 respondents, so 27 files a school; the last school is cut short
+to give exactly --files files. Answers drift term by term so some schools slip and some improve,
+and respondents sometimes disagree. The same seed always writes the same tree, for the
+benchmarks (``bench.py``) and ``docs/scale.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+# Terms listed in time order; their names sort otherwise (autumn < spring), so tools must order
+# by assessed_on, not by name.
+TERMS = (("2026-spring", "2026-03-20"), ("2026-summer", "2026-07-10"), ("2026-autumn", "2026-11-20"))
+INITIATIVES = (
+    ("Accelerated Reader", "termly-recheck"),
+    ("Maths tutoring platform", "termly-recheck"),
+    ("Pupil laptops", "edtech-readiness"),
+)
+ROLES = ("senior-leader", "teacher", "it")
+NAMES = ("A. Leader", "B. Teacher", "C. Technician")
+VALUES = ("yes", "partly", "no", "unknown")
+
+
+def item_ids(checklist_id: str) -> list[str]:
+    data = yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yaml").read_text(encoding="utf-8"))
+    return [item["id"] for section in data["sections"] for item in section["items"]]
+
+
+def answer(rng: random.Random, health: float) -> str:
+    """Mostly yes for a healthy implementation, mostly gaps for a struggling one."""
+    roll = rng.random()
+    if roll < health:
+        return "yes"
+    return rng.choice(VALUES[1:]) if roll < 0.97 else "yes"
+
+
+def answers_file(
+    rng: random.Random, checklist_id: str, ids: list[str], context: dict[str, object], health: float
+) -> str:
+    lines = [f"checklist: {checklist_id}", "context:"]
+    for key, value in context.items():
+        if isinstance(value, dict):
+            lines.append(f"  {key}: {{name: {value['name']}, role: {value['role']}}}")
+        else:
+            lines.append(f"  {key}: {value}")
+    lines.append("answers:")
+    for item_id in ids:
+        value = answer(rng, health)
+        if rng.random() < 0.25:
+            evidence = (
+                f"Seen in the {rng.choice(('SIP', 'minutes', 'survey', 'timetable'))} on {context['assessed_on']}"
+            )
+            lines += [f"  {item_id}:", f"    answer: {value}", f'    evidence: "{evidence}"']
+        else:
+            lines.append(f"  {item_id}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def write_trust(out: Path, files: int, seed: int = 1) -> int:
+    rng = random.Random(seed)
+    ids = {checklist: item_ids(checklist) for _, checklist in INITIATIVES}
+    written = 0
+    school = 0
+    while written < files:
+        school += 1
+        name = f"School {school:05d}"
+        for initiative, checklist in INITIATIVES:
+            health = rng.uniform(0.45, 0.95)
+            for term, assessed_on in TERMS:
+                health = min(0.98, max(0.2, health + rng.uniform(-0.15, 0.12)))
+                folder = out / "schools" / f"school-{school:05d}" / initiative.lower().replace(" ", "-") / term
+                folder.mkdir(parents=True, exist_ok=True)
+                for role, person in zip(ROLES, NAMES, strict=True):
+                    if written == files:
+                        return written
+                    context = {
+                        "school": name,
+                        "initiative": initiative,
+                        "term": term,
+                        "assessed_on": assessed_on,
+                        "respondent": {"name": person, "role": role},
+                    }
+                    text = answers_file(rng, checklist, ids[checklist], context, health)
+                    (folder / f"{role}.yaml").write_text(text, encoding="utf-8")
+                    written += 1
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder to write the trust into (created)")
+    parser.add_argument("--files", type=int, default=1000, help="how many answers files (default 1000)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args(argv)
+    count = write_trust(args.out, args.files, args.seed)
+    print(f"wrote {count} answers files under {args.out / 'schools'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
