@@ -18,8 +18,10 @@ from implcheck.boundary import Boundary
 from implcheck.commands import Outcome
 from implcheck.commands import catalog as catalog_cmd
 from implcheck.commands import check as check_cmd
+from implcheck.commands import compare as compare_cmd
 from implcheck.commands import schema as schema_cmd
 from implcheck.commands import validate as validate_cmd
+from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
 from implcheck.present import CheckFormat, ReportFormat
 
@@ -103,6 +105,24 @@ def report(
     from implcheck.commands import report as report_cmd
 
     emit(report_cmd.run(files, fmt, output, generated_at=generated_at))
+
+
+MaxDrop = Annotated[
+    float, typer.Option(min=0, max=100, help="A score fall of more than this many points is a regression.")
+]
+
+
+@app.command()
+def compare(
+    before: Annotated[Path, typer.Argument(help="Last term: an answers file, or a folder of one term's files.")],
+    after: Annotated[Path, typer.Argument(help="This term: an answers file, or a folder of one term's files.")],
+    fmt: Annotated[
+        compare_cmd.CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = compare_cmd.CompareFormat.TEXT,
+    max_drop: MaxDrop = DEFAULT_MAX_DROP,
+) -> None:
+    """Show what changed between two terms: better, worse, new and closed gaps. Always exits 0."""
+    emit(compare_cmd.run(before, after, fmt, max_drop))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""JSON Schemas for the three file kinds (``implcheck schema KIND``).
+"""JSON Schemas for the three file kinds and the comparison of two terms (``implcheck schema KIND``).
 
 The loaders in ``load.py`` are the authority and give the friendlier messages; these schemas
 let editors and CI validate the same shapes. Tests check that every shipped checklist, every
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from implcheck.compare import Change, RegressionKind
 from implcheck.model import AnswerValue, FailureMode, Role, Stage
 from implcheck.result import SCHEMA_VERSION, RuleId, Severity, Status, Verdict
 
@@ -268,7 +269,90 @@ RESULT: dict[str, Any] = {
     ),
 }
 
-SCHEMAS: dict[str, dict[str, Any]] = {"checklist": CHECKLIST, "answers": ANSWERS, "result": RESULT}
+_side: dict[str, Any] = _object(
+    {
+        "term": _string,
+        "assessed_on": _string,
+        "checklist_version": _string,
+        "verdict": _enum(Verdict),
+        "score": {"type": "number", "minimum": 0, "maximum": 100},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "files": _ids,
+    },
+    ["term", "assessed_on", "checklist_version", "verdict", "score", "confidence", "files"],
+)
+_answer_or_absent: dict[str, Any] = {"oneOf": [_enum(AnswerValue), {"type": "null"}]}
+
+COMPARE: dict[str, Any] = {
+    "$schema": DRAFT,
+    "title": "implcheck comparison of two terms (compare --format json)",
+    **_object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "checklist": _string,
+            "school": _string,
+            "initiative": _string,
+            "before": _side,
+            "after": _side,
+            "items": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": _string,
+                        "question": _string,
+                        "critical": {"type": "boolean"},
+                        "before": _answer_or_absent,
+                        "after": _answer_or_absent,
+                        "change": _enum(Change),
+                    },
+                    ["id", "question", "critical", "before", "after", "change"],
+                ),
+            },
+            "improved": _ids,
+            "regressed": _ids,
+            "new_gaps": _ids,
+            "closed_gaps": _ids,
+            "overdue_actions": {
+                "type": "array",
+                "items": _object({"item": _string, "owner": _string, "due": _string}, ["item", "owner", "due"]),
+            },
+            "expired_risks": {"type": "array"},
+            "regression": {"type": "boolean"},
+            "max_drop": _number,
+            "regressions": {
+                "type": "array",
+                "items": _object(
+                    {"kind": _enum(RegressionKind), "message": _string, "items": _ids}, ["kind", "message", "items"]
+                ),
+            },
+        },
+        [
+            "schema_version",
+            "checklist",
+            "school",
+            "initiative",
+            "before",
+            "after",
+            "items",
+            "improved",
+            "regressed",
+            "new_gaps",
+            "closed_gaps",
+            "overdue_actions",
+            "expired_risks",
+            "regression",
+            "max_drop",
+            "regressions",
+        ],
+    ),
+}
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "checklist": CHECKLIST,
+    "answers": ANSWERS,
+    "result": RESULT,
+    "compare": COMPARE,
+}
 
 
 def text(kind: str) -> str:

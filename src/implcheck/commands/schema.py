@@ -1,4 +1,5 @@
-"""``implcheck schema checklist|answers|result``: the JSON Schema of a file kind."""
+"""``implcheck schema checklist|answers|result|compare``: the JSON Schema of a file kind
+or of ``compare --format json``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ class SchemaKind(StrEnum):
     CHECKLIST = "checklist"
     ANSWERS = "answers"
     RESULT = "result"
+    COMPARE = "compare"
 
 
 def run(kind: SchemaKind) -> Outcome:

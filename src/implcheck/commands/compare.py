@@ -1,0 +1,52 @@
+"""``implcheck compare BEFORE AFTER``: what changed between two terms. A report, not a gate:
+it exits 0 whatever changed (``check --baseline`` is the gate)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from implcheck.commands import Outcome
+from implcheck.compare import DEFAULT_MAX_DROP, Comparison, compare, differences
+from implcheck.errors import EXIT_OK, UsageError
+from implcheck.present import compare as present
+from implcheck.result import Result
+from implcheck.scoring import score
+from implcheck.termfiles import load_term
+
+
+class CompareFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+RENDERERS = {
+    CompareFormat.TEXT: present.render_text,
+    CompareFormat.JSON: present.render_json,
+    CompareFormat.MARKDOWN: present.render_markdown,
+}
+
+
+def comparable(before: Result, after: Result, before_path: Path, after_path: Path) -> None:
+    """Refuse (exit 2) two sides that are not two terms of one school's one initiative."""
+    if found := differences(before, after):
+        raise UsageError(
+            f"cannot compare {before_path} with {after_path}: {'; '.join(found)}. "
+            "Both sides must be the same school, initiative and checklist."
+        )
+
+
+def load_comparison(before_path: Path, after_path: Path, max_drop: float = DEFAULT_MAX_DROP) -> Comparison:
+    before, after = score(load_term(before_path)), score(load_term(after_path))
+    comparable(before, after, before_path, after_path)
+    return compare(before, after, max_drop=max_drop)
+
+
+def run(
+    before: Path,
+    after: Path,
+    fmt: CompareFormat = CompareFormat.TEXT,
+    max_drop: float = DEFAULT_MAX_DROP,
+) -> Outcome:
+    return Outcome(RENDERERS[fmt](load_comparison(before, after, max_drop)), EXIT_OK)

@@ -1,0 +1,33 @@
+"""One term's answers, named by one path: an answers file, or a folder of one term's respondent
+files for one school and initiative (``schools/<school>/<initiative>/<term>/<role>.yaml``).
+
+``compare`` and ``check --baseline`` both take a side this way; a folder combines exactly as
+files given to ``check`` together do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from implcheck.errors import UsageError
+from implcheck.load import load_assessment
+from implcheck.model import Assessment
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def files_of(path: Path) -> list[Path]:
+    """The answers files a side names: the file itself, or the folder's YAML files in name order.
+
+    Only the folder's own files count (not sub-folders): a term folder holds one term.
+    """
+    if not path.is_dir():
+        return [path]
+    files = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    if not files:
+        raise UsageError(f"{path}: no answers files (*.yaml) in this folder")
+    return files
+
+
+def load_term(path: Path) -> Assessment:
+    return load_assessment(files_of(path))
