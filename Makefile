@@ -8,7 +8,7 @@ help:
 	@echo "demo     check the bundled example (shows a verdict)"
 	@echo "test     run the whole test suite with coverage"
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
-	@echo "types    mypy --strict on src/"
+	@echo "types    mypy --strict on src/ and tests/"
 	@echo "docs     regenerate docs/checklists.md from the checklists"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
 	@echo "ci       what CI runs (.ci/run)"
@@ -33,7 +33,7 @@ fmt:
 	.venv/bin/ruff format src tests benchmarks
 
 types:
-	.venv/bin/mypy --strict src
+	.venv/bin/mypy --strict src tests
 
 docs:
 	$(PY) -m implcheck.docs > docs/checklists.md

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini.yaml"
+
+Write = Callable[[str, str], Path]  # the ``write`` fixture in conftest.py
 
 
 def answers_yaml(

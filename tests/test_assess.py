@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from helpers import MINI, answers_yaml
 from implcheck import answers_file
@@ -506,7 +506,12 @@ def test_declining_the_report(write: Write, last: str | None) -> None:
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
     calls: list[Path] = []
     lines = ["y", ""] + ([last] if last else [])  # None: Ctrl-D at the offer
-    outcome, _ = assess(path, *lines, ref=None, report_writer=lambda a, o: calls.append(o) or Outcome())
+
+    def writer(answers: Path, output: Path) -> Outcome:
+        calls.append(output)
+        return Outcome()
+
+    outcome, _ = assess(path, *lines, ref=None, report_writer=writer)
     assert outcome == Outcome()
     assert calls == []
 
@@ -521,7 +526,7 @@ def test_write_report_writes_the_governors_report(write: Write) -> None:
 # --- the command end to end ---------------------------------------------------------------
 
 
-def invoke(*args: str | Path, input: str | None = None):  # type: ignore[no-untyped-def]
+def invoke(*args: str | Path, input: str | None = None) -> Result:
     return runner.invoke(app, ["assess", *(str(a) for a in args)], input=input, prog_name="implcheck")
 
 

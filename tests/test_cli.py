@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from helpers import MINI, answers_yaml
 from implcheck import __version__
@@ -21,7 +21,7 @@ ALL_YES = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n 
 WITH_CONDITIONS = "  problem-specific: partly\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
 
 
-def invoke(*args: str | Path):  # type: ignore[no-untyped-def]
+def invoke(*args: str | Path) -> Result:
     return runner.invoke(app, [str(a) for a in args], prog_name="implcheck")
 
 
@@ -293,7 +293,7 @@ def test_colour_only_for_a_terminal_without_no_color(
     monkeypatch.setenv("TERM", "xterm")
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: tty)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: tty)
     assert cli.use_colour() is expected
 
 

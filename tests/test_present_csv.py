@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -60,7 +61,7 @@ def test_cell(text: str, expected: str) -> None:
     assert csv_report.cell(text) == expected
 
 
-def test_file_bytes_open_as_utf8_with_bom(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_file_bytes_open_as_utf8_with_bom(tmp_path: Path) -> None:
     from implcheck.fileio import write_atomic
 
     path = tmp_path / "a.csv"

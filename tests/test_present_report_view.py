@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import answers_yaml
+from helpers import Write, answers_yaml
 from implcheck.present import report_view
 from implcheck.present.report_view import DEFAULT_BY_WHEN, DEFAULT_OWNER, build
 from report_helpers import EXAMPLES, PAIR, result_of
 
 
-def mini(write, body: str, **kwargs: str) -> report_view.Report:  # type: ignore[no-untyped-def]
+def mini(write: Write, body: str, **kwargs: str) -> report_view.Report:
     return build(result_of([write("a.yaml", answers_yaml(body, **kwargs))]))
 
 
@@ -57,7 +57,7 @@ def test_the_decision_follows_the_verdict() -> None:
     assert termly.decision.headline.startswith("Approve the continuation")
 
 
-def test_ready_with_conditions_names_the_partial_critical_item(write) -> None:  # type: ignore[no-untyped-def]
+def test_ready_with_conditions_names_the_partial_critical_item(write: Write) -> None:
     report = mini(
         write, "  problem-specific: partly\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: yes\n"
     )
@@ -71,7 +71,7 @@ def test_ready_with_conditions_names_the_partial_critical_item(write) -> None:  
     assert report.risks[0].owner == "Headteacher"  # from the checklist
 
 
-def test_owner_and_by_when_fall_back_by_severity(write) -> None:  # type: ignore[no-untyped-def]
+def test_owner_and_by_when_fall_back_by_severity(write: Write) -> None:
     report = mini(write, "  problem-specific: yes\n  owner-named: no\n  single-sign-on: no\n  training-planned: no\n")
     by_id = {risk.item_id: risk for risk in report.actions}
     assert (by_id["owner-named"].owner, by_id["owner-named"].by_when) == (
@@ -82,14 +82,14 @@ def test_owner_and_by_when_fall_back_by_severity(write) -> None:  # type: ignore
     assert by_id["training-planned"].by_when == DEFAULT_BY_WHEN["low"]
 
 
-def test_score_and_unknown_conditions_when_not_ready(write) -> None:  # type: ignore[no-untyped-def]
+def test_score_and_unknown_conditions_when_not_ready(write: Write) -> None:
     report = mini(write, "  problem-specific: yes\n  owner-named: no\n  single-sign-on: partly\n")
     assert report.verdict.key == "not_ready"
     assert "Enough of the other actions are done to lift the score from" in " ".join(report.decision.conditions)
     assert "Every question still unanswered (1) has an answer." in report.decision.conditions
 
 
-def test_nothing_answered(write) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_answered(write: Write) -> None:
     report = mini(write, "  {}\n".replace("  {}\n", ""))
     assert report.verdict.key == "not_ready"
     assert report.reasons[0] == "No item has been answered yet."
@@ -104,7 +104,7 @@ def test_nothing_answered(write) -> None:  # type: ignore[no-untyped-def]
     assert report.open_questions[1].ask == DEFAULT_OWNER["medium"]
 
 
-def test_sections_group_items_worst_first(write) -> None:  # type: ignore[no-untyped-def]
+def test_sections_group_items_worst_first(write: Write) -> None:
     report = mini(
         write,
         "  problem-specific: no\n  owner-named: yes\n  single-sign-on: partly\n"
@@ -116,7 +116,7 @@ def test_sections_group_items_worst_first(write) -> None:  # type: ignore[no-unt
     assert (first.stage, second.stage) == ("Explore", "Prepare")
 
 
-def test_charts_have_every_stage_and_failure_mode_with_bands(write) -> None:  # type: ignore[no-untyped-def]
+def test_charts_have_every_stage_and_failure_mode_with_bands(write: Write) -> None:
     report = mini(
         write, "  problem-specific: yes\n  owner-named: partly\n  single-sign-on: no\n  training-planned: yes\n"
     )
@@ -137,7 +137,7 @@ def test_more_than_four_weak_areas_are_counted_not_listed() -> None:
     assert weak and " more, all below the floor of 40." in weak[0]
 
 
-def test_band_between_conditions_and_ready(write) -> None:  # type: ignore[no-untyped-def]
+def test_band_between_conditions_and_ready(write: Write) -> None:
     report = mini(
         write, "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: partly\n  training-planned: partly\n"
     )
@@ -152,7 +152,7 @@ def test_footer_names_answers_files_by_name_only() -> None:
     assert build(result_of(PAIR)).generated_at == ""
 
 
-def test_title_falls_back_to_the_checklist(write) -> None:  # type: ignore[no-untyped-def]
+def test_title_falls_back_to_the_checklist(write: Write) -> None:
     path = write(
         "a.yaml",
         answers_yaml("  problem-specific: yes\n")

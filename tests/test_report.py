@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
-from helpers import MINI, ROOT, answers_yaml
+from helpers import MINI, ROOT, Write, answers_yaml
 from implcheck.cli import app
 from implcheck.commands import report as report_cmd
 from implcheck.present import REPORT_MODULES, ReportFormat, render_report
@@ -18,7 +18,7 @@ from report_helpers import ALL_INPUTS, PAIR
 runner = CliRunner()
 
 
-def invoke(*args: object) -> object:
+def invoke(*args: object) -> Result:
     return runner.invoke(app, [str(a) for a in args])
 
 
@@ -79,14 +79,14 @@ def test_cli_report_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"\xef\xbb\xbfitem,question,failure mode")
 
 
-def test_cli_report_is_not_a_gate_even_when_not_ready(write) -> None:  # type: ignore[no-untyped-def]
+def test_cli_report_is_not_a_gate_even_when_not_ready(write: Write) -> None:
     path = write("a.yaml", answers_yaml("  problem-specific: no\n"))
     result = invoke("report", path)
     assert result.exit_code == 0
     assert "Verdict: Not ready" in result.stdout
 
 
-def test_cli_report_bad_input_exits_2_with_a_located_message(write) -> None:  # type: ignore[no-untyped-def]
+def test_cli_report_bad_input_exits_2_with_a_located_message(write: Write) -> None:
     path = write("a.yaml", answers_yaml("  problem-specific: maybe\n"))
     result = invoke("report", path)
     assert result.exit_code == 2
@@ -124,7 +124,7 @@ def test_check_never_imports_jinja_and_report_does() -> None:
     assert done.stdout.split() == ["False", "True"]
 
 
-def test_render_report_for_a_single_mini_file(write) -> None:  # type: ignore[no-untyped-def]
+def test_render_report_for_a_single_mini_file(write: Write) -> None:
     from report_helpers import result_of
 
     path = write("a.yaml", answers_yaml("  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n"))

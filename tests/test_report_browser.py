@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
+from helpers import ROOT
 from implcheck.present import html
 from implcheck.present.report_view import build
-from report_helpers import ALL_INPUTS, CHECK_PAGES, HTML_VALIDATE, ROOT, require_tools, result_of, run_tool
+from report_helpers import ALL_INPUTS, CHECK_PAGES, HTML_VALIDATE, require_tools, result_of, run_tool
 
 pytestmark = pytest.mark.slow
 

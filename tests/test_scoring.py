@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from helpers import MINI, ROOT
 from implcheck.load import load_checklist
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
-from implcheck.result import Status, Verdict
+from implcheck.result import Result, Status, Verdict
 from implcheck.scoring import combine, score
 
 CHECKLIST = load_checklist(MINI)
@@ -29,12 +29,12 @@ def sheet(answers: dict[str, AnswerValue], role: Role = Role.SENIOR_LEADER, name
     )
 
 
-def run(*answers: AnswerValue, sheets: tuple[AnswerSheet, ...] = ()):  # type: ignore[no-untyped-def]
+def run(*answers: AnswerValue, sheets: tuple[AnswerSheet, ...] = ()) -> Result:
     """Score the mini checklist with answers given in item order."""
     return score(Assessment(CHECKLIST, sheets or (sheet(dict(zip(IDS, answers, strict=False))),)))
 
 
-def rules(result) -> list[str]:  # type: ignore[no-untyped-def]
+def rules(result: Result) -> list[str]:
     return [reason.rule for reason in result.reasons]
 
 

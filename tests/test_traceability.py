@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -41,24 +42,24 @@ def _checklist_files() -> list[Path]:
     return files
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     assert isinstance(data, dict), f"{path.name}: top level is not a mapping"
     return data
 
 
-def _items(data: dict) -> list[dict]:
+def _items(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for section in data["sections"] for item in section["items"]]
 
 
 @pytest.fixture(scope="module")
-def checklists() -> dict[str, dict]:
+def checklists() -> dict[str, dict[str, Any]]:
     return {path.name: _load(path) for path in _checklist_files()}
 
 
 @pytest.fixture(scope="module")
-def shipped_ids(checklists: dict[str, dict]) -> set[str]:
+def shipped_ids(checklists: dict[str, dict[str, Any]]) -> set[str]:
     return {item["id"] for data in checklists.values() for item in _items(data)}
 
 
@@ -73,17 +74,17 @@ def _traced_ids(text: str) -> set[str]:
     return {word for word in BACKTICKED.findall(text) if not word.endswith(".txt")}
 
 
-def test_both_stage_checklists_are_shipped(checklists: dict[str, dict]) -> None:
+def test_both_stage_checklists_are_shipped(checklists: dict[str, dict[str, Any]]) -> None:
     assert "edtech-readiness.yaml" in checklists
     assert "termly-recheck.yaml" in checklists
 
 
-def test_checklist_ids_match_file_names(checklists: dict[str, dict]) -> None:
+def test_checklist_ids_match_file_names(checklists: dict[str, dict[str, Any]]) -> None:
     for name, data in checklists.items():
         assert data.get("id") == Path(name).stem, f"{name}: id {data.get('id')!r}"
 
 
-def test_stages_are_as_shipped(checklists: dict[str, dict]) -> None:
+def test_stages_are_as_shipped(checklists: dict[str, dict[str, Any]]) -> None:
     expected = {
         "edtech-readiness.yaml": {"explore", "prepare"},
         "termly-recheck.yaml": {"deliver", "sustain"},
@@ -95,7 +96,7 @@ def test_stages_are_as_shipped(checklists: dict[str, dict]) -> None:
             assert stages == expected[name], f"{name}: stages {sorted(stages)}"
 
 
-def test_item_and_section_ids_are_unique_and_kebab_case(checklists: dict[str, dict]) -> None:
+def test_item_and_section_ids_are_unique_and_kebab_case(checklists: dict[str, dict[str, Any]]) -> None:
     for name, data in checklists.items():
         section_ids = [section["id"] for section in data["sections"]]
         assert len(section_ids) == len(set(section_ids)), f"{name}: duplicate section id"
@@ -106,7 +107,7 @@ def test_item_and_section_ids_are_unique_and_kebab_case(checklists: dict[str, di
             assert isinstance(ident, str) and KEBAB.match(ident), f"{name}: {ident!r} not kebab-case"
 
 
-def test_every_item_is_complete(checklists: dict[str, dict]) -> None:
+def test_every_item_is_complete(checklists: dict[str, dict[str, Any]]) -> None:
     for name, data in checklists.items():
         for item in _items(data):
             where = f"{name}:{item.get('id')}"
@@ -121,7 +122,7 @@ def test_every_item_is_complete(checklists: dict[str, dict]) -> None:
                 assert item["weight"] == 3, f"{where}: critical items carry weight 3"
 
 
-def test_all_failure_mode_tags_are_used(checklists: dict[str, dict]) -> None:
+def test_all_failure_mode_tags_are_used(checklists: dict[str, dict[str, Any]]) -> None:
     used = {item["failure_mode"] for data in checklists.values() for item in _items(data)}
     assert used == TAGS, f"unused tags: {sorted(TAGS - used)}"
 
