@@ -210,6 +210,7 @@ def test_init_writes_a_fillable_file_and_refuses_to_overwrite(tmp_path: Path) ->
     assert text.startswith("# yaml-language-server: $schema=implcheck-answers.schema.json\n")
     assert (
         "  # Is there a specific problem? (weight 3, critical)\n  # Why: Without one, nobody knows what success is.\n"
+        in text
     )
     assert "  problem-specific: unknown\n" in text
     assert json.loads((tmp_path / "implcheck-answers.schema.json").read_text())["title"] == "implcheck answers file"
