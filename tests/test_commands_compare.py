@@ -204,3 +204,68 @@ def test_compare_is_byte_identical_across_runs(write: Write) -> None:
 def test_compare_json_matches_its_schema(write: Write) -> None:
     result = invoke("compare", "--format", "json", *pair(write))
     jsonschema.validate(json.loads(result.stdout), json.loads(invoke("schema", "compare").stdout))
+
+
+# --- check --baseline: the regression gate -------------------------------------------------
+
+
+def test_check_baseline_fails_on_regression_even_when_fail_on_passes(write: Write) -> None:
+    autumn, spring = pair(write)
+    result = invoke("check", spring, "--baseline", autumn, "--fail-on", "never")
+    assert result.exit_code == 1
+    assert result.stdout.endswith(
+        "\nSince 2026-autumn: Ready 100/100 → Not ready 50/100\n"
+        "✗ Readiness regressed:\n"
+        " • The verdict fell from ready to not ready.\n"
+        " • A critical question is worse: Is there a specific problem? (was yes, now partly).\n"
+        " • The score fell by 50 points, from 100 to 50 (more than the 5 allowed).\n"
+    )
+    assert result.stderr == (
+        "gate failed: readiness regressed since 2026-autumn: The verdict fell from ready to not ready.\n"
+        "gate failed: readiness regressed since 2026-autumn: A critical question is worse: "
+        "Is there a specific problem? (was yes, now partly).\n"
+        "gate failed: readiness regressed since 2026-autumn: The score fell by 50 points, from 100 to 50 "
+        "(more than the 5 allowed).\n"
+    )
+
+
+def test_check_baseline_without_regression_keeps_the_usual_exit_code(write: Write) -> None:
+    autumn, spring = pair(write)
+    better = invoke("check", autumn, "--baseline", spring)
+    assert (better.exit_code, better.stderr) == (0, "")
+    assert better.stdout.endswith("\nSince 2027-spring: Not ready 50/100 → Ready 100/100\n✓ No regression.\n")
+    # Not ready both terms and no worse: the --fail-on gate alone decides.
+    same = invoke("check", spring, "--baseline", spring)
+    assert (same.exit_code, same.stderr) == (1, "gate failed: the verdict is not_ready (--fail-on not_ready)\n")
+
+
+def test_check_baseline_max_drop(write: Write) -> None:
+    nearly = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: partly\n"
+    autumn, spring = pair(write, after=nearly)
+    assert invoke("check", spring, "--baseline", autumn).exit_code == 1
+    assert invoke("check", spring, "--baseline", autumn, "--max-drop", "6.5").exit_code == 0
+
+
+def test_check_baseline_markdown_and_json(write: Write) -> None:
+    autumn, spring = pair(write)
+    markdown = invoke("check", spring, "--baseline", autumn, "-f", "markdown").stdout
+    assert (
+        "|\n\n### Since 2026-autumn\n\nReady 100/100 → Not ready 50/100\n\n**Readiness regressed:**\n\n- The verdict"
+        in (markdown)
+    )
+    result = invoke("check", spring, "--baseline", autumn, "-f", "json")
+    assert json.loads(result.stdout)["verdict"] == "not_ready"  # the JSON is still the result alone
+    assert result.exit_code == 1
+
+
+def test_check_baseline_of_another_school_exits_2(write: Write, tmp_path: Path) -> None:
+    autumn, spring = pair(write, school="Ashgrove Primary")
+    result = invoke("check", spring, "--baseline", autumn)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"implcheck: error: cannot compare {autumn} with {spring}: the school differs: "
+        "'Oakfield Primary' before, 'Ashgrove Primary' after. "
+        "Both sides must be the same school, initiative and checklist.\n"
+    )
+    missing = invoke("check", spring, "--baseline", tmp_path / "nowhere.yaml")
+    assert missing.exit_code == 2

@@ -72,6 +72,11 @@ Files = Annotated[
 ]
 
 
+MaxDrop = Annotated[
+    float, typer.Option(min=0, max=100, help="A score fall of more than this many points is a regression.")
+]
+
+
 @app.command()
 def check(
     files: Files,
@@ -82,10 +87,19 @@ def check(
     fail_under: Annotated[
         float | None, typer.Option(min=0, max=100, help="Also fail when the score is under this (0-100).")
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(metavar="PATH", help="Last term's answers file or folder: also fail (exit 1) on a regression."),
+    ] = None,
+    max_drop: MaxDrop = DEFAULT_MAX_DROP,
 ) -> None:
     """Score answers files, print a summary, and exit 1 if the readiness gate fails."""
     width = min(os.get_terminal_size().columns, 120) if sys.stdout.isatty() else 100
-    emit(check_cmd.run(files, fmt, fail_on, fail_under, color=use_colour(), width=width))
+    emit(
+        check_cmd.run(
+            files, fmt, fail_on, fail_under, baseline=baseline, max_drop=max_drop, color=use_colour(), width=width
+        )
+    )
 
 
 @app.command()
@@ -105,11 +119,6 @@ def report(
     from implcheck.commands import report as report_cmd
 
     emit(report_cmd.run(files, fmt, output, generated_at=generated_at))
-
-
-MaxDrop = Annotated[
-    float, typer.Option(min=0, max=100, help="A score fall of more than this many points is a regression.")
-]
 
 
 @app.command()

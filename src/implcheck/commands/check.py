@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
 from implcheck.commands import Outcome
+from implcheck.commands.compare import comparable
+from implcheck.compare import DEFAULT_MAX_DROP, Comparison, compare
 from implcheck.errors import EXIT_GATE_FAILED, EXIT_OK
 from implcheck.load import load_assessment
 from implcheck.present import CheckFormat, render_check
+from implcheck.present.compare import since_markdown, since_text
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
+from implcheck.termfiles import load_term
 
 
 class FailOn(StrEnum):
@@ -34,18 +39,43 @@ def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]
     return failures
 
 
+def against_baseline(baseline: Path, result: Result, path: Path, max_drop: float) -> Comparison:
+    """This term against last term's file or folder (the same school, initiative and checklist)."""
+    before = score(load_term(baseline))
+    comparable(before, result, baseline, path)
+    return compare(before, result, max_drop=max_drop)
+
+
+def _nothing(comparison: Comparison) -> str:
+    return ""  # JSON stays the result alone; the regression is on stderr and in the exit code
+
+
+# What regressed is shown in the formats people read; every format gets it on stderr.
+SINCE: dict[CheckFormat, Callable[[Comparison], str]] = {
+    CheckFormat.TEXT: since_text,
+    CheckFormat.MARKDOWN: since_markdown,
+}
+
+
 def run(
     paths: list[Path],
     fmt: CheckFormat = CheckFormat.TEXT,
     fail_on: FailOn = FailOn.NOT_READY,
     fail_under: float | None = None,
     *,
+    baseline: Path | None = None,
+    max_drop: float = DEFAULT_MAX_DROP,
     color: bool = False,
     width: int = 100,
 ) -> Outcome:
     result = score(load_assessment(paths))
     output = render_check(result, fmt, color=color, width=width)
     failures = gate(result, fail_on, fail_under)
+    if baseline is not None:
+        comparison = against_baseline(baseline, result, paths[0], max_drop)
+        output += SINCE.get(fmt, _nothing)(comparison)
+        since = comparison.before.context.term or str(baseline)
+        failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]
     if failures:
         return Outcome(output, EXIT_GATE_FAILED, "".join(f"gate failed: {line}\n" for line in failures))
     return Outcome(output, EXIT_OK)

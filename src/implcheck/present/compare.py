@@ -136,6 +136,35 @@ def render_markdown(comparison: Comparison) -> str:
     return "\n".join(lines)
 
 
+# --- the "since last term" part of ``check --baseline`` -----------------------------------
+
+
+def _then_and_now(comparison: Comparison) -> str:
+    before, after = comparison.before, comparison.after
+    return f"{before.verdict.label} {before.score:.0f}/100 → {after.verdict.label} {after.score:.0f}/100"
+
+
+def since_text(comparison: Comparison) -> str:
+    since = _side_name(comparison.before, "the baseline")
+    lines = ["", f"Since {since}: {_then_and_now(comparison)}"]
+    if comparison.regression:
+        lines.append("✗ Readiness regressed:")
+        lines += [f" • {r.message}" for r in comparison.regressions]
+    else:
+        lines.append("✓ No regression.")
+    return "\n".join(lines) + "\n"
+
+
+def since_markdown(comparison: Comparison) -> str:
+    since = md(_side_name(comparison.before, "the baseline"))
+    lines = ["", f"### Since {since}", "", md(_then_and_now(comparison)), ""]
+    if comparison.regression:
+        lines += ["**Readiness regressed:**", ""] + [f"- {md(r.message)}" for r in comparison.regressions]
+    else:
+        lines.append("No regression.")
+    return "\n".join(lines) + "\n"
+
+
 # --- JSON ---------------------------------------------------------------------------------
 
 
