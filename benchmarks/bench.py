@@ -196,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="p1,p2,p3", help="comma-separated: p1, p2, p3")
     args = parser.parse_args(argv)
     wanted = set(args.only.split(","))
+    # pip compiles an installed wheel's bytecode; an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would recompile every module on every run and measure that instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     with tempfile.TemporaryDirectory(prefix="implcheck-bench-") as tmp:
         work = Path(tmp)
         steps: dict[str, Callable[[], list[str]]] = {

@@ -9,10 +9,7 @@ says in one line where its traceback went, so the person can report it without r
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
-import traceback
 from typing import Any
 
 import typer
@@ -58,6 +55,10 @@ def _located(line: str) -> bool:
 def bug_message(error: Exception, *, debug: bool = False) -> str:
     """The one line a person sees for a bug. The traceback goes to a new file in the temporary
     folder (or, with ``--debug`` or when that file cannot be written, to stderr first)."""
+    import platform  # only a bug pays for these (start-up, benchmarks/bench.py P1)
+    import tempfile
+    import traceback
+
     head = BUG.format(kind=type(error).__name__)
     details = (
         f"implcheck {__version__}, Python {platform.python_version()} on {platform.system()}\n"

@@ -16,14 +16,15 @@ import typer
 from implcheck import __version__
 from implcheck.boundary import Boundary
 from implcheck.commands import Outcome
-from implcheck.commands import catalog as catalog_cmd
 from implcheck.commands import check as check_cmd
 from implcheck.commands import compare as compare_cmd
-from implcheck.commands import schema as schema_cmd
-from implcheck.commands import validate as validate_cmd
+from implcheck.commands.schema import SchemaKind
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
-from implcheck.present import CheckFormat, ReportFormat
+from implcheck.present import CheckFormat, ReportFormat, ShowFormat
+
+# Each command imports its own module when it runs: start-up pays only for what `check` needs
+# (benchmarks/bench.py, P1).
 
 app = typer.Typer(
     cls=Boundary,
@@ -139,27 +140,35 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(help="Checklists, answers files, or folders of them.")],
 ) -> None:
     """Check checklists and answers files; report every problem as path:line:col: message."""
+    from implcheck.commands import validate as validate_cmd
+
     emit(validate_cmd.run(paths))
 
 
 @app.command()
-def schema(kind: Annotated[schema_cmd.SchemaKind, typer.Argument(help="Which file kind.")]) -> None:
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")]) -> None:
     """Print the JSON Schema of a checklist, an answers file or a JSON result."""
+    from implcheck.commands import schema as schema_cmd
+
     emit(schema_cmd.run(kind))
 
 
 @app.command()
 def checklists() -> None:
     """List the shipped checklists: id, version and title."""
+    from implcheck.commands import catalog as catalog_cmd
+
     emit(catalog_cmd.list_shipped())
 
 
 @app.command()
 def show(
     checklist: Annotated[str, typer.Argument(help="A shipped checklist id or a path to a checklist file.")],
-    fmt: Annotated[catalog_cmd.ShowFormat, typer.Option("--format", "-f")] = catalog_cmd.ShowFormat.TEXT,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.TEXT,
 ) -> None:
     """Show a checklist: its sections, stages and items, and which are critical."""
+    from implcheck.commands import catalog as catalog_cmd
+
     emit(catalog_cmd.show(checklist, fmt))
 
 
@@ -172,6 +181,8 @@ def init(
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a fillable answers file: every item as unknown, its question and why as comments."""
+    from implcheck.commands import catalog as catalog_cmd
+
     emit(catalog_cmd.init(checklist, output, force=force))
 
 

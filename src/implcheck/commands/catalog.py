@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 
 from implcheck import answers_file, catalog
@@ -11,12 +10,8 @@ from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, is_stream, write_output
 from implcheck.load import load_checklist, load_checklist_ref
 from implcheck.model import Context
+from implcheck.present import ShowFormat
 from implcheck.present.checklist import render_markdown, render_text
-
-
-class ShowFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
 
 
 def list_shipped() -> Outcome:

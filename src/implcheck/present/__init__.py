@@ -36,6 +36,13 @@ def render_check(result: Result, fmt: CheckFormat, *, color: bool = False, width
     return renderer(result)
 
 
+class ShowFormat(StrEnum):
+    """How ``implcheck show`` prints a checklist."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
 class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"
