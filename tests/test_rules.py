@@ -104,8 +104,24 @@ def test_rule(answers: str, rule: RuleId, message: str | None) -> None:
 )
 def test_verdict_and_what_blocks(answers: str, verdict: Verdict, blocking: tuple[str, ...]) -> None:
     result = result_of(answers)
-    named = {i for r in result.reasons if r.blocks and r.caps_at is result.verdict for i in r.items}
-    assert (result.verdict, tuple(sorted(named))) == (verdict, tuple(sorted(blocking)))
+    assert (result.verdict, result.blocking) == (verdict, blocking)
+    assert tuple(a.item_id for a in result.actions if a.blocks) == tuple(
+        a.item_id for a in result.actions if a.item_id in blocking
+    )
+
+
+@pytest.mark.parametrize(
+    ("answers", "target"),
+    [("ynpn", 60.0), ("yppy", 80.0), ("yyyy", None), ("nyyy", None), ("", None)],
+)
+def test_score_target_is_the_bar_the_score_must_reach(answers: str, target: float | None) -> None:
+    # "nyyy" scores 62.5, below ready, but the critical no holds the verdict lower than the score does
+    assert result_of(answers).score_target == target
+
+
+def test_weak_areas_are_stages_and_failure_modes_below_the_floor_weakest_first() -> None:
+    weak = result_of("ypnp").weak_areas  # prepare 0.5 of 3, friction 0; no-owner 50 is not below 40
+    assert [(g.label, g.score) for g in weak] == [("Friction", 0.0), ("Prepare", 16.7)]
 
 
 def test_every_rule_id_has_one_rule_in_enum_order() -> None:

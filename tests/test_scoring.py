@@ -11,7 +11,7 @@ from helpers import MINI, ROOT
 from implcheck.load import load_checklist
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
 from implcheck.result import Result, Status, Verdict
-from implcheck.scoring import combine, score
+from implcheck.scoring import band, combine, score
 
 CHECKLIST = load_checklist(MINI)
 IDS = [item.id for item in CHECKLIST.items]  # problem-specific (critical, w3), owner-named (w2),
@@ -228,3 +228,9 @@ def test_a_critical_no_always_gives_not_ready(answers: list[AnswerValue], index:
     critical = [i for i, item in enumerate(SHIPPED.items) if item.critical]
     answers[critical[index % len(critical)]] = N
     assert score(_shipped(answers)).verdict is Verdict.NOT_READY
+
+
+def test_bands_place_each_score_against_the_bars() -> None:
+    bars = CHECKLIST.thresholds
+    cases = [(None, "not answered"), (39.9, "below floor"), (40.0, "weak"), (60.0, "conditions"), (80.0, "ready")]
+    assert [(value, band(value, bars).value) for value, _ in cases] == cases

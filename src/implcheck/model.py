@@ -43,6 +43,10 @@ class FailureMode(StrEnum):
     def description(self) -> str:
         return FAILURE_MODE_DESCRIPTIONS[self]
 
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
 
 FAILURE_MODE_DESCRIPTIONS: dict[FailureMode, str] = {
     FailureMode.UNCLEAR_PROBLEM: "No specific, evidenced problem: a solution looking for a problem.",

@@ -67,6 +67,16 @@ class Severity(StrEnum):
     LOW = "low"
 
 
+class Band(StrEnum):
+    """Where a score sits against the checklist's bars: what the report's charts colour by."""
+
+    READY = "ready"
+    CONDITIONS = "conditions"
+    WEAK = "weak"
+    BELOW_FLOOR = "below floor"
+    NOT_ANSWERED = "not answered"
+
+
 STATUS_OF = {
     AnswerValue.YES: Status.MET,
     AnswerValue.PARTLY: Status.PARTIAL,
@@ -107,6 +117,8 @@ class GroupScore:
     answered: int
     applicable: int
     gaps: tuple[str, ...]  # item ids with status gap or partial
+    label: str  # a short name in words: the stage, section or failure mode
+    band: Band
 
 
 @dataclass(frozen=True)
@@ -138,6 +150,7 @@ class Action:
     stage: Stage
     severity: Severity
     status: Status
+    blocks: bool  # on its own it holds the verdict down: approval waits for it
 
 
 @dataclass(frozen=True)
@@ -168,6 +181,9 @@ class Result:
     actions: tuple[Action, ...]
     unknowns: tuple[str, ...]
     disagreements: tuple[Disagreement, ...]
+    blocking: tuple[str, ...]  # items that block approval, in checklist order
+    weak_areas: tuple[GroupScore, ...]  # stages and failure modes below the floor, weakest first
+    score_target: float | None  # the bar the score must reach, when the score holds the verdict down
 
     @property
     def critical_gaps(self) -> tuple[ItemResult, ...]:

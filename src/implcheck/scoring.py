@@ -8,7 +8,7 @@ combine item by item into the most cautious known answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from implcheck import rules
 from implcheck.model import (
@@ -18,16 +18,19 @@ from implcheck.model import (
     FailureMode,
     Item,
     Stage,
+    Thresholds,
 )
 from implcheck.result import (
     STATUS_OF,
     Action,
+    Band,
     Disagreement,
     FailureModeHit,
     GroupScore,
     ItemResult,
     Result,
     RoleAnswer,
+    RuleId,
     Severity,
     Status,
 )
@@ -37,6 +40,11 @@ CREDIT = {AnswerValue.YES: 1.0, AnswerValue.PARTLY: 0.5, AnswerValue.NO: 0.0}
 CAUTION_ORDER = (AnswerValue.NO, AnswerValue.PARTLY, AnswerValue.YES, AnswerValue.NA)
 SEVERITY_BY_WEIGHT = {3: Severity.HIGH, 2: Severity.MEDIUM, 1: Severity.LOW}
 STATUS_URGENCY = {Status.GAP: 0, Status.UNKNOWN: 1, Status.PARTIAL: 2}
+# When a score rule holds the verdict down, the bar the score must reach to lift it.
+SCORE_TARGET: dict[RuleId, Callable[[Thresholds], float]] = {
+    RuleId.LOW_SCORE: lambda bars: bars.conditions,
+    RuleId.SCORE_BELOW_READY: lambda bars: bars.ready,
+}
 
 
 def score(assessment: Assessment) -> Result:
@@ -46,30 +54,36 @@ def score(assessment: Assessment) -> Result:
         for section in checklist.sections
         for item in section.items
     )
-    overall = _group("overall", "Overall", items)
+    bars = checklist.thresholds
+    overall = _group(bars, "overall", "Overall", "Overall", items)
     stages = tuple(
-        _group(stage.value, stage.label, [r for r in items if r.stage is stage])
+        _group(bars, stage.value, stage.label, stage.label, [r for r in items if r.stage is stage])
         for stage in Stage
         if any(r.stage is stage for r in items)
     )
     sections = tuple(
-        _group(section.id, section.title, [r for r in items if r.section_id == section.id])
+        _group(bars, section.id, section.title, section.title, [r for r in items if r.section_id == section.id])
         for section in checklist.sections
     )
     modes_used = [mode for mode in FailureMode if any(r.item.failure_mode is mode for r in items)]
     mode_scores = tuple(
-        _group(mode.value, mode.description, [r for r in items if r.item.failure_mode is mode]) for mode in modes_used
+        _group(bars, mode.value, mode.description, mode.label, [r for r in items if r.item.failure_mode is mode])
+        for mode in modes_used
     )
     value = overall.score if overall.score is not None else 0.0
     confidence = overall.answered / overall.applicable if overall.applicable else 1.0
-    reasons = rules.reasons(rules.Facts(checklist.thresholds, items, overall, stages, mode_scores, value, confidence))
+    reasons = rules.reasons(rules.Facts(bars, items, overall, stages, mode_scores, value, confidence))
+    verdict = rules.verdict(reasons)
+    holding = [reason for reason in reasons if reason.caps_at is verdict]
+    blocked = {item_id for reason in holding if reason.blocks for item_id in reason.items}
+    blocking = tuple(r.item.id for r in items if r.item.id in blocked)
     first_sheet = assessment.sheets[0]
     return Result(
         checklist=checklist,
         context=first_sheet.context,
         respondents=tuple(sheet.context.respondent for sheet in assessment.sheets),
         files=tuple(str(sheet.path) for sheet in assessment.sheets),
-        verdict=rules.verdict(reasons),
+        verdict=verdict,
         score=round(value, 1),
         confidence=round(confidence, 3),
         answered=overall.answered,
@@ -88,9 +102,14 @@ def score(assessment: Assessment) -> Result:
             )
         ),
         items=items,
-        actions=_actions(items),
+        actions=_actions(items, blocked),
         unknowns=tuple(r.item.id for r in items if r.status is Status.UNKNOWN),
         disagreements=_disagreements(items),
+        blocking=blocking,
+        weak_areas=tuple(
+            sorted((g for g in (*stages, *mode_scores) if g.band is Band.BELOW_FLOOR), key=lambda g: g.score or 0.0)
+        ),
+        score_target=next((SCORE_TARGET[reason.rule](bars) for reason in holding if reason.rule in SCORE_TARGET), None),
     )
 
 
@@ -130,20 +149,35 @@ def _item_result(assessment: Assessment, section_id: str, stage: Stage, item: It
     )
 
 
-def _group(key: str, title: str, results: Iterable[ItemResult]) -> GroupScore:
+def _group(bars: Thresholds, key: str, title: str, label: str, results: Iterable[ItemResult]) -> GroupScore:
     results = list(results)
     applicable = [r for r in results if r.answer is not AnswerValue.NA]
     answered = [r for r in applicable if r.answer in CREDIT]
     possible = sum(r.item.weight for r in answered)
     earned = sum(r.item.weight * CREDIT[r.answer] for r in answered)
+    value = round(100.0 * earned / possible, 1) if possible else None
     return GroupScore(
         key=key,
         title=title,
-        score=round(100.0 * earned / possible, 1) if possible else None,
+        score=value,
         answered=len(answered),
         applicable=len(applicable),
         gaps=tuple(r.item.id for r in results if r.status in (Status.GAP, Status.PARTIAL)),
+        label=label,
+        band=band(value, bars),
     )
+
+
+def band(value: float | None, bars: Thresholds) -> Band:
+    if value is None:
+        return Band.NOT_ANSWERED
+    if value < bars.floor:
+        return Band.BELOW_FLOOR
+    if value < bars.conditions:
+        return Band.WEAK
+    if value < bars.ready:
+        return Band.CONDITIONS
+    return Band.READY
 
 
 def severity(item: Item) -> Severity:
@@ -151,7 +185,7 @@ def severity(item: Item) -> Severity:
     return Severity.CRITICAL if item.critical else SEVERITY_BY_WEIGHT[item.weight]
 
 
-def _actions(items: tuple[ItemResult, ...]) -> tuple[Action, ...]:
+def _actions(items: tuple[ItemResult, ...], blocked: set[str]) -> tuple[Action, ...]:
     open_items = [r for r in items if r.status in STATUS_URGENCY]
     # Critical first, then gaps before unknowns before partials, heavier items first; the
     # checklist's own order breaks ties so the list is stable.
@@ -168,6 +202,7 @@ def _actions(items: tuple[ItemResult, ...]) -> tuple[Action, ...]:
             stage=r.stage,
             severity=severity(r.item),
             status=r.status,
+            blocks=r.item.id in blocked,
         )
         for r in open_items
     )

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from implcheck import __version__
-from implcheck.model import AnswerValue, FailureMode, Respondent, Stage
-from implcheck.result import Action, ItemResult, Result, RoleAnswer, RuleId, Status, Verdict
+from implcheck.model import AnswerValue, Respondent, Stage
+from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
 from implcheck.scoring import severity
 
 MAX_RISKS = 5
 MAX_WEAK = 4
-SCORE_RULES = (RuleId.LOW_SCORE, RuleId.SCORE_BELOW_READY)
 
 # Suggested owner and by-when for an action whose checklist item names none, by severity.
 DEFAULT_OWNER = {
@@ -79,7 +78,7 @@ class Risk:
     failure_mode: str
     failure_mode_label: str
     stage: str
-    severity: str
+    severity: Severity
     action: str
     owner: str
     by_when: str
@@ -101,7 +100,7 @@ class Bar:
     score: float | None
     score_text: str
     bar_text: str  # the score as ten blocks, for text formats
-    band: str  # "ready", "conditions", "weak", "below floor", "not answered"
+    band: Band
     answered: int
     applicable: int
     gaps: int
@@ -213,8 +212,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
     items = {r.item.id: r for r in result.items}
     verdict_shape, verdict_symbol, verdict_emoji = VERDICT_SYMBOLS[result.verdict]
     rows = {r.item.id: _row(r) for r in result.items}
-    blocking = blocking_items(result)
-    risks = tuple(_risk(action, items[action.item_id], action.item_id in blocking) for action in result.actions)
+    risks = tuple(_risk(action, items[action.item_id]) for action in result.actions)
     title_parts = [part for part in (context.school, context.initiative) if part]
     return Report(
         title=" — ".join(title_parts) or result.checklist.title,
@@ -263,10 +261,6 @@ def who(respondent: Respondent) -> str:
     return f"{role} ({respondent.name})" if respondent.name else role
 
 
-def failure_mode_label(mode: FailureMode) -> str:
-    return mode.value.replace("-", " ").capitalize()
-
-
 def _answer_label(answer: RoleAnswer) -> str:
     return ANSWER_LABELS[answer.answer]
 
@@ -277,7 +271,7 @@ def _noun(result: Result) -> str:
     return "purchase" if any(r.stage in early for r in result.items) else "continuation"
 
 
-def _risk(action: Action, item: ItemResult, blocks: bool) -> Risk:
+def _risk(action: Action, item: ItemResult) -> Risk:
     suggested = not (action.owner and action.by_when)
     return Risk(
         item_id=action.item_id,
@@ -285,21 +279,21 @@ def _risk(action: Action, item: ItemResult, blocks: bool) -> Risk:
         risk=item.item.why,
         found=STATUS_LABELS[action.status],
         failure_mode=action.failure_mode.value,
-        failure_mode_label=failure_mode_label(action.failure_mode),
+        failure_mode_label=action.failure_mode.label,
         stage=action.stage.label,
         severity=action.severity,
         action=action.action,
         owner=action.owner or DEFAULT_OWNER[action.severity],
         by_when=action.by_when or DEFAULT_BY_WHEN[action.severity],
         owner_suggested=suggested,
-        blocks=blocks,
+        blocks=action.blocks,
     )
 
 
 def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
     noun = _noun(result)
-    blocking = blocking_items(result)
-    shown = [risk.item_id for risk in risks[:MAX_RISKS] if risk.item_id in blocking]
+    blocking = result.blocking
+    shown = [risk.item_id for risk in risks[:MAX_RISKS] if risk.blocks]
     if result.verdict is Verdict.NOT_READY:
         headline = f"Do not approve the {noun} yet."
     elif result.verdict is Verdict.READY_WITH_CONDITIONS:
@@ -318,11 +312,10 @@ def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
             f"{_count(hidden, 'more blocking item')} (critical gaps and weak areas, in the detail) "
             f"{'is' if hidden == 1 else 'are'} dealt with."
         )
-    bars = result.checklist.thresholds
-    if any(reason.rule in SCORE_RULES and reason.caps_at is result.verdict for reason in result.reasons):
-        target = bars.conditions if result.verdict is Verdict.NOT_READY else bars.ready
+    if result.score_target is not None:
         conditions.append(
-            f"Enough of the other actions are done to lift the score from {result.score:.0f} to at least {target:g}."
+            "Enough of the other actions are done to lift the score from "
+            f"{result.score:.0f} to at least {result.score_target:g}."
         )
     if result.verdict is not Verdict.READY and result.unknowns:
         conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
@@ -340,12 +333,9 @@ def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
             "ask who will find out, and by when."
         )
     floor = result.checklist.thresholds.floor
-    weak = sorted(
-        (g for g in (*result.stages, *result.failure_mode_scores) if g.score is not None and g.score < floor),
-        key=lambda g: g.score or 0.0,
-    )
+    weak = result.weak_areas
     if weak:
-        names = ", ".join(f"{_group_label(g.key)} ({g.score or 0:.0f})" for g in weak[:MAX_WEAK])
+        names = ", ".join(f"{g.label} ({g.score or 0:.0f})" for g in weak[:MAX_WEAK])
         more = f" and {len(weak) - MAX_WEAK} more" if len(weak) > MAX_WEAK else ""
         challenges.append(
             f"Ask how the weakest areas will be strengthened: {names}{more}, all below the floor of {floor:g}."
@@ -355,69 +345,31 @@ def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
     return Decision(headline=headline, conditions=tuple(conditions), challenges=tuple(challenges))
 
 
-def blocking_items(result: Result) -> set[str]:
-    """Items that on their own hold the verdict down: critical gaps and items in weak areas.
-    (The score rules name every gap, and the confidence rule every unknown: no single one blocks.)"""
-    return {
-        item_id
-        for reason in result.reasons
-        if reason.caps_at is result.verdict and reason.blocks
-        for item_id in reason.items
-    }
-
-
-def _group_label(key: str) -> str:
-    try:
-        return failure_mode_label(FailureMode(key))
-    except ValueError:
-        return Stage(key).label
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _band(score: float | None, result: Result) -> str:
-    bars = result.checklist.thresholds
-    if score is None:
-        return "not answered"
-    if score < bars.floor:
-        return "below floor"
-    if score < bars.conditions:
-        return "weak"
-    if score < bars.ready:
-        return "conditions"
-    return "ready"
 
 
 def _charts(result: Result) -> tuple[Chart, ...]:
     thresholds = result.checklist.thresholds
 
-    def bar(key: str, label: str, score: float | None, answered: int, applicable: int, gaps: int) -> Bar:
-        text = "not answered" if score is None else f"{score:.0f}"
-        blocks = "" if score is None else "█" * round(score / 10) + "░" * (10 - round(score / 10))
-        return Bar(key, label, score, text, blocks, _band(score, result), answered, applicable, gaps)
-
-    stage_bars = tuple(bar(g.key, g.title, g.score, g.answered, g.applicable, len(g.gaps)) for g in result.stages)
-    mode_bars = tuple(
-        bar(g.key, failure_mode_label(FailureMode(g.key)), g.score, g.answered, g.applicable, len(g.gaps))
-        for g in result.failure_mode_scores
-    )
-
-    def summary(bars: tuple[Bar, ...]) -> str:
-        return "; ".join(f"{b.label} {b.score_text}" for b in bars) + "."
+    def chart(chart_id: str, title: str, groups: tuple[GroupScore, ...]) -> Chart:
+        bars = tuple(_bar(g) for g in groups)
+        summary = "; ".join(f"{b.label} {b.score_text}" for b in bars) + "."
+        return Chart(chart_id, title, summary, bars, thresholds.floor, thresholds.ready)
 
     return (
-        Chart("chart-stages", "Score by stage", summary(stage_bars), stage_bars, thresholds.floor, thresholds.ready),
-        Chart(
-            "chart-failure-modes",
-            "Score by failure mode",
-            summary(mode_bars),
-            mode_bars,
-            thresholds.floor,
-            thresholds.ready,
-        ),
+        chart("chart-stages", "Score by stage", result.stages),
+        chart("chart-failure-modes", "Score by failure mode", result.failure_mode_scores),
     )
+
+
+def _bar(g: GroupScore) -> Bar:
+    blocks = "" if g.score is None else "█" * round(g.score / 10) + "░" * (10 - round(g.score / 10))
+    return Bar(g.key, g.label, g.score, _score_text(g), blocks, g.band, g.answered, g.applicable, len(g.gaps))
+
+
+def _score_text(g: GroupScore) -> str:
+    return "not answered" if g.score is None else f"{g.score:.0f}"
 
 
 def _row(r: ItemResult) -> ItemRow:
@@ -463,7 +415,7 @@ def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionVie
         id=group.key,
         title=group.title,
         stage=members[0].stage.label if members else "",
-        score_text="not answered" if group.score is None else f"{group.score:.0f}",
+        score_text=_score_text(group),
         answered=group.answered,
         applicable=group.applicable,
         groups=tuple(
