@@ -72,7 +72,7 @@ def test_fail_on_never_still_fails_under_the_score_bar(write: Write) -> None:
 def test_check_json_is_the_result_and_only_that(write: Write) -> None:
     result = invoke("check", "--format", "json", write("a.yaml", answers_yaml(WITH_CONDITIONS)))
     data = json.loads(result.stdout)
-    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.0", "ready_with_conditions", 81.2)
+    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.1", "ready_with_conditions", 81.2)
     assert data["items"][0] == {
         "id": "problem-specific",
         "section": "why",

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from implcheck.present import csv as csv_report
-from report_helpers import HOSTILE, PAIR, result_of
+from implcheck.present import json as json_report
+from report_helpers import EXAMPLES, HOSTILE, PAIR, result_of
 
 
 def rows(text: str) -> list[list[str]]:
@@ -69,3 +70,12 @@ def test_file_bytes_open_as_utf8_with_bom(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfitem,")
     assert b"\r\n" in data and b"\r\r\n" not in data
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_owners_and_dates_are_the_same_in_csv_and_json(name: str) -> None:
+    result = result_of(EXAMPLES[name])
+    table = rows(csv_report.render(result))[1:]
+    data = json_report.to_dict(result)["actions"]
+    assert [(r[0], r[6], r[7]) for r in table] == [(a["item"], a["owner"], a["by_when"]) for a in data]
+    assert all(a["owner"] and a["by_when"] for a in data)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from helpers import Write, answers_yaml
 from implcheck.present import report_view
-from implcheck.present.report_view import DEFAULT_BY_WHEN, DEFAULT_OWNER, build
+from implcheck.present.report_view import build
+from implcheck.result import Severity
+from implcheck.scoring import DEFAULT_BY_WHEN, DEFAULT_OWNER
 from report_helpers import EXAMPLES, PAIR, result_of
 
 
@@ -75,11 +77,11 @@ def test_owner_and_by_when_fall_back_by_severity(write: Write) -> None:
     report = mini(write, "  problem-specific: yes\n  owner-named: no\n  single-sign-on: no\n  training-planned: no\n")
     by_id = {risk.item_id: risk for risk in report.actions}
     assert (by_id["owner-named"].owner, by_id["owner-named"].by_when) == (
-        DEFAULT_OWNER["medium"],
-        DEFAULT_BY_WHEN["medium"],
+        DEFAULT_OWNER[Severity.MEDIUM],
+        DEFAULT_BY_WHEN[Severity.MEDIUM],
     )
     assert by_id["owner-named"].owner_suggested
-    assert by_id["training-planned"].by_when == DEFAULT_BY_WHEN["low"]
+    assert by_id["training-planned"].by_when == DEFAULT_BY_WHEN[Severity.LOW]
 
 
 def test_score_and_unknown_conditions_when_not_ready(write: Write) -> None:
@@ -101,7 +103,7 @@ def test_nothing_answered(write: Write) -> None:
         "training-planned",
     ]
     assert report.open_questions[0].ask == "Headteacher"
-    assert report.open_questions[1].ask == DEFAULT_OWNER["medium"]
+    assert report.open_questions[1].ask == DEFAULT_OWNER[Severity.MEDIUM]
 
 
 def test_sections_group_items_worst_first(write: Write) -> None:

@@ -234,3 +234,14 @@ def test_bands_place_each_score_against_the_bars() -> None:
     bars = CHECKLIST.thresholds
     cases = [(None, "not answered"), (39.9, "below floor"), (40.0, "weak"), (60.0, "conditions"), (80.0, "ready")]
     assert [(value, band(value, bars).value) for value, _ in cases] == cases
+
+
+def test_an_item_without_owner_or_date_gets_a_suggestion_by_severity() -> None:
+    actions = {a.item_id: a for a in run(N, N, Y, Y).actions}
+    assert (actions["problem-specific"].owner, actions["problem-specific"].owner_suggested) == ("Headteacher", False)
+    owner = actions["owner-named"]
+    assert (owner.owner, owner.by_when, owner.owner_suggested) == (
+        "The named project lead",
+        "By the end of this term",
+        True,
+    )

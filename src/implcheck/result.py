@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from implcheck.model import AnswerValue, Checklist, Context, FailureMode, Item, Respondent, Stage
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: actions[].owner_suggested and blocks_approval; owners after defaults
 
 
 class Verdict(StrEnum):
@@ -144,8 +144,9 @@ class Action:
     item_id: str
     question: str
     action: str
-    owner: str
+    owner: str  # the checklist's, or a suggestion by severity (``owner_suggested``)
     by_when: str
+    owner_suggested: bool  # the owner or by-when is implcheck's suggestion, for the school to confirm
     failure_mode: FailureMode
     stage: Stage
     severity: Severity

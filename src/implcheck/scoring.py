@@ -40,6 +40,20 @@ CREDIT = {AnswerValue.YES: 1.0, AnswerValue.PARTLY: 0.5, AnswerValue.NO: 0.0}
 CAUTION_ORDER = (AnswerValue.NO, AnswerValue.PARTLY, AnswerValue.YES, AnswerValue.NA)
 SEVERITY_BY_WEIGHT = {3: Severity.HIGH, 2: Severity.MEDIUM, 1: Severity.LOW}
 STATUS_URGENCY = {Status.GAP: 0, Status.UNKNOWN: 1, Status.PARTIAL: 2}
+# Suggested owner and by-when for an action whose checklist item names none, by severity.
+DEFAULT_OWNER: dict[Severity, str] = {
+    Severity.CRITICAL: "Headteacher or the named senior lead",
+    Severity.HIGH: "The named project lead",
+    Severity.MEDIUM: "The named project lead",
+    Severity.LOW: "The project team",
+}
+DEFAULT_BY_WHEN: dict[Severity, str] = {
+    Severity.CRITICAL: "Before any decision to approve",
+    Severity.HIGH: "Within half a term",
+    Severity.MEDIUM: "By the end of this term",
+    Severity.LOW: "By the next termly re-check",
+}
+
 # When a score rule holds the verdict down, the bar the score must reach to lift it.
 SCORE_TARGET: dict[RuleId, Callable[[Thresholds], float]] = {
     RuleId.LOW_SCORE: lambda bars: bars.conditions,
@@ -196,8 +210,9 @@ def _actions(items: tuple[ItemResult, ...], blocked: set[str]) -> tuple[Action, 
             item_id=r.item.id,
             question=r.item.question,
             action=r.item.action,
-            owner=r.item.owner,
-            by_when=r.item.by_when,
+            owner=r.item.owner or DEFAULT_OWNER[severity(r.item)],
+            by_when=r.item.by_when or DEFAULT_BY_WHEN[severity(r.item)],
+            owner_suggested=not (r.item.owner and r.item.by_when),
             failure_mode=r.item.failure_mode,
             stage=r.stage,
             severity=severity(r.item),

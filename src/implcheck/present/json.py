@@ -98,6 +98,8 @@ def to_dict(result: Result) -> dict[str, Any]:
                 "action": a.action,
                 "owner": a.owner,
                 "by_when": a.by_when,
+                "owner_suggested": a.owner_suggested,
+                "blocks_approval": a.blocks,
                 "failure_mode": a.failure_mode.value,
                 "stage": a.stage.value,
                 "severity": a.severity,

@@ -13,24 +13,9 @@ from pathlib import PurePath
 from implcheck import __version__
 from implcheck.model import AnswerValue, Respondent, Stage
 from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
-from implcheck.scoring import severity
 
 MAX_RISKS = 5
 MAX_WEAK = 4
-
-# Suggested owner and by-when for an action whose checklist item names none, by severity.
-DEFAULT_OWNER = {
-    "critical": "Headteacher or the named senior lead",
-    "high": "The named project lead",
-    "medium": "The named project lead",
-    "low": "The project team",
-}
-DEFAULT_BY_WHEN = {
-    "critical": "Before any decision to approve",
-    "high": "Within half a term",
-    "medium": "By the end of this term",
-    "low": "By the next termly re-check",
-}
 
 ANSWER_LABELS = {
     AnswerValue.YES: "Yes",
@@ -210,6 +195,7 @@ class Report:
 def build(result: Result, *, generated_at: str | None = None) -> Report:
     context = result.context
     items = {r.item.id: r for r in result.items}
+    actions = {a.item_id: a for a in result.actions}
     verdict_shape, verdict_symbol, verdict_emoji = VERDICT_SYMBOLS[result.verdict]
     rows = {r.item.id: _row(r) for r in result.items}
     risks = tuple(_risk(action, items[action.item_id]) for action in result.actions)
@@ -249,7 +235,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
             DisagreementRow(d.item_id, d.question, d.critical, tuple(_answer_label(a) for a in d.answers))
             for d in result.disagreements
         ),
-        open_questions=tuple(_open_question(result, items[item_id]) for item_id in result.unknowns),
+        open_questions=tuple(_open_question(result, items[item_id], actions[item_id]) for item_id in result.unknowns),
         appendix=tuple(rows.values()),
         generated_at=generated_at or "",
         version=__version__,
@@ -272,7 +258,6 @@ def _noun(result: Result) -> str:
 
 
 def _risk(action: Action, item: ItemResult) -> Risk:
-    suggested = not (action.owner and action.by_when)
     return Risk(
         item_id=action.item_id,
         question=action.question,
@@ -283,9 +268,9 @@ def _risk(action: Action, item: ItemResult) -> Risk:
         stage=action.stage.label,
         severity=action.severity,
         action=action.action,
-        owner=action.owner or DEFAULT_OWNER[action.severity],
-        by_when=action.by_when or DEFAULT_BY_WHEN[action.severity],
-        owner_suggested=suggested,
+        owner=action.owner,
+        by_when=action.by_when,
+        owner_suggested=action.owner_suggested,
         blocks=action.blocks,
     )
 
@@ -426,7 +411,7 @@ def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionVie
     )
 
 
-def _open_question(result: Result, r: ItemResult) -> OpenQuestion:
+def _open_question(result: Result, r: ItemResult, action: Action) -> OpenQuestion:
     section = next(g.title for g in result.sections if g.key == r.section_id)
     return OpenQuestion(
         item_id=r.item.id,
@@ -434,5 +419,5 @@ def _open_question(result: Result, r: ItemResult) -> OpenQuestion:
         section=section,
         critical=r.item.critical,
         why=r.item.why,
-        ask=r.item.owner or DEFAULT_OWNER[severity(r.item)],
+        ask=action.owner,
     )
