@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import Write, answers_yaml
 from implcheck.present import report_view
 from implcheck.present.report_view import build
@@ -162,3 +164,19 @@ def test_title_falls_back_to_the_checklist(write: Write) -> None:
         .replace("  initiative: Pobble for writing\n", ""),
     )
     assert build(result_of([Path(path)])).title == "A small checklist for tests"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_critical_gaps_in_the_report_are_those_check_lists(name: str) -> None:
+    result = result_of(EXAMPLES[name])
+    report = build(result)
+    listed = [row.id for s in report.sections for g in s.groups if g.key == "critical" for row in g.rows]
+    assert listed == [r.item.id for r in result.critical_gaps]
+
+
+def test_a_critical_item_answered_partly_is_partly_in_place_not_a_critical_gap(write: Write) -> None:
+    report = mini(write, "  problem-specific: partly\n  owner-named: yes\n")
+    assert [(g.title, [row.id for row in g.rows]) for g in report.sections[0].groups] == [
+        ("Only partly in place", ["problem-specific"]),
+        ("In place", ["owner-named"]),
+    ]

@@ -106,6 +106,12 @@ class ItemResult:
     date: str
     by_respondent: tuple[RoleAnswer, ...]
 
+    @property
+    def critical_gap(self) -> bool:
+        """A critical item answered no or unknown: the one meaning of "critical gap" (SPEC.md).
+        A critical item answered partly is not a gap; it caps the verdict at with conditions."""
+        return self.item.critical and self.status in (Status.GAP, Status.UNKNOWN)
+
 
 @dataclass(frozen=True)
 class GroupScore:
@@ -188,4 +194,4 @@ class Result:
 
     @property
     def critical_gaps(self) -> tuple[ItemResult, ...]:
-        return tuple(r for r in self.items if r.item.critical and r.status in (Status.GAP, Status.UNKNOWN))
+        return tuple(r for r in self.items if r.critical_gap)

@@ -388,7 +388,7 @@ GROUPS = (
 
 
 def _group_key(r: ItemResult) -> str:
-    if r.item.critical and r.status in (Status.GAP, Status.UNKNOWN, Status.PARTIAL):
+    if r.critical_gap:
         return "critical"
     return r.status.value
 
