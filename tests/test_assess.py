@@ -599,7 +599,7 @@ def test_bad_usage_exits_2_before_asking_anything(tmp_path: Path, args: list[str
 @pytest.mark.parametrize(
     ("body", "extra", "message"),
     [
-        ("checklist: [\n", [], "{out}:2:1: malformed YAML: expected the node content, but found '<stream end>'\n"),
+        ("checklist: [\n", [], "{out}:2:1: malformed YAML: did not find expected node content\n"),
         (answers_yaml("  problem-specific: maybe\n"), [], "{out}:9:21: answer must be one of yes, partly, no, "
          "unknown, na; got 'maybe'\n"),
         (answers_yaml(), ["edtech-readiness"], "implcheck: error: {out}: answers checklist 'mini', not "

@@ -160,3 +160,9 @@ def test_assess_offers_the_report_beside_the_answers_never_over_them() -> None:
 
     assert report_path(Path("oak.yaml")) == Path("oak.html")
     assert report_path(Path("oak.html")) == Path("oak.report.html")
+
+
+def test_half_a_character_is_written_as_a_replacement_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    fileio.write_output(path, "evidence: caf\udce9\n")
+    assert path.read_text(encoding="utf-8") == "evidence: caf\ufffd\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -40,6 +41,15 @@ _REASONS = {
 # Paths that name a stream rather than a file even when the stream is a regular file
 # (``-o /dev/stdout > out.html``): appended to, never renamed over.
 _STREAM_PREFIXES = ("/dev/", "/proc/")
+
+
+# Half of a UTF-16 pair cannot be encoded; ``assess`` in a C locale reads a typed non-UTF-8 byte
+# as one. It is written as U+FFFD rather than crashing the write.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _reason(exc: OSError) -> str:
@@ -104,7 +114,7 @@ def write_output(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
 def _write_stream(path: Path, text: str) -> None:
     try:
         with open(path, "a", encoding="utf-8", newline="") as handle:  # noqa: PTH123 - append mode
-            handle.write(text)
+            handle.write(_encodable(text))
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {_reason(exc)}") from None
 
@@ -128,7 +138,7 @@ def write_atomic(path: Path, text: str, *, encoding: str = "utf-8", shown: Path 
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+            handle.write(_encodable(text))
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private; give it the mode the old file (or a new one) would have.

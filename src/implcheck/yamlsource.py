@@ -1,20 +1,28 @@
 """Read YAML the way people mean it, and remember where every value came from.
 
-Two things the stock loader gets wrong for us:
+Three things the stock loader gets wrong for us:
 
 * YAML 1.1 reads unquoted ``yes``/``no``/``on``/``off`` as booleans and ``2026-11-20`` as a
   date. In an answers file ``problem-specific: yes`` means the answer *yes*, so only
   ``true``/``false`` are booleans here and dates stay strings (validated where they are used).
-* Errors must point at a line and column, so values are built from the node tree and each
-  value's position is kept in ``Document.locations``, keyed by its path from the root.
+* Errors must point at a line and column, so values are built straight from the parser's events
+  and each value's position is kept in ``Document.locations``, keyed by its path from the root.
+* Every file may be hostile, so what a file may hold is bounded (``LIMITS``) and checked while it
+  is read, before a huge file can cost seconds or hundreds of megabytes.
 
-Anchors and aliases are refused: no checklist or answers file needs them, and they are how
-"billion laughs" files blow up memory.
+libyaml's C parser does the parsing when it is installed (it is in the PyYAML wheels); the pure
+Python parser, ten times slower, is the fallback. Both yield the same events.
+
+Anchors and aliases, merge keys and explicit tags other than the plain scalar ones are refused:
+no checklist or answers file needs them, and aliases are how "billion laughs" files blow up.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,34 +32,74 @@ import yaml
 from implcheck.errors import InputError, Problem
 
 MAX_BYTES = 1024 * 1024  # about 20x the largest shipped checklist; refuses hostile giants early
-MAX_DEPTH = 40
+MAX_DEPTH = 40  # levels of nesting; the shipped files use 6
+MAX_NODES = 20_000  # values of any kind in one file; the largest shipped checklist has about 1,200
+MAX_ITEMS = 1_000  # entries in one list
+MAX_KEYS = 1_000  # keys in one mapping
+MAX_TEXT = 10_000  # characters in one value: pages of evidence, not a pasted document
+LIMITS = {  # for docs/security.md and the tests
+    "bytes in a file": MAX_BYTES,
+    "levels of nesting": MAX_DEPTH,
+    "values in a file": MAX_NODES,
+    "entries in a list": MAX_ITEMS,
+    "keys in a mapping": MAX_KEYS,
+    "characters in a value": MAX_TEXT,
+}
 ALIAS_MESSAGE = "anchors and aliases (&, *) are not supported; write the value out"
 
 Key = str | int
 Path_ = tuple[Key, ...]
 
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
+# Characters YAML forbids (C0 controls but tab and newlines, DEL, C1 controls but NEL, and the
+# non-characters U+FFFE/U+FFFF); found here so both parsers give the same located message.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-style booleans and no timestamp type."""
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2-style booleans; no timestamps, and ``=`` is just text."""
 
 
-_Loader.yaml_implicit_resolvers = {
+_Resolver.yaml_implicit_resolvers = {
     first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag
-        not in (
-            "tag:yaml.org,2002:bool",
-            "tag:yaml.org,2002:timestamp",
-        )
+        (tag, regexp) for tag, regexp in resolvers if tag not in (f"{_TAG}bool", f"{_TAG}timestamp", f"{_TAG}value")
     ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
+_Resolver.add_implicit_resolver(f"{_TAG}bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+try:
+    import yaml.cyaml
+
+    _CParser: Any = getattr(yaml.cyaml, "CParser", None)
+except ImportError:  # pragma: no cover - libyaml is in every PyYAML wheel we install
+    _CParser = None
+
+
+class _PureLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Resolver):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _Resolver.__init__(self)
+
+
+if _CParser is not None:
+
+    class _CLoader(_CParser, _Resolver):  # type: ignore[misc]
+        def __init__(self, text: str) -> None:
+            _CParser.__init__(self, text)
+            _Resolver.__init__(self)
+
+    _Loader: Any = _CLoader
+else:  # pragma: no cover - libyaml is in every PyYAML wheel we install
+    _Loader = _PureLoader
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 @dataclass(frozen=True)
@@ -84,94 +132,224 @@ class Document:
         return Problem(str(self.path), loc.line, loc.col, message)
 
 
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
 def read_text(path: Path) -> str:
-    """Read a user's file, turning every way it can fail into an ``InputError``."""
+    """Read a user's file, turning every way it can fail into an ``InputError``.
+
+    Only regular files are read: a FIFO would hang the run and ``/dev/zero`` never ends. The file
+    is opened without blocking and checked on the open descriptor, so it cannot be swapped for
+    something else between the check and the read.
+    """
+    where = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError.single(str(path), f"file is {size:,} bytes; the most allowed is {MAX_BYTES:,}")
-        return path.read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError.single(str(path), "no such file") from None
+        raise InputError.single(where, "no such file") from None
     except IsADirectoryError:
-        raise InputError.single(str(path), "is a directory, expected a YAML file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError.single(str(path), f"not UTF-8 text ({exc.reason})") from None
+        raise InputError.single(where, "is a directory, expected a YAML file") from None
     except OSError as exc:
-        raise InputError.single(str(path), exc.strerror or str(exc)) from None
+        raise InputError.single(where, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        mode = info.st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError.single(where, "is a directory, expected a YAML file")
+        if not stat.S_ISREG(mode):
+            raise InputError.single(where, "not a regular file; give a YAML file")
+        if info.st_size > MAX_BYTES:
+            raise InputError.single(where, f"file is {info.st_size:,} bytes; the most allowed is {MAX_BYTES:,}")
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError.single(where, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise InputError.single(where, f"file is {len(data):,} bytes or more; the most allowed is {MAX_BYTES:,}")
+    return decode(path, data)
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text, with a leading byte-order mark dropped; anything else is a located problem."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InputError.single(str(path), "the file is UTF-16 or UTF-32; save it as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        raise InputError.single(str(path), f"not UTF-8 text ({exc.reason}); save it as UTF-8", line, col) from None
 
 
 def load_document(path: Path, text: str | None = None) -> Document:
     """Parse ``path`` (or ``text``, reported as ``path``) into a located ``Document``."""
     if text is None:
         text = read_text(path)
+    bad = _FORBIDDEN.search(text) or _SURROGATE.search(text)
+    if bad:
+        before = text[: bad.start()]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        what = f"character U+{ord(bad.group()):04X} is not allowed in YAML; remove it or write it as an escape"
+        raise InputError.single(str(path), what, line, col)
+    locations: dict[Path_, Location] = {}
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        data = _Builder(path, loader, locations).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "could not be parsed"
-        raise InputError([Problem(str(path), line, col, f"malformed YAML: {what}")]) from None
-    except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        what = f"character U+{int(exc.character):04X} is not allowed in YAML; remove it or write it as an escape"
-        raise InputError.single(str(path), what, line, col) from None
+        raise InputError([Problem(str(path), line, col, _parse_message(exc))]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every other error PyYAML raises is marked
         raise InputError.single(str(path), f"malformed YAML: {exc}") from None
-    except RecursionError:
-        raise InputError.single(str(path), "malformed YAML: nested too deeply") from None
-    locations: dict[Path_, Location] = {}
-    data = None if node is None else _Builder(path, text, locations).build(node, (), 0)
+    finally:
+        loader.dispose()
     return Document(path, data, locations)
 
 
-class _Builder:
-    def __init__(self, path: Path, text: str, locations: dict[Path_, Location]) -> None:
-        self.path = path
-        self.text = text
-        self.locations = locations
-        self.seen: set[int] = set()
-        self.constructor = _Loader("")
+def _parse_message(exc: yaml.MarkedYAMLError) -> str:
+    what = exc.problem or exc.context or "could not be parsed"
+    if "'\\t'" in what or "tab" in what:
+        return "malformed YAML: a tab is not allowed here; indent and separate with spaces"
+    return f"malformed YAML: {what}"
 
-    def _fail(self, node: yaml.Node, message: str) -> InputError:
-        mark = node.start_mark
+
+def _at(event: Any) -> Location:
+    return Location(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _short(tag: str) -> str:
+    return tag.replace(_TAG, "!!", 1) if tag.startswith(_TAG) else tag
+
+
+class _Frame:
+    __slots__ = ("key", "path", "value")
+
+    def __init__(self, value: dict[Any, Any] | list[Any], path: Path_) -> None:
+        self.value = value
+        self.path = path
+        self.key: Key | None = None  # a mapping's key waiting for its value
+
+
+class _Builder:
+    """Builds plain data from parser events, checking every limit as it goes."""
+
+    def __init__(self, path: Path, loader: Any, locations: dict[Path_, Location]) -> None:
+        self.path = path
+        self.loader = loader
+        self.locations = locations
+        self.nodes = 0
+
+    def _fail(self, event: Any, message: str) -> InputError:
+        mark = event.start_mark
         return InputError([Problem(str(self.path), mark.line + 1, mark.column + 1, message)])
 
-    def _alias_error(self, node: yaml.Node) -> InputError:
-        """Point at the first ``*alias`` rather than at the anchor it reuses (error path only)."""
-        error = self._fail(node, ALIAS_MESSAGE)
-        for event in yaml.parse(self.text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-                line, col = event.start_mark.line + 1, event.start_mark.column + 1
-                return InputError([Problem(str(self.path), line, col, ALIAS_MESSAGE)])
-        return error  # pragma: no cover - a reused node always comes from an alias
+    def build(self) -> Any:
+        loader = self.loader
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        while loader.check_event():
+            event: Any = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self._fail(event, "more than one document (---) in the file; give each its own file")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise self._fail(event, ALIAS_MESSAGE)
+            if isinstance(event, yaml.CollectionEndEvent):
+                done = stack.pop()
+                if not stack:
+                    root = done.value
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue  # stream and document ends
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise self._fail(event, f"more than {MAX_NODES:,} values in one file, the most allowed")
+            parent = stack[-1] if stack else None
+            if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+                parent.key = self._key(event, parent)
+                continue
+            path = self._path(parent)
+            self.locations[path] = _at(event)
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(event)
+            else:
+                value = self._collection(event, path, len(stack))
+                stack.append(_Frame(value, path))
+            if parent is None:
+                root = value
+            elif isinstance(parent.value, list):
+                if len(parent.value) >= MAX_ITEMS:
+                    raise self._fail(event, f"more than {MAX_ITEMS:,} entries in one list, the most allowed")
+                parent.value.append(value)
+            else:
+                assert parent.key is not None
+                parent.value[parent.key] = value
+                parent.key = None
+        return root
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        if id(node) in self.seen:
-            raise self._alias_error(node)
+    @staticmethod
+    def _path(parent: _Frame | None) -> Path_:
+        if parent is None:
+            return ()
+        if isinstance(parent.value, list):
+            return (*parent.path, len(parent.value))
+        assert parent.key is not None
+        return (*parent.path, parent.key)
+
+    def _collection(self, event: Any, path: Path_, depth: int) -> dict[Any, Any] | list[Any]:
         if depth > MAX_DEPTH:
-            raise self._fail(node, f"nested more than {MAX_DEPTH} levels deep")
-        self.seen.add(id(node))
-        self.locations[path] = Location(node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise self._fail(key_node, "a key must be a plain word, not a list or mapping")
-                key = self.constructor.construct_object(key_node)
-                if not isinstance(key, str | int):
-                    key = str(key)
-                if key in result:
-                    raise self._fail(key_node, f"duplicate key {key!r}")
-                self.locations[("<key>", *path, key)] = Location(
-                    key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                )
-                result[key] = self.build(value_node, (*path, key), depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*path, index), depth + 1) for index, child in enumerate(node.value)]
+            raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep")
+        is_list = isinstance(event, yaml.SequenceStartEvent)
+        tag = event.tag
+        if tag not in (None, "!", f"{_TAG}{'seq' if is_list else 'map'}"):
+            raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it")
+        return [] if is_list else {}
+
+    def _key(self, event: Any, parent: _Frame) -> Key:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self._fail(event, "a key must be a plain word, not a list or mapping")
+        if event.value == "<<" and event.implicit[0] and event.tag is None:
+            raise self._fail(event, "merge keys (<<) are not supported; write the keys out")
+        raw: Any = self._scalar(event)
+        key: Key = raw if isinstance(raw, str | int) else str(raw)
+        if key in parent.value:
+            raise self._fail(event, f"duplicate key {key!r}")
+        if len(parent.value) >= MAX_KEYS:
+            raise self._fail(event, f"more than {MAX_KEYS:,} keys in one mapping, the most allowed")
+        self.locations[("<key>", *parent.path, key)] = _at(event)
+        return key
+
+    def _scalar(self, event: Any) -> Any:
+        value: str = event.value
+        if len(value) > MAX_TEXT:
+            raise self._fail(event, f"a value of {len(value):,} characters; the most allowed is {MAX_TEXT:,}")
+        if _SURROGATE.search(value):  # the pure parser reads "\udce9" escapes; nothing can write them
+            raise self._fail(event, "an escape such as \\udce9 names half a character; remove it")
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it")
+        kind = tag[len(_TAG) :]
+        if kind == "str":
+            return value
+        if kind == "bool" and value in _TRUE | _FALSE:
+            return value in _TRUE
+        if kind == "null" and value in ("", "~", "null", "Null", "NULL"):
+            return None
         try:
-            return self.constructor.construct_object(node)
-        except yaml.constructor.ConstructorError as exc:
-            raise self._fail(node, f"malformed YAML: {exc.problem}") from None
+            if kind == "int":
+                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
+            if kind == "float":
+                return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
+        except ValueError:
+            pass
+        raise self._fail(event, f"{value!r} is not a valid !!{kind}; remove the tag or fix the value")
