@@ -269,3 +269,63 @@ def test_check_baseline_of_another_school_exits_2(write: Write, tmp_path: Path) 
     )
     missing = invoke("check", spring, "--baseline", tmp_path / "nowhere.yaml")
     assert missing.exit_code == 2
+
+
+# --- report --baseline: "Since last term" ---------------------------------------------------
+
+
+def test_report_markdown_since_last_term_in_questions(write: Write) -> None:
+    autumn, spring = pair(write)
+    result = invoke("report", spring, "--baseline", autumn, "-f", "md")
+    assert result.exit_code == 0
+    section = result.stdout.split("## Since last term\n")[1].split("## How the verdict was reached")[0]
+    assert section == (
+        "\n"
+        "Compared with 2026-autumn (assessed on 2026-11-20).\n"
+        "\n"
+        "| | 2026-autumn | 2027-spring |\n"
+        "| --- | --- | --- |\n"
+        "| Verdict | Ready | Not ready |\n"
+        "| Score | 100/100 | 50/100 |\n"
+        "\n"
+        "**Readiness has gone backwards since last term:**\n"
+        "\n"
+        "- The verdict fell from ready to not ready.\n"
+        "- A critical question is worse: Is there a specific problem? (was yes, now partly).\n"
+        "- The score fell by 50 points, from 100 to 50 (more than the 5 allowed).\n"
+        "\n"
+        "### Worse (3)\n"
+        "\n"
+        "| Question | 2026-autumn | 2027-spring |\n"
+        "| --- | --- | --- |\n"
+        "| **CRITICAL** · Is there a specific problem? | Yes | Partly |\n"
+        "| Is there a named senior owner? | Yes | No |\n"
+        "| Is follow-up training planned? | Yes | Not known |\n"
+        "\n"
+        "### Better (0)\n"
+        "\n"
+        "Nothing got better.\n"
+        "\n"
+    )
+    assert result.stdout.index("### Top risks") < result.stdout.index("## Since last term")
+
+
+def test_report_html_since_last_term(write: Write) -> None:
+    autumn, spring = pair(write)
+    html = invoke("report", autumn, "--baseline", spring).stdout
+    assert '<h2 id="since">Since last term</h2>\n<p>Compared with 2027-spring (assessed on 2026-11-20).</p>' in html
+    assert "<p><strong>Readiness has not gone backwards since last term.</strong></p>" in html
+    assert (
+        '<tr><td><span class="tag sev-critical">Critical</span>Is there a specific problem?</td>'
+        "<td>Partly</td><td>Yes</td></tr>" in html
+    )
+    assert "<h3>Worse (0)</h3>\n<p>Nothing got worse.</p>" in html
+    assert 'id="since"' not in invoke("report", autumn).stdout
+
+
+def test_report_never_writes_over_the_baseline(write: Write) -> None:
+    autumn, spring = pair(write)
+    before = autumn.read_bytes()
+    result = invoke("report", spring, "--baseline", autumn, "-o", autumn)
+    assert result.exit_code == 2
+    assert autumn.read_bytes() == before

@@ -115,11 +115,15 @@ def report(
     generated_at: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Show this as the report's date (none by default).")
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(metavar="PATH", help="Last term's answers file or folder: adds a 'Since last term' section."),
+    ] = None,
 ) -> None:
     """Render the governors' report: summary first, then the detail. Always exits 0 (not a gate)."""
     from implcheck.commands import report as report_cmd
 
-    emit(report_cmd.run(files, fmt, output, generated_at=generated_at))
+    emit(report_cmd.run(files, fmt, output, generated_at=generated_at, baseline=baseline))
 
 
 @app.command()

@@ -7,15 +7,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from implcheck.commands import Outcome
-from implcheck.commands.compare import comparable
-from implcheck.compare import DEFAULT_MAX_DROP, Comparison, compare
+from implcheck.commands.compare import against_baseline
+from implcheck.compare import DEFAULT_MAX_DROP, Comparison
 from implcheck.errors import EXIT_GATE_FAILED, EXIT_OK
 from implcheck.load import load_assessment
 from implcheck.present import CheckFormat, render_check
 from implcheck.present.compare import since_markdown, since_text
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
-from implcheck.termfiles import load_term
 
 
 class FailOn(StrEnum):
@@ -37,13 +36,6 @@ def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]
     if fail_under is not None and result.score < fail_under:
         failures.append(f"the score {result.score:g} is under {fail_under:g} (--fail-under)")
     return failures
-
-
-def against_baseline(baseline: Path, result: Result, path: Path, max_drop: float) -> Comparison:
-    """This term against last term's file or folder (the same school, initiative and checklist)."""
-    before = score(load_term(baseline))
-    comparable(before, result, baseline, path)
-    return compare(before, result, max_drop=max_drop)
 
 
 def _nothing(comparison: Comparison) -> str:

@@ -37,6 +37,13 @@ def comparable(before: Result, after: Result, before_path: Path, after_path: Pat
         )
 
 
+def against_baseline(baseline: Path, result: Result, path: Path, max_drop: float) -> Comparison:
+    """This term against last term's file or folder (the same school, initiative and checklist)."""
+    before = score(load_term(baseline))
+    comparable(before, result, baseline, path)
+    return compare(before, result, max_drop=max_drop)
+
+
 def load_comparison(before_path: Path, after_path: Path, max_drop: float = DEFAULT_MAX_DROP) -> Comparison:
     before, after = score(load_term(before_path)), score(load_term(after_path))
     comparable(before, after, before_path, after_path)

@@ -8,8 +8,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from implcheck.result import Result
+
+if TYPE_CHECKING:
+    from implcheck.compare import Comparison
 
 
 class CheckFormat(StrEnum):
@@ -49,7 +53,7 @@ class ReportFormat(StrEnum):
     CSV = "csv"
 
 
-# Each report format is a module with ``render(result, *, generated_at=None) -> str``, imported
+# Each report format is a module with ``render(result, *, generated_at=None, baseline=None) -> str``, imported
 # only when used: Jinja is paid for by `report`, never by `check`.
 REPORT_MODULES: dict[ReportFormat, str] = {
     ReportFormat.HTML: "implcheck.present.html",
@@ -58,7 +62,9 @@ REPORT_MODULES: dict[ReportFormat, str] = {
 }
 
 
-def render_report(result: Result, fmt: ReportFormat, *, generated_at: str | None = None) -> str:
+def render_report(
+    result: Result, fmt: ReportFormat, *, generated_at: str | None = None, baseline: Comparison | None = None
+) -> str:
     module = importlib.import_module(REPORT_MODULES[fmt])
-    rendered: str = module.render(result, generated_at=generated_at)
+    rendered: str = module.render(result, generated_at=generated_at, baseline=baseline)
     return rendered

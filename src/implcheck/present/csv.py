@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from implcheck.present import report_view
 from implcheck.result import Result
+
+if TYPE_CHECKING:
+    from implcheck.compare import Comparison
 
 BOM = "\ufeff"
 HEADER = (
@@ -35,7 +39,8 @@ def cell(text: str) -> str:
     return "'" + flat if text.startswith(_FORMULA_START) or flat.startswith(_FORMULA_START) else flat
 
 
-def render(result: Result, *, generated_at: str | None = None) -> str:
+def render(result: Result, *, generated_at: str | None = None, baseline: Comparison | None = None) -> str:
+    # The CSV lists this term's actions; what changed since last term is in the HTML and Markdown.
     """``generated_at`` is accepted for a uniform interface; a CSV has no footer to show it."""
     report = report_view.build(result, generated_at=generated_at)
     buffer = io.StringIO()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from implcheck.present import report_view
+from implcheck.compare import Comparison
+from implcheck.present import report_view, since_view
 from implcheck.present.markdown import md
 from implcheck.present.templating import environment
 from implcheck.result import Result
@@ -32,9 +33,9 @@ def raw(value: Any) -> MdText:
     return MdText(str(value))
 
 
-def render(result: Result, *, generated_at: str | None = None) -> str:
+def render(result: Result, *, generated_at: str | None = None, baseline: Comparison | None = None) -> str:
     report = report_view.build(result, generated_at=generated_at)
     env = environment(finalize=md_filter)
     env.filters["md"] = md_filter
     env.filters["raw"] = raw
-    return env.get_template(TEMPLATE).render(report=report)
+    return env.get_template(TEMPLATE).render(report=report, since=since_view.build(baseline) if baseline else None)
