@@ -23,7 +23,9 @@ from implcheck import answers_file
 from implcheck.cli import app
 from implcheck.commands import Outcome
 from implcheck.commands import assess as assess_cmd
-from implcheck.commands.assess import (
+from implcheck.errors import UsageError
+from implcheck.interview import session, signals
+from implcheck.interview.decide import (
     ContextFlags,
     Move,
     clean,
@@ -35,9 +37,11 @@ from implcheck.commands.assess import (
     refusal,
     suggested_term,
 )
-from implcheck.errors import UsageError
 from implcheck.load import load_answers, load_checklist
-from implcheck.model import Answer, AnswerValue, Context, Respondent, Role
+from implcheck.model import Answer, AnswerValue, Assessment, Context, Respondent, Role
+from implcheck.result import Result as Scored
+from implcheck.result import Verdict
+from implcheck.scoring import score
 
 Write = Callable[[str, str], Path]
 runner = CliRunner()
@@ -186,7 +190,7 @@ def test_any_typed_evidence_round_trips_through_the_file(evidence: str) -> None:
 
 def test_signals_held_delivers_ctrl_c_after_the_save() -> None:
     reached = False
-    with pytest.raises(KeyboardInterrupt), assess_cmd.signals_held():
+    with pytest.raises(KeyboardInterrupt), signals.signals_held():
         os.kill(os.getpid(), signal.SIGINT)
         reached = True
     assert reached
@@ -443,18 +447,18 @@ def test_a_hang_up_exits_quietly_with_the_answers_saved(tmp_path: Path, monkeypa
     detached: list[bool] = []
     monkeypatch.setattr(assess_cmd, "detach_from_terminal", lambda: detached.append(True))
     out = tmp_path / "oak.yaml"
-    outcome, _ = assess(out, *CONTEXT, "n", "", then=assess_cmd.HungUp())
+    outcome, _ = assess(out, *CONTEXT, "n", "", then=signals.HungUp())
     assert outcome == Outcome(exit_code=129)
     assert detached == [True]
     assert answers_in(out)["problem-specific"] == Answer(AnswerValue.NO)
-    assert signal.getsignal(signal.SIGHUP) is not assess_cmd._on_hangup
+    assert signal.getsignal(signal.SIGHUP) is not signals.on_hangup
 
 
 def test_the_hangup_handler_ignores_further_hang_ups_and_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(signal, "signal", lambda signum, handler: seen.append((signum, handler)))
     seen: list[tuple[int, object]] = []
-    with pytest.raises(assess_cmd.HungUp):
-        assess_cmd._on_hangup(signal.SIGHUP, None)
+    with pytest.raises(signals.HungUp):
+        signals.on_hangup(signal.SIGHUP, None)
     assert seen == [(signal.SIGHUP, signal.SIG_IGN)]
 
 
@@ -471,15 +475,15 @@ ALL_BUT_LAST = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: y
 @pytest.mark.usefixtures("terminal")
 def test_the_report_is_offered_and_written(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
-    calls: list[tuple[Path, Path]] = []
+    calls: list[tuple[Verdict, Path]] = []
 
-    def writer(answers: Path, output: Path) -> Outcome:
-        calls.append((answers, output))
-        return Outcome(stderr=f"wrote {output}\n")
+    def writer(result: Scored, output: Path) -> str:
+        calls.append((result.verdict, output))
+        return f"wrote {output}"
 
     outcome, script = assess(path, "y", "", "y", ref=None, report_writer=writer)
     assert outcome == Outcome()
-    assert calls == [(path, path.with_suffix(".html"))]
+    assert calls == [(Verdict.READY, path.with_suffix(".html"))]
     offer = " ".join(script.prompts[-1].split())
     assert offer == f"Write the governors' report to {path.with_suffix('.html')} now? [y/N]"
     assert f"wrote {path.with_suffix('.html')}\n" in capsys.readouterr().out
@@ -490,7 +494,7 @@ def test_a_failed_report_does_not_lose_the_answers(write: Write, capsys: pytest.
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
     path.with_suffix(".html").write_text("old", encoding="utf-8")
 
-    def writer(answers: Path, output: Path) -> Outcome:
+    def writer(result: Scored, output: Path) -> str:
         raise UsageError("templates missing")
 
     outcome, script = assess(path, "y", "", "yes", ref=None, report_writer=writer)
@@ -507,9 +511,9 @@ def test_declining_the_report(write: Write, last: str | None) -> None:
     calls: list[Path] = []
     lines = ["y", ""] + ([last] if last else [])  # None: Ctrl-D at the offer
 
-    def writer(answers: Path, output: Path) -> Outcome:
+    def writer(result: Scored, output: Path) -> str:
         calls.append(output)
-        return Outcome()
+        return ""
 
     outcome, _ = assess(path, *lines, ref=None, report_writer=writer)
     assert outcome == Outcome()
@@ -518,8 +522,9 @@ def test_declining_the_report(write: Write, last: str | None) -> None:
 
 def test_write_report_writes_the_governors_report(write: Write) -> None:
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
-    outcome = assess_cmd.write_report(path, path.with_suffix(".html"))
-    assert outcome.stderr == f"implcheck: wrote {path.with_suffix('.html')} (html; verdict: ready)\n"
+    sheet, checklist = load_answers(path)
+    message = session.write_report(score(Assessment(checklist, (sheet,))), path.with_suffix(".html"))
+    assert message == f"implcheck: wrote {path.with_suffix('.html')} (html; verdict: ready)"
     assert "<h2" in path.with_suffix(".html").read_text(encoding="utf-8")
 
 
@@ -645,7 +650,7 @@ def test_a_real_hang_up_ignores_the_next_one(tmp_path: Path, monkeypatch: pytest
     before = signal.getsignal(signal.SIGHUP)
 
     def hang_up(prompt: str) -> str:
-        assess_cmd._on_hangup(signal.SIGHUP, None)
+        signals.on_hangup(signal.SIGHUP, None)
         raise AssertionError("unreachable")
 
     try:

@@ -156,7 +156,7 @@ def test_report_to_dev_stdout_prints_and_leaves_dev_stdout_alone() -> None:
 
 
 def test_assess_offers_the_report_beside_the_answers_never_over_them() -> None:
-    from implcheck.commands.assess import report_path
+    from implcheck.interview.session import report_path
 
     assert report_path(Path("oak.yaml")) == Path("oak.html")
     assert report_path(Path("oak.html")) == Path("oak.report.html")

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from implcheck import terminal
 from implcheck.result import Result, Verdict
 
 VERDICT_STYLE = {
@@ -31,15 +32,7 @@ def _rows(console: Console, rows: list[tuple[str, str]]) -> None:
 
 def render(result: Result, *, color: bool = False, width: int = 100) -> str:
     out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console = terminal.console(out, color=color, width=width)
     context = result.context
     heading = " · ".join(escape(part) for part in (context.school, context.initiative, context.term) if part)
     if heading:
