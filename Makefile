@@ -9,7 +9,7 @@ help:
 	@echo "test     run the whole test suite with coverage"
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/ and tests/"
-	@echo "docs     regenerate docs/checklists.md from the checklists"
+	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
 	@echo "ci       what CI runs (.ci/run)"
 
@@ -37,6 +37,7 @@ types:
 
 docs:
 	$(PY) -m implcheck.docs > docs/checklists.md
+	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md
 
 bench:
 	$(PY) benchmarks/bench.py

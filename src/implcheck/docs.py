@@ -1,17 +1,26 @@
-"""Generate ``docs/checklists.md`` from the shipped checklists, so the docs cannot drift.
+"""Generate docs from their one source, so the docs cannot drift.
 
-``python -m implcheck.docs`` prints it; ``--check FILE`` exits 1 if FILE is out of date.
+``docs/checklists.md`` comes from the shipped checklists: ``python -m implcheck.docs`` prints it;
+``--check FILE`` exits 1 if FILE is out of date.
+
+The verdict rules (``rules.RULES``) fill marked blocks in ``docs/scoring.md`` and the README,
+between ``<!-- begin: NAME -->`` and ``<!-- end: NAME -->``: ``--blocks FILE...`` rewrites them,
+``--check-blocks FILE...`` exits 1 if any is out of date.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from implcheck import catalog
 from implcheck.load import load_checklist
-from implcheck.model import FAILURE_MODE_DESCRIPTIONS
+from implcheck.model import FAILURE_MODE_DESCRIPTIONS, Thresholds
 from implcheck.present.checklist import render_markdown
+from implcheck.rules import RULES, Rule
 
 
 def checklists_markdown() -> str:
@@ -30,7 +39,65 @@ def checklists_markdown() -> str:
     return "\n".join(parts)
 
 
+def _when(rule: Rule) -> str:
+    """The rule's condition, each threshold named with its default."""
+    return rule.when.format(**{name: f"default {value:g}" for name, value in asdict(Thresholds()).items()})
+
+
+def rules_table() -> str:
+    rows = [
+        "| rule | applies when | verdict at most | its items block approval | why |",
+        "| --- | --- | --- | --- | --- |",
+        *(
+            f"| `{rule.id.value}` | {_when(rule)} | {rule.caps_at.label.lower()} | {'yes' if rule.blocks else 'no'} "
+            f"| {rule.why} |"
+            for rule in RULES
+        ),
+    ]
+    return "\n".join(rows)
+
+
+def rules_summary() -> str:
+    lines = [
+        "* The verdict is **ready** unless one of these rules caps it; the most cautious cap wins:",
+        *(f"  * {_when(rule)} → **{rule.caps_at.label.lower()}**: {rule.why}" for rule in RULES),
+    ]
+    return "\n".join(lines)
+
+
+BLOCKS: dict[str, Callable[[], str]] = {"verdict-rules": rules_table, "verdict-rules-summary": rules_summary}
+_BLOCK = re.compile(r"(<!-- begin: ([a-z-]+) -->\n)(.*?)(<!-- end: \2 -->)", re.DOTALL)
+
+
+def fill_blocks(text: str) -> str:
+    """Every marked block with its generated content; unknown names are left as they are."""
+
+    def fill(match: re.Match[str]) -> str:
+        make = BLOCKS.get(match.group(2))
+        return match.group(0) if make is None else f"{match.group(1)}{make()}\n{match.group(4)}"
+
+    return _BLOCK.sub(fill, text)
+
+
+def _blocks(paths: list[str], *, check: bool) -> int:
+    stale = 0
+    for name in paths:
+        path = Path(name)
+        text = path.read_text(encoding="utf-8")
+        filled = fill_blocks(text)
+        if filled == text:
+            continue
+        if check:
+            sys.stderr.write(f"{name} is out of date: run `make docs`\n")
+            stale = 1
+        else:
+            path.write_text(filled, encoding="utf-8")
+    return stale
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] in (["--blocks"], ["--check-blocks"]):
+        return _blocks(argv[1:], check=argv[0] == "--check-blocks")
     text = checklists_markdown()
     if argv[:1] == ["--check"] and len(argv) == 2:
         if Path(argv[1]).read_text(encoding="utf-8") != text:

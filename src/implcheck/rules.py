@@ -49,6 +49,7 @@ class Rule:
     # no single one of those blocks approval.
     blocks: bool
     when: str  # the condition, for the docs; ``{floor}`` etc. stand for the thresholds
+    why: str  # the point of the rule, for the docs
     check: Callable[[Facts], Finding | None]
 
 
@@ -134,13 +135,28 @@ NOT_READY, CONDITIONS = Verdict.NOT_READY, Verdict.READY_WITH_CONDITIONS
 
 # In the order their reasons are given.
 RULES: tuple[Rule, ...] = (
-    Rule(RuleId.NOTHING_ANSWERED, NOT_READY, False, "no item is answered yet", _nothing_answered),
-    Rule(RuleId.LOW_SCORE, NOT_READY, False, "the score is below `conditions` ({conditions})", _low_score),
+    Rule(
+        RuleId.NOTHING_ANSWERED,
+        NOT_READY,
+        False,
+        "no item is answered yet",
+        "there is nothing to judge",
+        _nothing_answered,
+    ),
+    Rule(
+        RuleId.LOW_SCORE,
+        NOT_READY,
+        False,
+        "the score is below `conditions` ({conditions})",
+        "too much is missing overall",
+        _low_score,
+    ),
     Rule(
         RuleId.SCORE_BELOW_READY,
         CONDITIONS,
         False,
         "the score is at least `conditions` but below `ready` ({ready})",
+        "what is missing must become conditions",
         _score_below_ready,
     ),
     Rule(
@@ -148,6 +164,7 @@ RULES: tuple[Rule, ...] = (
         NOT_READY,
         True,
         "a **critical** item is answered `no`",
+        "the sources call such a gap fatal, whatever the score",
         _critical(Status.GAP, "answered no"),
     ),
     Rule(
@@ -155,20 +172,23 @@ RULES: tuple[Rule, ...] = (
         NOT_READY,
         True,
         "a **critical** item is `unknown` or not answered",
+        "nobody knows whether a fatal gap is closed",
         _critical(Status.UNKNOWN, "not known"),
     ),
     Rule(
         RuleId.WEAK_STAGE,
         NOT_READY,
         True,
-        "any stage scores below `floor` ({floor}): one weak area is not averaged away",
+        "any stage scores below `floor` ({floor})",
+        "one weak area is not averaged away by strong ones",
         _weak("stage", lambda facts: facts.stages, lambda g: g.title),
     ),
     Rule(
         RuleId.WEAK_FAILURE_MODE,
         NOT_READY,
         True,
-        "any failure mode scores below `floor` ({floor}): one weak area is not averaged away",
+        "any failure mode scores below `floor` ({floor})",
+        "one weak area is not averaged away by strong ones",
         _weak("failure mode", lambda facts: facts.failure_modes, lambda g: g.key),
     ),
     Rule(
@@ -176,6 +196,7 @@ RULES: tuple[Rule, ...] = (
         CONDITIONS,
         True,
         "a **critical** item is answered `partly`",
+        "finishing it is a condition of going ahead",
         _critical(Status.PARTIAL, "only partly in place"),
     ),
     Rule(
@@ -183,6 +204,7 @@ RULES: tuple[Rule, ...] = (
         CONDITIONS,
         False,
         "confidence is below `min_confidence` ({min_confidence})",
+        "too many questions are still unanswered to say ready",
         _low_confidence,
     ),
 )
