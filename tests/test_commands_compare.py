@@ -329,3 +329,16 @@ def test_report_never_writes_over_the_baseline(write: Write) -> None:
     result = invoke("report", spring, "--baseline", autumn, "-o", autumn)
     assert result.exit_code == 2
     assert autumn.read_bytes() == before
+
+
+def test_check_baseline_github_adds_an_error_per_regression(write: Write) -> None:
+    autumn, spring = pair(write)
+    result = invoke("check", spring, "--baseline", autumn, "-f", "github", "--fail-on", "never")
+    assert result.exit_code == 1
+    assert result.stdout.endswith(
+        "::error title=Readiness regressed since 2026-autumn::The verdict fell from ready to not ready.\n"
+        "::error title=Readiness regressed since 2026-autumn::A critical question is worse: "
+        "Is there a specific problem? (was yes, now partly).\n"
+        "::error title=Readiness regressed since 2026-autumn::The score fell by 50 points, from 100 to 50 "
+        "(more than the 5 allowed).\n"
+    )

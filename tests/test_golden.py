@@ -26,7 +26,10 @@ EXAMPLES = {
     "respondents": ["examples/respondents/leader.yaml", "examples/respondents/teacher.yaml"],
 }
 COMMANDS = {
-    **{f"check-{fmt}": ["check", "--fail-on", "never", "--format", fmt] for fmt in ("text", "json", "markdown")},
+    **{
+        f"check-{fmt}": ["check", "--fail-on", "never", "--format", fmt]
+        for fmt in ("text", "json", "markdown", "github", "junit")
+    },
     **{f"report-{fmt}": ["report", "--format", fmt] for fmt in ("html", "md", "csv")},
 }
 SHOWN = {

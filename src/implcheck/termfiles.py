@@ -12,6 +12,7 @@ from pathlib import Path
 from implcheck.errors import UsageError
 from implcheck.load import load_assessment
 from implcheck.model import Assessment
+from implcheck.yamlsource import load_document
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -31,3 +32,19 @@ def files_of(path: Path) -> list[Path]:
 
 def load_term(path: Path) -> Assessment:
     return load_assessment(files_of(path))
+
+
+# Where each item's answer stands in each file: (file as given, item id) -> line. For CI
+# annotations (``check --format github``); an item a file does not answer points at the line of
+# ``answers:`` (or the top of the file), where the school would add it.
+AnswerLines = dict[tuple[str, str], int]
+
+
+def answer_lines(assessment: Assessment) -> AnswerLines:
+    lines: AnswerLines = {}
+    for sheet in assessment.sheets:
+        doc = load_document(sheet.path)
+        for item in assessment.checklist.items:
+            found = doc.locations.get(("<key>", "answers", item.id)) or doc.key_where("answers")
+            lines[(str(sheet.path), item.id)] = found.line
+    return lines

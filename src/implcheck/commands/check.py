@@ -12,9 +12,10 @@ from implcheck.compare import DEFAULT_MAX_DROP, Comparison
 from implcheck.errors import EXIT_GATE_FAILED, EXIT_OK
 from implcheck.load import load_assessment
 from implcheck.present import CheckFormat, render_check
-from implcheck.present.compare import since_markdown, since_text
+from implcheck.present.compare import since_github, since_markdown, since_text
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
+from implcheck.termfiles import answer_lines
 
 
 class FailOn(StrEnum):
@@ -46,6 +47,7 @@ def _nothing(comparison: Comparison) -> str:
 SINCE: dict[CheckFormat, Callable[[Comparison], str]] = {
     CheckFormat.TEXT: since_text,
     CheckFormat.MARKDOWN: since_markdown,
+    CheckFormat.GITHUB: since_github,
 }
 
 
@@ -60,8 +62,10 @@ def run(
     color: bool = False,
     width: int = 100,
 ) -> Outcome:
-    result = score(load_assessment(paths))
-    output = render_check(result, fmt, color=color, width=width)
+    assessment = load_assessment(paths)
+    result = score(assessment)
+    lines = answer_lines(assessment) if fmt is CheckFormat.GITHUB else None
+    output = render_check(result, fmt, color=color, width=width, lines=lines)
     failures = gate(result, fail_on, fail_under)
     if baseline is not None:
         comparison = against_baseline(baseline, result, paths[0], max_drop)

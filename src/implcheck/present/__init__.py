@@ -20,19 +20,37 @@ class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     MARKDOWN = "markdown"
+    GITHUB = "github"
+    JUNIT = "junit"
 
 
-def render_check(result: Result, fmt: CheckFormat, *, color: bool = False, width: int = 100) -> str:
+def render_check(
+    result: Result,
+    fmt: CheckFormat,
+    *,
+    color: bool = False,
+    width: int = 100,
+    lines: dict[tuple[str, str], int] | None = None,
+) -> str:
+    """``lines`` (``termfiles.answer_lines``) is where each answer stands: only github uses it."""
     # Imported per format so `check --format json` never pays for rich, and none pays for Jinja.
     renderer: Callable[[Result], str]
     if fmt is CheckFormat.TEXT:
         from implcheck.present import text
 
         return text.render(result, color=color, width=width)
+    if fmt is CheckFormat.GITHUB:
+        from implcheck.present import github
+
+        return github.render(result, lines or {})
     if fmt is CheckFormat.JSON:
         from implcheck.present import json
 
         renderer = json.render
+    elif fmt is CheckFormat.JUNIT:
+        from implcheck.present import junit
+
+        renderer = junit.render
     else:
         from implcheck.present import markdown
 

@@ -165,6 +165,14 @@ def since_markdown(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+def since_github(comparison: Comparison) -> str:
+    from implcheck.present.github import command
+
+    since = _side_name(comparison.before, "the baseline")
+    title = f"Readiness regressed since {since}"
+    return "".join(command("error", r.message, title=title) + "\n" for r in comparison.regressions)
+
+
 # --- JSON ---------------------------------------------------------------------------------
 
 

@@ -1,0 +1,61 @@
+"""``check --format github``: GitHub Actions workflow commands. Each item that needs action is
+annotated at its answer's line in the answers file that gave it, and a notice carries the verdict.
+
+User text is escaped as the runner requires (``%``, CR and LF in messages; also ``:`` and ``,``
+in properties), so an answers file cannot end a command early or start another one.
+"""
+
+from __future__ import annotations
+
+from implcheck.result import ItemResult, Result, Status
+
+# What each status is called in an annotation's title, and how loud it is.
+TITLES = {
+    Status.GAP: "Not in place",
+    Status.PARTIAL: "Only partly in place",
+    Status.UNKNOWN: "Not known",
+}
+
+
+def data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def prop(text: str) -> str:
+    return data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **properties: str | int) -> str:
+    props = ",".join(f"{key}={prop(str(value))}" for key, value in properties.items())
+    return f"::{level}{' ' + props if props else ''}::{data(message)}"
+
+
+def _level(r: ItemResult) -> str:
+    # Blocking answers are errors; what only lowers the score or confidence is a warning.
+    if r.item.critical and r.status in (Status.GAP, Status.UNKNOWN):
+        return "error"
+    return "error" if r.status is Status.GAP else "warning"
+
+
+def _title(r: ItemResult) -> str:
+    return f"{'Critical: ' if r.item.critical else ''}{TITLES[r.status]}"
+
+
+def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
+    out: list[str] = []
+    for r in result.items:
+        if r.status not in TITLES:
+            continue
+        message = f"{r.item.question} Answer: {r.answer.value}. Action: {r.item.action}"
+        for path, given in zip(result.files, r.by_respondent, strict=True):
+            # Point at every file whose own answer is the one scored (no answer at all is unknown).
+            if given.answer is r.answer:
+                out.append(command(_level(r), message, file=path, line=lines[(path, r.item.id)], title=_title(r)))
+    context = result.context
+    where = " · ".join(part for part in (context.school, context.initiative, context.term) if part)
+    summary = (
+        f"{where + ': ' if where else ''}{result.verdict.label}, score {result.score:.0f}/100, "
+        f"confidence {result.confidence:.0%} ({result.answered} of {result.applicable} answered)"
+    )
+    out.append(command("notice", summary, title=f"implcheck {result.checklist.id} {result.checklist.version}"))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,72 @@
+"""``check --format junit``: JUnit XML, which GitLab, Jenkins and most CI servers show natively.
+
+One test suite per checklist section and one test case per item: an item in place passes, one
+that needs action (no, partly, unknown) fails with the action to take, and ``na`` is skipped.
+Every piece of user text is escaped for XML, and characters XML 1.0 cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from implcheck.result import ItemResult, Result, Status
+
+FAILING = {Status.GAP: "not in place", Status.PARTIAL: "only partly in place", Status.UNKNOWN: "not known"}
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _text(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
+def _attr(text: str) -> str:
+    return quoteattr(_NOT_XML.sub("", text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _case(r: ItemResult, suite: str) -> list[str]:
+    head = f"    <testcase classname={_attr(suite)} name={_attr(r.item.question)} id={_attr(r.item.id)}"
+    if r.status in FAILING:
+        kind = f"{'critical, ' if r.item.critical else ''}{FAILING[r.status]}"
+        message = f"Answered {r.answer.value} ({kind})"
+        body = f"Action: {r.item.action}\nWhy it matters: {r.item.why}"
+        if r.evidence:
+            body += f"\nEvidence: {r.evidence}"
+        return [
+            f"{head}>",
+            f"      <failure message={_attr(message)} type={_attr(kind)}>{_text(body)}</failure>",
+            "    </testcase>",
+        ]
+    if r.status is Status.NOT_APPLICABLE:
+        return [f"{head}>", f"      <skipped message={_attr('not applicable: ' + r.evidence)}/>", "    </testcase>"]
+    return [f"{head}/>"]
+
+
+def render(result: Result) -> str:
+    context = result.context
+    name = " · ".join(part for part in (context.school, context.initiative, context.term) if part)
+    name = name or result.checklist.title
+    failures = sum(1 for r in result.items if r.status in FAILING)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name={_attr(f"implcheck: {name}")} tests="{len(result.items)}" failures="{failures}" errors="0">',
+    ]
+    for section in result.checklist.sections:
+        rows = [r for r in result.items if r.section_id == section.id]
+        suite = f"{section.title} ({section.stage.label})"
+        lines += [
+            f'  <testsuite name={_attr(suite)} tests="{len(rows)}"'
+            f' failures="{sum(1 for r in rows if r.status in FAILING)}" errors="0"'
+            f' skipped="{sum(1 for r in rows if r.status is Status.NOT_APPLICABLE)}">',
+            "    <properties>",
+            f'      <property name="verdict" value="{result.verdict.value}"/>',
+            f'      <property name="score" value="{result.score:g}"/>',
+            f'      <property name="confidence" value="{result.confidence:g}"/>',
+            f'      <property name="checklist" value={_attr(f"{result.checklist.id} {result.checklist.version}")}/>',
+            "    </properties>",
+        ]
+        for r in rows:
+            lines += _case(r, suite)
+        lines.append("  </testsuite>")
+    lines.append("</testsuites>")
+    return "\n".join(lines) + "\n"
