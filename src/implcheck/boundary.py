@@ -16,8 +16,8 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from implcheck import __version__
-from implcheck.errors import EXIT_BROKEN_PIPE, EXIT_BUG, EXIT_INTERRUPTED, ImplcheckError
+from implcheck import __version__, safetext
+from implcheck.errors import EXIT_BROKEN_PIPE, EXIT_BUG, EXIT_INTERRUPTED, ImplcheckError, InputError
 
 BUG = "implcheck: internal error ({kind}): this is a bug in implcheck, not a problem with your files. "
 REPORT = "Please report it on the implcheck issue tracker"
@@ -32,7 +32,10 @@ class Boundary(TyperGroup):
         except (typer.Exit, typer.Abort, TyperException):
             raise  # typer's own: --help, usage errors and exit codes already decided
         except ImplcheckError as error:
-            for line in str(error).splitlines():
+            # Problems are one line each already; any other message is made one line here, so a
+            # path holding a newline or a terminal escape cannot forge or hide output.
+            message = str(error) if isinstance(error, InputError) else safetext.line(str(error))
+            for line in message.splitlines():
                 typer.echo(f"implcheck: error: {line}" if not _located(line) else line, err=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from implcheck.safetext import line
+
 EXIT_OK = 0
 EXIT_GATE_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -30,7 +32,8 @@ class Problem:
         return (self.path, self.final, self.line, self.col, self.message)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        # A file name or value with a newline or an escape must not forge another line.
+        return f"{line(self.path)}:{self.line}:{self.col}: {line(self.message)}"
 
 
 class ImplcheckError(Exception):

@@ -31,6 +31,7 @@ from implcheck.model import (
     Stage,
     Thresholds,
 )
+from implcheck.safetext import quote
 from implcheck.yamlsource import Document, Key, load_document
 
 MAX_PROBLEMS = 50  # per file
@@ -494,8 +495,8 @@ def _same_assessment(first: AnswerSheet, checklist: Checklist, sheet: AnswerShee
     for what, mine, theirs in pairs:
         if mine.casefold() != theirs.casefold():
             raise UsageError(
-                f"{sheet.path}: cannot be combined with {first.path}: its {what} is {theirs!r}, "
-                f"not {mine!r}. Files given together must be one school's answers for one "
+                f"{sheet.path}: cannot be combined with {first.path}: its {what} is {quote(theirs)}, "
+                f"not {quote(mine)}. Files given together must be one school's answers for one "
                 "initiative, checklist and term; check each one separately."
             )
 

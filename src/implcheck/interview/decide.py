@@ -9,6 +9,7 @@ from pathlib import Path
 
 from implcheck.errors import UsageError
 from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role
+from implcheck.safetext import quote
 
 
 class Move(StrEnum):
@@ -130,7 +131,7 @@ def merge_context(existing: Context, flags: ContextFlags, path: Path) -> tuple[C
         theirs = clean(given[key] or "")
         if mine and theirs and mine.casefold() != theirs.casefold():
             raise UsageError(
-                f"{path}: is for {key} {mine!r}, not {theirs!r}; leave out --{key} to carry on with it, "
+                f"{path}: is for {key} {quote(mine)}, not {quote(theirs)}; leave out --{key} to carry on with it, "
                 "or choose another -o"
             )
         merged[key] = mine or theirs

@@ -8,6 +8,7 @@ import textwrap
 
 from implcheck.model import Checklist
 from implcheck.present.markdown import md
+from implcheck.safetext import inert, line
 
 
 def paragraphs(text: str) -> list[str]:
@@ -19,10 +20,10 @@ def paragraphs(text: str) -> list[str]:
 
 def render_text(checklist: Checklist, width: int = 100) -> str:
     def wrap(text: str, indent: str) -> list[str]:
-        return textwrap.wrap(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent)
+        return textwrap.wrap(inert(" ".join(text.split())), width, initial_indent=indent, subsequent_indent=indent)
 
     bars = checklist.thresholds
-    lines = [f"{checklist.title}", f"id {checklist.id} · version {checklist.version}", ""]
+    lines = [line(checklist.title), f"id {checklist.id} · version {line(checklist.version)}", ""]
     for paragraph in paragraphs(checklist.description):
         lines += [*wrap(paragraph, ""), ""]
     lines.append(
@@ -30,7 +31,7 @@ def render_text(checklist: Checklist, width: int = 100) -> str:
         f"floor {bars.floor:g} per stage and failure mode, confidence ≥ {bars.min_confidence:.0%}"
     )
     for section in checklist.sections:
-        lines += ["", f"{section.stage.label} · {section.title} ({section.id})"]
+        lines += ["", f"{section.stage.label} · {line(section.title)} ({section.id})"]
         for item in section.items:
             flag = "CRITICAL " if item.critical else ""
             lines.append(f"  - {item.id}  [{flag}weight {item.weight}, {item.failure_mode.value}]")

@@ -11,6 +11,7 @@ from typing import Any
 from implcheck.compare import Change, Comparison, ItemChange
 from implcheck.present.markdown import md
 from implcheck.result import SCHEMA_VERSION, Result
+from implcheck.safetext import json_text
 
 
 @dataclass(frozen=True)
@@ -223,4 +224,4 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(to_dict(comparison), indent=2, ensure_ascii=False)) + "\n"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from implcheck.present import report_view
 from implcheck.result import Result
+from implcheck.safetext import inert
 
 if TYPE_CHECKING:
     from implcheck.compare import Comparison
@@ -35,7 +36,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def cell(text: str) -> str:
     """One line of inert text: whitespace runs (newlines included) become one space."""
-    flat = " ".join(text.split())
+    flat = inert(" ".join(text.split()))
     return "'" + flat if text.startswith(_FORMULA_START) or flat.startswith(_FORMULA_START) else flat
 
 

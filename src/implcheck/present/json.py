@@ -7,10 +7,11 @@ from typing import Any
 
 from implcheck.model import Respondent
 from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RoleAnswer
+from implcheck.safetext import json_text
 
 
 def render(result: Result) -> str:
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(to_dict(result), indent=2, ensure_ascii=False)) + "\n"
 
 
 def _respondent(respondent: Respondent) -> dict[str, str]:

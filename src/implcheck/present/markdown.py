@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from implcheck.result import Result
+from implcheck.safetext import inert
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
@@ -21,7 +22,7 @@ def md(text: str) -> str:
     backslash does not stop raw HTML in every renderer). Newlines become spaces, so a table row
     cannot be broken.
     """
-    flat = " ".join(text.split())
+    flat = inert(" ".join(text.split()))
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _LEADING.sub(_escape_leading, _SPECIAL.sub(r"\\\1", flat))
 

@@ -7,11 +7,18 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from implcheck import terminal
 from implcheck.result import Result, Verdict
+from implcheck.safetext import line
+
+
+def escape(text: str) -> str:
+    """User text for rich: one line, controls and bidi overrides shown, markup made literal."""
+    return _markup_escape(line(" ".join(text.split())))
+
 
 VERDICT_STYLE = {
     Verdict.READY: ("green", "✓"),
