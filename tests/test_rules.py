@@ -8,28 +8,33 @@ no-follow-up). Thresholds: ready 80, conditions 60, floor 40, min_confidence 0.7
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import MINI
 from implcheck import rules
 from implcheck.load import load_checklist
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
-from implcheck.result import Result, RuleId, Verdict
+from implcheck.result import Result, RuleId, Verdict, figure, percent
 from implcheck.scoring import score
 
 CHECKLIST = load_checklist(MINI)
 LETTERS = {"y": "yes", "p": "partly", "n": "no", "u": "unknown", "a": "na"}
 
 
-def result_of(answers: str) -> Result:
+def result_of(answers: str, **bars: float) -> Result:
+    """Score the mini checklist, with any of its thresholds tuned."""
+    checklist = replace(CHECKLIST, thresholds=replace(CHECKLIST.thresholds, **bars))
     given = {
         item.id: Answer(AnswerValue(LETTERS[letter]), "a reason")
-        for item, letter in zip(CHECKLIST.items, answers, strict=False)
+        for item, letter in zip(checklist.items, answers, strict=False)
     }
     context = Context("Oakfield", "Pobble", "2026-autumn", "2026-11-20", Respondent("", Role.SENIOR_LEADER))
-    return score(Assessment(CHECKLIST, (AnswerSheet(Path("a.yaml"), "mini", context, given),)))
+    return score(Assessment(checklist, (AnswerSheet(Path("a.yaml"), "mini", context, given),)))
 
 
 def found(answers: str) -> dict[RuleId, str]:
@@ -145,3 +150,86 @@ def test_what_each_rule_caps_at_and_whether_it_blocks() -> None:
 
 def test_no_reason_is_ready() -> None:
     assert rules.verdict(()) is Verdict.READY
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (59.6, "59.6"),
+        (59.4, "59"),
+        (60.0, "60"),
+        (79.5, "79.5"),
+        (80.4, "80"),
+        (39.6, "39.6"),
+        (40.5, "40"),
+        (0.0, "0"),
+    ],
+)
+def test_a_score_is_whole_unless_rounding_would_cross_a_bar(value: float, shown: str) -> None:
+    assert figure(value, (40.0, 60.0, 80.0)) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(0.796, "79.6%"), (0.794, "79%"), (0.8, "80%"), (0.805, "80%"), (0.5, "50%"), (1.0, "100%")]
+)
+def test_a_share_is_a_whole_percentage_unless_rounding_would_cross_the_bar(value: float, shown: str) -> None:
+    assert percent(value, (0.8,)) == shown
+
+
+@pytest.mark.parametrize(
+    ("answers", "bars", "message"),
+    [  # yypy scores 87.5, which a whole number would show as 88
+        ("yypy", {"ready": 87.6}, "The score, 87.5, is below 87.6, the bar for ready."),
+        ("yypy", {"ready": 88.0}, "The score, 87.5, is below 88, the bar for ready."),
+        ("yypy", {"ready": 90.0}, "The score, 88, is below 90, the bar for ready."),
+        (
+            "yypy",
+            {"ready": 95, "conditions": 87.6},
+            "The score, 87.5, is below 87.6, the bar for ready with conditions.",
+        ),
+        (  # prepare scores 66.7
+            "yypy",
+            {"floor": 66.8, "conditions": 70},
+            "1 stage below the floor of 66.8 (Prepare 66.7): strength elsewhere cannot make up for a weak area.",
+        ),
+        (  # 3 of 4 answered: 75%
+            "yyyu",
+            {"min_confidence": 0.752},
+            "Only 75% of the applicable items are answered (at least 75.2% are needed for ready); 1 still unknown.",
+        ),
+    ],
+)
+def test_a_reason_never_contradicts_its_figure(answers: str, bars: dict[str, float], message: str) -> None:
+    assert message in [reason.message for reason in result_of(answers, **bars).reasons]
+
+
+def test_the_headline_figure_is_the_one_the_reasons_give() -> None:
+    result = result_of("yypy", ready=88.0)
+    assert (result.score, result.score_text, result.verdict) == (87.5, "87.5", Verdict.READY_WITH_CONDITIONS)
+    assert result.figure(result.stages[1].score) == "67"
+    assert result.figure(None) == "not answered"
+
+
+bar_values = st.floats(1, 99).map(lambda v: round(v, 1))
+
+
+@given(
+    st.lists(st.sampled_from("ypnua"), min_size=4, max_size=4).map("".join),
+    st.lists(bar_values, min_size=3, max_size=3).map(sorted),
+    st.floats(0.01, 1).map(lambda v: round(v, 3)),
+)
+def test_every_figure_shown_agrees_with_the_bars_it_is_judged_by(answers: str, bars: list[float], share: float) -> None:
+    floor, conditions, ready = bars
+    result = result_of(
+        answers.replace("a", "u", 1) if answers[0] == "a" else answers,
+        floor=floor,
+        conditions=conditions,
+        ready=ready,
+        min_confidence=share,
+    )
+    for value in [result.score, *(g.score for g in (*result.stages, *result.failure_mode_scores))]:
+        if value is not None:
+            shown = float(result.figure(value))
+            assert all((shown < bar) == (value < bar) for bar in bars)
+    shown_share = float(result.confidence_text[:-1]) / 100
+    assert (shown_share < share) == (result.confidence < share)

@@ -6,12 +6,37 @@ is the public contract (``schemas.py``, ``SCHEMA_VERSION``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from implcheck.model import AnswerValue, Checklist, Context, FailureMode, Item, Respondent, Stage
+from implcheck.model import AnswerValue, Checklist, Context, FailureMode, Item, Respondent, Stage, Thresholds
 
 SCHEMA_VERSION = "1.1"  # 1.1: actions[].owner_suggested and blocks_approval; owners after defaults
+
+
+def figure(value: float, bars: Iterable[float]) -> str:
+    """A score as people read it: a whole number, unless rounding would carry it across a bar it
+    is compared with ("60" for 59.6 would contradict "below 60"); then one decimal, which is the
+    exact figure, because scores are rounded to one decimal before they are compared."""
+    whole = f"{value:.0f}"
+    if all((float(whole) < bar) == (value < bar) for bar in bars):
+        return whole
+    return f"{value:.1f}"
+
+
+def percent(value: float, bars: Iterable[float]) -> str:
+    """A share (confidence) as a percentage, by the same rule as ``figure``: a whole percentage
+    unless that would cross a bar; then one decimal, exact for a share rounded to three places."""
+    whole = f"{value:.0%}"
+    if all((float(whole[:-1]) / 100 < bar) == (value < bar) for bar in bars):
+        return whole
+    return f"{value:.1%}"
+
+
+def score_bars(thresholds: Thresholds) -> tuple[float, float, float]:
+    """The bars every score is compared with (the verdict's and the bands')."""
+    return (thresholds.floor, thresholds.conditions, thresholds.ready)
 
 
 class Verdict(StrEnum):
@@ -191,6 +216,18 @@ class Result:
     blocking: tuple[str, ...]  # items that block approval, in checklist order
     weak_areas: tuple[GroupScore, ...]  # stages and failure modes below the floor, weakest first
     score_target: float | None  # the bar the score must reach, when the score holds the verdict down
+
+    @property
+    def score_text(self) -> str:
+        return figure(self.score, score_bars(self.checklist.thresholds))
+
+    @property
+    def confidence_text(self) -> str:
+        return percent(self.confidence, (self.checklist.thresholds.min_confidence,))
+
+    def figure(self, score: float | None) -> str:
+        """A stage's, section's or failure mode's score as shown beside the bars it is judged by."""
+        return "not answered" if score is None else figure(score, score_bars(self.checklist.thresholds))
 
     @property
     def critical_gaps(self) -> tuple[ItemResult, ...]:

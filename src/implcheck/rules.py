@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from implcheck.model import FailureMode, Thresholds
-from implcheck.result import GroupScore, ItemResult, Reason, RuleId, Status, Verdict
+from implcheck.result import GroupScore, ItemResult, Reason, RuleId, Status, Verdict, figure, percent, score_bars
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,11 @@ class Facts:
     overall: GroupScore
     stages: tuple[GroupScore, ...]
     failure_modes: tuple[GroupScore, ...]
-    score: float
-    confidence: float
+    score: float  # rounded to one decimal, as shown: the rules compare what people read
+    confidence: float  # rounded to three places, likewise
+
+    def figure(self, score: float) -> str:
+        return figure(score, score_bars(self.thresholds))
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def _low_score(facts: Facts) -> Finding | None:
     if not facts.overall.answered or facts.score >= bars.conditions:
         return None
     return Finding(
-        f"The score, {facts.score:.0f}, is below {bars.conditions:g}, the bar for ready with conditions.",
+        f"The score, {facts.figure(facts.score)}, is below {bars.conditions:g}, the bar for ready with conditions.",
         items=facts.overall.gaps,
     )
 
@@ -72,7 +75,7 @@ def _score_below_ready(facts: Facts) -> Finding | None:
     if not facts.overall.answered or not bars.conditions <= facts.score < bars.ready:
         return None
     return Finding(
-        f"The score, {facts.score:.0f}, is below {bars.ready:g}, the bar for ready.", items=facts.overall.gaps
+        f"The score, {facts.figure(facts.score)}, is below {bars.ready:g}, the bar for ready.", items=facts.overall.gaps
     )
 
 
@@ -98,7 +101,7 @@ def _weak(
         weak = [g for g in groups(facts) if g.score is not None and g.score < floor]
         if not weak:
             return None
-        names = ", ".join(f"{name(g)} {g.score:.0f}" for g in weak)
+        names = ", ".join(f"{name(g)} {facts.figure(g.score)}" for g in weak if g.score is not None)
         gaps = tuple(dict.fromkeys(item_id for g in weak for item_id in g.gaps))
         return Finding(
             f"{_count(len(weak), kind)} below the floor of {floor:g} ({names}): "
@@ -116,8 +119,8 @@ def _low_confidence(facts: Facts) -> Finding | None:
         return None
     unknown = tuple(r.item.id for r in facts.items if r.status is Status.UNKNOWN)
     return Finding(
-        f"Only {facts.confidence:.0%} of the applicable items are answered (at least "
-        f"{bars.min_confidence:.0%} are needed for ready); {len(unknown)} still unknown.",
+        f"Only {percent(facts.confidence, (bars.min_confidence,))} of the applicable items are answered "
+        f"(at least {bars.min_confidence * 100:g}% are needed for ready); {len(unknown)} still unknown.",
         items=unknown,
     )
 

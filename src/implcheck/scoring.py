@@ -85,7 +85,8 @@ def score(assessment: Assessment) -> Result:
         for mode in modes_used
     )
     value = overall.score if overall.score is not None else 0.0
-    confidence = overall.answered / overall.applicable if overall.applicable else 1.0
+    # Rounded once, here, to the precision shown: the rules compare the figures people read.
+    confidence = round(overall.answered / overall.applicable if overall.applicable else 1.0, 3)
     reasons = rules.reasons(rules.Facts(bars, items, overall, stages, mode_scores, value, confidence))
     verdict = rules.verdict(reasons)
     holding = [reason for reason in reasons if reason.caps_at is verdict]
@@ -98,8 +99,8 @@ def score(assessment: Assessment) -> Result:
         respondents=tuple(sheet.context.respondent for sheet in assessment.sheets),
         files=tuple(str(sheet.path) for sheet in assessment.sheets),
         verdict=verdict,
-        score=round(value, 1),
-        confidence=round(confidence, 3),
+        score=value,
+        confidence=confidence,
         answered=overall.answered,
         applicable=overall.applicable,
         reasons=reasons,

@@ -39,8 +39,8 @@ def render_summary(result: Result) -> str:
     lines = [
         f"## {title or md(result.checklist.title)}",
         "",
-        f"**Verdict: {result.verdict.label}** · score {result.score:.0f}/100 · "
-        f"confidence {result.confidence:.0%} · checklist `{result.checklist.id}` {md(result.checklist.version)}",
+        f"**Verdict: {result.verdict.label}** · score {result.score_text}/100 · "
+        f"confidence {result.confidence_text} · checklist `{result.checklist.id}` {md(result.checklist.version)}",
         "",
     ]
     if result.reasons:

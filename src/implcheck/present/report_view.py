@@ -220,8 +220,8 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
             meaning=VERDICT_MEANINGS[result.verdict],
         ),
         score=result.score,
-        score_text=f"{result.score:.0f}",
-        confidence_text=f"{result.confidence:.0%}",
+        score_text=result.score_text,
+        confidence_text=result.confidence_text,
         answered=result.answered,
         applicable=result.applicable,
         reasons=tuple(reason.message for reason in result.reasons),
@@ -300,7 +300,7 @@ def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
     if result.score_target is not None:
         conditions.append(
             "Enough of the other actions are done to lift the score from "
-            f"{result.score:.0f} to at least {result.score_target:g}."
+            f"{result.score_text} to at least {result.score_target:g}."
         )
     if result.verdict is not Verdict.READY and result.unknowns:
         conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
@@ -314,13 +314,13 @@ def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
         )
     if result.unknowns and result.verdict is Verdict.READY:
         challenges.append(
-            f"{_count(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence:.0%}): "
+            f"{_count(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence_text}): "
             "ask who will find out, and by when."
         )
     floor = result.checklist.thresholds.floor
     weak = result.weak_areas
     if weak:
-        names = ", ".join(f"{g.label} ({g.score or 0:.0f})" for g in weak[:MAX_WEAK])
+        names = ", ".join(f"{g.label} ({result.figure(g.score)})" for g in weak[:MAX_WEAK])
         more = f" and {len(weak) - MAX_WEAK} more" if len(weak) > MAX_WEAK else ""
         challenges.append(
             f"Ask how the weakest areas will be strengthened: {names}{more}, all below the floor of {floor:g}."
@@ -338,7 +338,7 @@ def _charts(result: Result) -> tuple[Chart, ...]:
     thresholds = result.checklist.thresholds
 
     def chart(chart_id: str, title: str, groups: tuple[GroupScore, ...]) -> Chart:
-        bars = tuple(_bar(g) for g in groups)
+        bars = tuple(_bar(g, result.figure(g.score)) for g in groups)
         summary = "; ".join(f"{b.label} {b.score_text}" for b in bars) + "."
         return Chart(chart_id, title, summary, bars, thresholds.floor, thresholds.ready)
 
@@ -348,13 +348,9 @@ def _charts(result: Result) -> tuple[Chart, ...]:
     )
 
 
-def _bar(g: GroupScore) -> Bar:
+def _bar(g: GroupScore, score_text: str) -> Bar:
     blocks = "" if g.score is None else "█" * round(g.score / 10) + "░" * (10 - round(g.score / 10))
-    return Bar(g.key, g.label, g.score, _score_text(g), blocks, g.band, g.answered, g.applicable, len(g.gaps))
-
-
-def _score_text(g: GroupScore) -> str:
-    return "not answered" if g.score is None else f"{g.score:.0f}"
+    return Bar(g.key, g.label, g.score, score_text, blocks, g.band, g.answered, g.applicable, len(g.gaps))
 
 
 def _row(r: ItemResult) -> ItemRow:
@@ -400,7 +396,7 @@ def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionVie
         id=group.key,
         title=group.title,
         stage=members[0].stage.label if members else "",
-        score_text=_score_text(group),
+        score_text=result.figure(group.score),
         answered=group.answered,
         applicable=group.applicable,
         groups=tuple(

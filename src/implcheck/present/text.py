@@ -54,8 +54,8 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
     console.print()
     console.print(
         f"[bold {colour}]{mark} {result.verdict.label.upper()}[/]   "
-        f"score {result.score:.0f}/100   "
-        f"confidence {result.confidence:.0%} ({result.answered} of {result.applicable} answered)"
+        f"score {result.score_text}/100   "
+        f"confidence {result.confidence_text} ({result.answered} of {result.applicable} answered)"
     )
     if result.reasons:
         console.print("\n[bold]Why[/]")
