@@ -32,22 +32,31 @@ NAMES = ("A. Leader", "B. Teacher", "C. Technician")
 VALUES = ("yes", "partly", "no", "unknown")
 
 
-def item_ids(checklist_id: str) -> list[str]:
+def items(checklist_id: str) -> dict[str, bool]:
+    """Item id -> whether it is critical."""
     data = yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yaml").read_text(encoding="utf-8"))
-    return [item["id"] for section in data["sections"] for item in section["items"]]
+    return {item["id"]: item["critical"] for section in data["sections"] for item in section["items"]}
 
 
 def answer(rng: random.Random, health: float) -> str:
     """Mostly yes for a healthy implementation, mostly gaps for a struggling one."""
-    roll = rng.random()
-    if roll < health:
-        return "yes"
-    return rng.choice(VALUES[1:]) if roll < 0.97 else "yes"
+    return "yes" if rng.random() < health else rng.choice(VALUES[1:])
 
 
-def answers_file(
-    rng: random.Random, checklist_id: str, ids: list[str], context: dict[str, object], health: float
-) -> str:
+def next_term(rng: random.Random, previous: dict[str, str], health: float) -> dict[str, str]:
+    """Most answers carry over from last term; a few are looked at again."""
+    return {item: answer(rng, health) if rng.random() < 0.06 else value for item, value in previous.items()}
+
+
+def respondent_view(rng: random.Random, agreed: dict[str, str], critical: dict[str, bool]) -> dict[str, str]:
+    """Each seat sees a few everyday items differently (the disagreements a report flags)."""
+    return {
+        item: rng.choice(VALUES) if not critical[item] and rng.random() < 0.08 else value
+        for item, value in agreed.items()
+    }
+
+
+def answers_file(rng: random.Random, checklist_id: str, answers: dict[str, str], context: dict[str, object]) -> str:
     lines = [f"checklist: {checklist_id}", "context:"]
     for key, value in context.items():
         if isinstance(value, dict):
@@ -55,8 +64,7 @@ def answers_file(
         else:
             lines.append(f"  {key}: {value}")
     lines.append("answers:")
-    for item_id in ids:
-        value = answer(rng, health)
+    for item_id, value in answers.items():
         if rng.random() < 0.25:
             evidence = (
                 f"Seen in the {rng.choice(('SIP', 'minutes', 'survey', 'timetable'))} on {context['assessed_on']}"
@@ -69,16 +77,18 @@ def answers_file(
 
 def write_trust(out: Path, files: int, seed: int = 1) -> int:
     rng = random.Random(seed)
-    ids = {checklist: item_ids(checklist) for _, checklist in INITIATIVES}
+    ids = {checklist: items(checklist) for _, checklist in INITIATIVES}
     written = 0
     school = 0
     while written < files:
         school += 1
         name = f"School {school:05d}"
         for initiative, checklist in INITIATIVES:
-            health = rng.uniform(0.45, 0.95)
+            health = rng.uniform(0.6, 0.98)
+            agreed = {item: answer(rng, health) for item in ids[checklist]}
             for term, assessed_on in TERMS:
-                health = min(0.98, max(0.2, health + rng.uniform(-0.15, 0.12)))
+                health = min(0.99, max(0.3, health + rng.uniform(-0.1, 0.1)))
+                agreed = next_term(rng, agreed, health)
                 folder = out / "schools" / f"school-{school:05d}" / initiative.lower().replace(" ", "-") / term
                 folder.mkdir(parents=True, exist_ok=True)
                 for role, person in zip(ROLES, NAMES, strict=True):
@@ -91,7 +101,7 @@ def write_trust(out: Path, files: int, seed: int = 1) -> int:
                         "assessed_on": assessed_on,
                         "respondent": {"name": person, "role": role},
                     }
-                    text = answers_file(rng, checklist, ids[checklist], context, health)
+                    text = answers_file(rng, checklist, respondent_view(rng, agreed, ids[checklist]), context)
                     (folder / f"{role}.yaml").write_text(text, encoding="utf-8")
                     written += 1
     return written

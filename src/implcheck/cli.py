@@ -21,7 +21,7 @@ from implcheck.commands import compare as compare_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
-from implcheck.present import CheckFormat, ReportFormat, ShowFormat
+from implcheck.present import CheckFormat, PortfolioFormat, ReportFormat, ShowFormat
 
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
 # (benchmarks/bench.py, P1).
@@ -137,6 +137,36 @@ def compare(
 ) -> None:
     """Show what changed between two terms: better, worse, new and closed gaps. Always exits 0."""
     emit(compare_cmd.run(before, after, fmt, max_drop))
+
+
+@app.command()
+def portfolio(
+    folders: Annotated[
+        list[Path], typer.Argument(metavar="DIR", help="Folders holding the schools' answers files, at any depth.")
+    ],
+    fmt: Annotated[PortfolioFormat, typer.Option("--format", "-f", help="Output format.")] = PortfolioFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write it; '-' or nothing for stdout.")
+    ] = None,
+    fail_on: Annotated[
+        check_cmd.FailOn, typer.Option(help="Fail (exit 1) when any latest term's verdict is this or worse.")
+    ] = check_cmd.FailOn.NEVER,
+    fail_on_regression: Annotated[
+        bool, typer.Option("--fail-on-regression", help="Fail (exit 1) when any implementation regressed.")
+    ] = False,
+    max_drop: MaxDrop = DEFAULT_MAX_DROP,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="Read files with this many processes.")] = 1,
+    verbose: Annotated[bool, typer.Option("--verbose", help="List the files skipped, and why.")] = False,
+) -> None:
+    """Every school's implementations at once: grouped, term by term, worst first."""
+    from implcheck.commands import portfolio as portfolio_cmd
+
+    width = min(os.get_terminal_size().columns, 200) if sys.stdout.isatty() else 100
+    to_terminal = sys.stdout.isatty() and (output is None or str(output) == "-")
+    options = portfolio_cmd.Options(
+        fmt, output, fail_on, fail_on_regression, max_drop, jobs, verbose, to_terminal, use_colour(), width
+    )
+    emit(portfolio_cmd.run(folders, options))
 
 
 @app.command()

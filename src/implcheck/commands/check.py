@@ -23,16 +23,15 @@ class FailOn(StrEnum):
     READY_WITH_CONDITIONS = "ready_with_conditions"
     NEVER = "never"
 
+    def fails(self, verdict: Verdict) -> bool:
+        """Whether this bar fails ``verdict`` (check's gate, and portfolio's on each latest term)."""
+        return verdict.rank <= {FailOn.NOT_READY: 0, FailOn.READY_WITH_CONDITIONS: 1, FailOn.NEVER: -1}[self]
+
 
 def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]:
     """Why the gate fails, one line each; empty when it passes."""
     failures: list[str] = []
-    failing = {
-        FailOn.NOT_READY: {Verdict.NOT_READY},
-        FailOn.READY_WITH_CONDITIONS: {Verdict.NOT_READY, Verdict.READY_WITH_CONDITIONS},
-        FailOn.NEVER: set(),
-    }[fail_on]
-    if result.verdict in failing:
+    if fail_on.fails(result.verdict):
         failures.append(f"the verdict is {result.verdict.value} (--fail-on {fail_on.value})")
     if fail_under is not None and result.score < fail_under:
         failures.append(f"the score {result.score:g} is under {fail_under:g} (--fail-under)")

@@ -65,6 +65,16 @@ class ShowFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
+class PortfolioFormat(StrEnum):
+    """``implcheck portfolio``'s formats (``present/portfolio.py``; rich and HTML in their own modules)."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    HTML = "html"
+
+
 class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"

@@ -1,0 +1,297 @@
+"""A trust's whole portfolio: every school's answers files, grouped, combined and scored.
+
+Files are grouped by school x initiative x checklist and, inside a group, by term; each term's
+respondents combine exactly as files given to ``check`` together do, and terms are put in order
+by ``assessed_on`` (term names such as ``2026-autumn`` and ``2026-spring`` do not sort in time
+order). Each term is compared with the one before by the one regression rule (``compare.py``).
+
+Built to stay lean at any size (docs/scale.md): each checklist is loaded once, a file's parsed
+document is dropped as soon as it is read, and only what the figures need is kept of it (its
+context and one shared ``Answer`` per answer). A bad file is a problem in the list, never the
+end of the run: every other group is still scored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from implcheck import catalog, compare
+from implcheck.errors import InputError, Problem
+from implcheck.load import answers_from_document, resolve_checklist
+from implcheck.model import Answer, AnswerSheet, Assessment, Checklist, Context
+from implcheck.result import Result, Verdict
+from implcheck.scoring import score
+from implcheck.walk import Skipped, walk
+from implcheck.yamlsource import Document, load_document
+
+ChecklistKey = tuple[str, str]  # (folder the reference is relative to, or "" if shipped; reference)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the portfolio keeps of one answers file: enough to combine and score it, no more."""
+
+    path: str
+    checklist: ChecklistKey
+    checklist_id: str
+    checklist_version: str
+    context: Context
+    answers: tuple[Answer | None, ...]  # one per checklist item, in order; None: not answered
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of one group: its respondents combined and scored."""
+
+    term: str
+    assessed_on: str
+    checklist_version: str
+    verdict: Verdict
+    score: float
+    confidence: float
+    respondents: int
+    disagreements: int
+    files: tuple[str, ...]
+    score_change: float | None  # since the previous term; None for the first
+    regressions: tuple[str, ...]  # how readiness regressed since the previous term, in words
+
+    @property
+    def regressed(self) -> bool:
+        return bool(self.regressions)
+
+
+@dataclass(frozen=True)
+class Group:
+    school: str
+    initiative: str
+    checklist: str
+    checklist_title: str
+    terms: tuple[Term, ...]  # oldest first
+
+    @property
+    def latest(self) -> Term:
+        return self.terms[-1]
+
+    @property
+    def regressed(self) -> bool:
+        """The latest term against the one before."""
+        return self.latest.regressed
+
+    @property
+    def worst_first(self) -> tuple[bool, int, float, str, str, str]:
+        latest = self.latest
+        return (
+            not self.regressed,
+            latest.verdict.rank,
+            latest.score,
+            self.school.casefold(),
+            self.initiative.casefold(),
+            self.checklist,
+        )
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    groups: tuple[Group, ...]  # worst first: regressed, then by latest verdict and score
+    problems: tuple[Problem, ...]
+    skipped: tuple[Skipped, ...]
+    files: int  # answers files read, good or bad
+
+    @property
+    def schools(self) -> int:
+        return len({group.school.casefold() for group in self.groups})
+
+
+class Checklists:
+    """Each checklist loaded once per process, however many files name it."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[ChecklistKey, Checklist] = {}
+
+    @staticmethod
+    def key(ref: str, answers_path: Path) -> ChecklistKey:
+        # A shipped id means the same checklist everywhere; a path is relative to its file.
+        return ("", ref) if catalog.shipped_path(ref) is not None else (str(answers_path.parent), ref)
+
+    def resolve(self, ref: str, doc: Document) -> Checklist:
+        key = self.key(ref, doc.path)
+        if key not in self._loaded:
+            self._loaded[key] = resolve_checklist(ref, doc)
+        return self._loaded[key]
+
+    def of(self, entry: Entry) -> Checklist:
+        return self.resolve(entry.checklist[1], Document(Path(entry.path), None, {}))
+
+
+_SHARED: dict[Answer, Answer] = {}
+
+
+def _shared(answer: Answer) -> Answer:
+    """One object per distinct (answer, date): 10,000 files hold a handful, not 400,000. The
+    evidence text is dropped: no figure of the portfolio depends on it."""
+    lean = replace(answer, evidence="") if answer.evidence else answer
+    return _SHARED.setdefault(lean, lean)
+
+
+Read = Entry | Skipped | tuple[Problem, ...]
+PLACED_BY = ("school", "initiative", "term")
+
+
+def read(path: Path, checklists: Checklists) -> Read:
+    """One file: an ``Entry`` if it is an answers file, ``Skipped`` if it is YAML of another kind
+    (a checklist, a CI config), its problems if it is broken."""
+    try:
+        doc = load_document(path)
+        data = doc.data
+        if isinstance(data, dict) and "sections" in data:
+            return Skipped(str(path), "a checklist")
+        if not isinstance(data, dict) or not ("checklist" in data or "answers" in data):
+            return Skipped(str(path), "not an answers file (no 'checklist' or 'answers')")
+        sheet, checklist = answers_from_document(doc, checklists.resolve)
+    except InputError as error:
+        return tuple(error.problems)
+    missing = [key for key in PLACED_BY if not getattr(sheet.context, key)]
+    if missing:
+        return (
+            doc.problem(
+                f"'context' must give the {', '.join(PLACED_BY)}, to place this file in the portfolio; "
+                f"missing: {', '.join(missing)}",
+                "context",
+            ),
+        )
+    answers = tuple(None if a is None else _shared(a) for a in map(sheet.answers.get, (i.id for i in checklist.items)))
+    return Entry(
+        str(path),
+        Checklists.key(sheet.checklist_ref, path),
+        checklist.id,
+        checklist.version,
+        sheet.context,
+        answers,
+    )
+
+
+Reader = Callable[[list[Path]], Iterator[Read]]
+
+
+def read_serially(paths: list[Path]) -> Iterator[Read]:
+    checklists = Checklists()
+    return (read(path, checklists) for path in paths)
+
+
+_worker_checklists = Checklists()  # each pool process has its own, filled once
+
+
+def _read_in_worker(path: Path) -> Read:  # pragma: no cover - runs in the pool's processes
+    return read(path, _worker_checklists)
+
+
+def read_in_pool(jobs: int) -> Reader:
+    """Read with ``jobs`` processes. Results come back in the order of ``paths``, so the output
+    is byte-for-byte that of ``read_serially``."""
+
+    def reader(paths: list[Path]) -> Iterator[Read]:
+        import multiprocessing  # only paid for by --jobs
+
+        chunk = max(1, min(64, len(paths) // (jobs * 4)))
+        with multiprocessing.Pool(jobs) as pool:
+            yield from pool.imap(_read_in_worker, paths, chunksize=chunk)
+
+    return reader
+
+
+def build(
+    roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, reader: Reader = read_serially
+) -> Portfolio:
+    problems: list[Problem] = []
+    skipped: list[Skipped] = []
+    paths: list[Path] = []
+    for found in walk(roots):
+        if isinstance(found, Path):
+            paths.append(found)
+        elif isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            problems.append(found)
+    buckets: dict[tuple[str, str, str], dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    for got in reader(paths):
+        if isinstance(got, Entry):
+            context = got.context
+            place = (context.school.casefold(), context.initiative.casefold(), got.checklist_id)
+            buckets[place][context.term.casefold()].append(got)
+        elif isinstance(got, Skipped):
+            skipped.append(got)
+        else:
+            problems.extend(got)
+    checklists = Checklists()
+    groups: list[Group] = []
+    for key in sorted(buckets):
+        group, trouble = _group(list(buckets[key].values()), checklists, max_drop)
+        problems.extend(trouble)
+        groups.append(group)
+    groups.sort(key=lambda g: g.worst_first)
+    unique = {str(problem): problem for problem in problems}  # a bad checklist, once not per file
+    return Portfolio(
+        tuple(groups),
+        tuple(sorted(unique.values(), key=lambda p: p.sort_key)),
+        tuple(sorted(skipped, key=lambda s: s.path)),
+        len(paths),
+    )
+
+
+def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) -> tuple[Group, list[Problem]]:
+    problems: list[Problem] = []
+    ordered = sorted(terms, key=lambda entries: (_assessed_on(entries), entries[0].context.term.casefold()))
+    previous: Result | None = None
+    summaries: list[Term] = []
+    title = ""
+    for entries in ordered:
+        first = entries[0]
+        combinable = [e for e in entries if e.checklist_version == first.checklist_version]
+        problems += [_not_combinable(entry, first) for entry in entries if entry not in combinable]
+        checklist = checklists.of(first)
+        title = checklist.title
+        result = score(Assessment(checklist, tuple(_sheet(entry, checklist) for entry in combinable)))
+        regressions = () if previous is None else compare.regressions(previous, result, max_drop=max_drop)
+        summaries.append(
+            Term(
+                term=first.context.term,
+                assessed_on=_assessed_on(combinable),
+                checklist_version=checklist.version,
+                verdict=result.verdict,
+                score=result.score,
+                confidence=result.confidence,
+                respondents=len(combinable),
+                disagreements=len(result.disagreements),
+                files=tuple(entry.path for entry in combinable),
+                score_change=None if previous is None else round(result.score - previous.score, 1),
+                regressions=tuple(regression.message for regression in regressions),
+            )
+        )
+        previous = result
+    context = ordered[0][0].context
+    group = Group(context.school, context.initiative, ordered[0][0].checklist_id, title, tuple(summaries))
+    return group, problems
+
+
+def _assessed_on(entries: list[Entry]) -> str:
+    """A term is dated by its latest respondent: that is when the picture was complete."""
+    return max(entry.context.assessed_on for entry in entries)
+
+
+def _sheet(entry: Entry, checklist: Checklist) -> AnswerSheet:
+    answers = {item.id: a for item, a in zip(checklist.items, entry.answers, strict=True) if a is not None}
+    return AnswerSheet(Path(entry.path), entry.checklist[1], entry.context, answers)
+
+
+def _not_combinable(entry: Entry, first: Entry) -> Problem:
+    return Problem(
+        entry.path,
+        1,
+        1,
+        f"cannot be combined with {first.path}: it answers {entry.checklist_id} version "
+        f"{entry.checklist_version}, not {first.checklist_version}; respondents for one term must "
+        "answer the same version of the checklist",
+    )

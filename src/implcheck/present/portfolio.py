@@ -1,0 +1,237 @@
+"""``implcheck portfolio``: one ``Portfolio`` as JSON, CSV, Markdown or plain text.
+
+Every format shows the same rows, one per group x term, groups worst first (regressed, then by
+the latest verdict and score) and each group's terms oldest first. The rich terminal table is in
+``portfolio_rich.py`` and the HTML dashboard in ``portfolio_html.py``: each imports its library
+only when asked for.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from implcheck.portfolio import Group, Portfolio, Term
+from implcheck.present.csv import BOM, cell
+from implcheck.present.markdown import md
+from implcheck.result import SCHEMA_VERSION, Verdict
+
+COLUMNS = (
+    "School",
+    "Initiative",
+    "Checklist",
+    "Term",
+    "Assessed on",
+    "Verdict",
+    "Score",
+    "Confidence",
+    "Respondents",
+    "Disagreements",
+    "Since the previous term",
+)
+
+
+def change(term: Term) -> str:
+    """The change since the previous term, in words: the score's move, and whether it regressed."""
+    if term.score_change is None:
+        return "first term"
+    moved = "score unchanged" if term.score_change == 0 else f"score {term.score_change:+.0f}"
+    return f"regressed ({moved})" if term.regressed else moved
+
+
+def row(group: Group, term: Term) -> tuple[str, ...]:
+    return (
+        group.school,
+        group.initiative,
+        group.checklist,
+        term.term,
+        term.assessed_on,
+        term.verdict.label,
+        f"{term.score:.0f}",
+        f"{term.confidence:.0%}",
+        str(term.respondents),
+        str(term.disagreements),
+        change(term),
+    )
+
+
+def rows(portfolio: Portfolio) -> list[tuple[str, ...]]:
+    return [row(group, term) for group in portfolio.groups for term in group.terms]
+
+
+def summary(portfolio: Portfolio) -> list[str]:
+    """Two sentences a trust's central team reads first."""
+    groups = portfolio.groups
+    latest = Counter(group.latest.verdict for group in groups)
+    regressed = sum(1 for group in groups if group.regressed)
+    verdicts = ", ".join(f"{latest[v]} {v.label.lower()}" for v in Verdict if latest[v])
+    return [
+        f"{_count(len(groups), 'implementation')} in {_count(portfolio.schools, 'school')}, "
+        f"from {_count(portfolio.files, 'answers file')}.",
+        f"Latest term: {verdicts or 'none'}. {regressed} regressed since the previous term.",
+    ]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Slipped:
+    """A group that regressed in its latest term, with what regressed, in words."""
+
+    title: str
+    terms: str
+    reasons: tuple[str, ...]
+
+
+def slipped(portfolio: Portfolio) -> list[Slipped]:
+    found = []
+    for group in portfolio.groups:
+        if group.regressed:
+            before, after = group.terms[-2], group.terms[-1]
+            title = f"{group.school} · {group.initiative} ({group.checklist})"
+            found.append(Slipped(title, f"{before.term} to {after.term}", after.regressions))
+    return found
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def _term(term: Term) -> dict[str, Any]:
+    return {
+        "term": term.term,
+        "assessed_on": term.assessed_on,
+        "checklist_version": term.checklist_version,
+        "verdict": term.verdict.value,
+        "score": term.score,
+        "confidence": term.confidence,
+        "respondents": term.respondents,
+        "disagreements": term.disagreements,
+        "score_change": term.score_change,
+        "regressed": term.regressed,
+        "regressions": list(term.regressions),
+        "files": list(term.files),
+    }
+
+
+def _regression(group: Group) -> dict[str, Any] | None:
+    if len(group.terms) < 2:
+        return None
+    before, after = group.terms[-2], group.terms[-1]
+    return {
+        "regressed": after.regressed,
+        "from_term": before.term,
+        "to_term": after.term,
+        "score_change": after.score_change,
+        "reasons": list(after.regressions),
+    }
+
+
+def to_dict(portfolio: Portfolio) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "files": portfolio.files,
+        "schools": portfolio.schools,
+        "groups": [
+            {
+                "school": group.school,
+                "initiative": group.initiative,
+                "checklist": group.checklist,
+                "checklist_title": group.checklist_title,
+                "terms": [_term(term) for term in group.terms],
+                "regression": _regression(group),
+            }
+            for group in portfolio.groups
+        ],
+        "problems": [str(problem) for problem in portfolio.problems],
+    }
+
+
+def render_json(portfolio: Portfolio) -> str:
+    return json.dumps(to_dict(portfolio), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+CSV_HEADER = (
+    "school",
+    "initiative",
+    "checklist",
+    "checklist version",
+    "term",
+    "assessed on",
+    "verdict",
+    "score",
+    "confidence",
+    "respondents",
+    "disagreements",
+    "score change",
+    "regressed",
+    "what regressed",
+)
+
+
+def render_csv(portfolio: Portfolio) -> str:
+    """One row per group x term, safe in a spreadsheet as the report's CSV is (``csv.cell``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for group in portfolio.groups:
+        for term in group.terms:
+            text = [cell(value) for value in (group.school, group.initiative, group.checklist, term.checklist_version)]
+            text += [cell(term.term), cell(term.assessed_on)]
+            # Figures are ours, not user text: a score change of -5 stays a number, not '-5.
+            figures = [
+                term.verdict.value,
+                f"{term.score:g}",
+                f"{term.confidence:.2f}",
+                str(term.respondents),
+                str(term.disagreements),
+                "" if term.score_change is None else f"{term.score_change:g}",
+                "yes" if term.regressed else "no",
+            ]
+            writer.writerow([*text, *figures, cell(" ".join(term.regressions))])
+    return BOM + buffer.getvalue()
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+
+def render_markdown(portfolio: Portfolio) -> str:
+    lines = ["# Portfolio", "", *summary(portfolio), ""]
+    found = slipped(portfolio)
+    if found:
+        lines += ["## Regressed since the previous term", ""]
+        for group in found:
+            lines.append(f"- **{md(group.title)}**, {md(group.terms)}:")
+            lines += [f"  - {md(reason)}" for reason in group.reasons]
+        lines.append("")
+    lines += ["## Every implementation, worst first", ""]
+    lines += ["| " + " | ".join(COLUMNS) + " |", "|" + " --- |" * len(COLUMNS)]
+    lines += ["| " + " | ".join(md(value) for value in values) + " |" for values in rows(portfolio)]
+    return "\n".join(lines) + "\n"
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def render_plain(portfolio: Portfolio) -> str:
+    """For a pipe, a file or a CI log: aligned columns, no colour, no rich."""
+    lines = [*summary(portfolio), ""]
+    found = slipped(portfolio)
+    if found:
+        lines.append("Regressed since the previous term:")
+        for group in found:
+            lines.append(f"  {group.title}, {group.terms}:")
+            lines += [f"    - {reason}" for reason in group.reasons]
+        lines.append("")
+    table = [COLUMNS, *rows(portfolio)]
+    widths = [max(len(values[i]) for values in table) for i in range(len(COLUMNS))]
+    for values in table:
+        lines.append("  ".join(value.ljust(width) for value, width in zip(values, widths, strict=True)).rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,49 @@
+"""``implcheck portfolio`` at a terminal: the same rows as every format, as a rich table. Colour
+only adds to the words: the verdict is spelled out and marked with a symbol."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from implcheck.portfolio import Portfolio
+from implcheck.present.portfolio import COLUMNS, rows, slipped, summary
+from implcheck.present.text import VERDICT_STYLE
+from implcheck.result import Verdict
+
+_BY_LABEL = {verdict.label: VERDICT_STYLE[verdict] for verdict in Verdict}
+
+
+def render(portfolio: Portfolio, *, color: bool = False, width: int = 100) -> str:
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
+    for sentence in summary(portfolio):
+        console.print(escape(sentence))
+    found = slipped(portfolio)
+    if found:
+        console.print("\n[bold]Regressed since the previous term[/]")
+        for group in found:
+            console.print(f" [red]✗[/] {escape(group.title)}, {escape(group.terms)}:")
+            for reason in group.reasons:
+                console.print(f"     {escape(reason)}")
+    table = Table(*COLUMNS, title="Every implementation, worst first", title_justify="left", show_lines=False)
+    verdict_column = COLUMNS.index("Verdict")
+    for values in rows(portfolio):
+        cells = [escape(value) for value in values]
+        colour, mark = _BY_LABEL[values[verdict_column]]
+        cells[verdict_column] = f"[{colour}]{mark} {cells[verdict_column]}[/]"
+        table.add_row(*cells)
+    console.print()
+    console.print(table)
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
