@@ -1,0 +1,81 @@
+"""docs/ci.md's recipes, run as CI would run them on examples/trust (two schools, two terms, one
+of them slipping), and held to the script they show."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from helpers import ROOT
+
+DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+TRUST = ROOT / "examples" / "trust"
+BIN = Path(sys.executable).parent  # where the installed implcheck is
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", DOC, flags=re.MULTILINE | re.DOTALL)
+
+
+def recipe(marker: str) -> Any:
+    [found] = [yaml.safe_load(block) for block in blocks("yaml") if marker in block]
+    return found
+
+
+def run_steps(commands: list[str], tmp_path: Path) -> list[subprocess.CompletedProcess[str]]:
+    """Each shell step in a copy of the trust repository, as a CI runner would (no installing)."""
+    repo = tmp_path / "trust"
+    shutil.copytree(TRUST, repo)
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "NO_COLOR": "1",
+    }
+    return [
+        subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False)
+        for command in commands
+        if not command.startswith("pip install")
+    ]
+
+
+def test_the_script_in_the_docs_is_the_one_in_the_example() -> None:
+    assert (TRUST / "scripts" / "recheck.sh").read_text(encoding="utf-8") in blocks("bash")
+
+
+def test_github_workflow_flags_the_school_that_slipped(tmp_path: Path) -> None:
+    workflow = recipe("runs-on: ubuntu-latest")
+    steps = [step["run"] for step in workflow["jobs"]["recheck"]["steps"] if "run" in step]
+    validate, recheck = run_steps(steps, tmp_path)
+    assert (validate.returncode, validate.stdout) == (0, "6 file(s) valid\n")
+    assert recheck.returncode == 1, recheck.stderr
+    regressed = [line for line in recheck.stdout.splitlines() if line.startswith("::error title=Readiness regressed")]
+    assert regressed[0] == (
+        "::error title=Readiness regressed since 2026-autumn::The verdict fell from ready to ready with conditions."
+    )
+    assert "A critical question is worse: Is there still a named senior leader, in post now," in regressed[1]
+    assert "::notice title=implcheck termly-recheck" in recheck.stdout
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "## Oakfield Primary · Pobble for writing · 2027-spring" in summary
+    assert "## Riverside Academy · QuizBlast maths app · 2027-spring" in summary
+    assert summary.count("**Readiness regressed:**") == 1
+    assert "gate failed: readiness regressed since 2026-autumn" in recheck.stderr
+
+
+def test_gitlab_job_writes_a_junit_report_per_school(tmp_path: Path) -> None:
+    job = recipe("image: python")["recheck"]
+    assert job["artifacts"]["reports"]["junit"] == "reports/*.xml"
+    results = run_steps(job["script"], tmp_path)
+    assert [r.returncode for r in results] == [0, 1]
+    reports = sorted((tmp_path / "trust" / "reports").glob("*.xml"))
+    assert [p.name for p in reports] == ["oakfield-primary-pobble.xml", "riverside-academy-quizblast.xml"]
+    riverside = ET.parse(reports[1]).getroot()
+    assert riverside.get("failures") == "10"
