@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from helpers import MINI, answers_yaml
+from helpers import MINI, ROOT, answers_yaml
 from implcheck import __version__
 from implcheck.cli import app
 
@@ -311,3 +311,21 @@ def test_init_leaves_a_schema_file_already_there_alone(tmp_path: Path) -> None:
     schema.write_text("{}", encoding="utf-8")
     assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
     assert schema.read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--fail-on", "never", "examples/respondents/leader.yaml"],
+        ["report", "examples/respondents/leader.yaml"],
+        ["show", "edtech-readiness"],
+        ["compare", "examples/respondents/leader.yaml", "examples/respondents/leader.yaml"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_md_and_markdown_are_both_accepted(command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    md, markdown = (invoke(*command, "--format", spelling) for spelling in ("md", "markdown"))
+    assert (md.exit_code, markdown.exit_code) == (0, 0), md.output + markdown.output
+    assert md.stdout == markdown.stdout
+    assert md.stdout.startswith("#")

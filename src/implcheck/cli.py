@@ -21,7 +21,7 @@ from implcheck.commands import compare as compare_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
-from implcheck.present import CheckFormat, PortfolioFormat, ReportFormat, ShowFormat
+from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat
 
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
 # (benchmarks/bench.py, P1).
@@ -130,9 +130,7 @@ def report(
 def compare(
     before: Annotated[Path, typer.Argument(help="Last term: an answers file, or a folder of one term's files.")],
     after: Annotated[Path, typer.Argument(help="This term: an answers file, or a folder of one term's files.")],
-    fmt: Annotated[
-        compare_cmd.CompareFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = compare_cmd.CompareFormat.TEXT,
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.TEXT,
     max_drop: MaxDrop = DEFAULT_MAX_DROP,
 ) -> None:
     """Show what changed between two terms: better, worse, new and closed gaps. Always exits 0."""

@@ -10,8 +10,7 @@ from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, is_stream, write_output
 from implcheck.load import load_checklist, load_checklist_ref
 from implcheck.model import Context
-from implcheck.present import ShowFormat
-from implcheck.present.checklist import render_markdown, render_text
+from implcheck.present import ShowFormat, render_checklist
 
 
 def list_shipped() -> Outcome:
@@ -28,8 +27,7 @@ def list_shipped() -> Outcome:
 
 def show(ref: str, fmt: ShowFormat = ShowFormat.TEXT) -> Outcome:
     checklist = load_checklist_ref(ref)
-    render = render_markdown if fmt is ShowFormat.MARKDOWN else render_text
-    return Outcome(render(checklist))
+    return Outcome(render_checklist(checklist, fmt))
 
 
 def init(ref: str, output: Path | None, *, force: bool = False, context: Context | None = None) -> Outcome:

@@ -3,29 +3,15 @@ it exits 0 whatever changed (``check --baseline`` is the gate)."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 
 from implcheck.commands import Outcome
 from implcheck.compare import DEFAULT_MAX_DROP, Comparison, compare, differences
 from implcheck.errors import EXIT_OK, UsageError
-from implcheck.present import compare as present
+from implcheck.present import CompareFormat, render_comparison
 from implcheck.result import Result
 from implcheck.scoring import score
 from implcheck.termfiles import load_term
-
-
-class CompareFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
-RENDERERS = {
-    CompareFormat.TEXT: present.render_text,
-    CompareFormat.JSON: present.render_json,
-    CompareFormat.MARKDOWN: present.render_markdown,
-}
 
 
 def comparable(before: Result, after: Result, before_path: Path, after_path: Path) -> None:
@@ -56,4 +42,4 @@ def run(
     fmt: CompareFormat = CompareFormat.TEXT,
     max_drop: float = DEFAULT_MAX_DROP,
 ) -> Outcome:
-    return Outcome(RENDERERS[fmt](load_comparison(before, after, max_drop)), EXIT_OK)
+    return Outcome(render_comparison(load_comparison(before, after, max_drop), fmt), EXIT_OK)

@@ -1,27 +1,100 @@
-"""Output formats: each turns a ``Result`` into one string. The CLI only writes it out.
+"""Output formats: each turns what a command worked out into one string. The CLI only writes it.
 
-Formats are listed explicitly; adding one means adding a module and a line here.
+Every format is listed here and nowhere else, in the manner of pip-audit's ``_format``: for each
+command a ``str`` Enum of the names a user types after ``--format``, and a registry giving each
+name a ``Format`` (a typed renderer and the file suffix it is saved with). Adding a format means
+a module, an Enum member and one registry line; a test loops over every member of every Enum.
+
+Each renderer imports its module only when called, so ``check --format json`` never imports rich,
+and only ``report`` pays for Jinja. ``md`` and ``markdown`` are the same format wherever Markdown
+is offered, so neither command refuses the other's spelling.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from implcheck.model import Checklist
 from implcheck.result import Result
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
     from implcheck.compare import Comparison
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a renderer may need besides the thing it renders; each takes what it uses."""
+
+    color: bool = False
+    width: int = 100
+    generated_at: str | None = None
+    baseline: Comparison | None = None  # last term's comparison: a report's "since last term"
+    lines: Mapping[tuple[str, str], int] | None = None  # where each answer stands (termfiles.answer_lines)
+
+
+@dataclass(frozen=True)
+class Format(Generic[T]):
+    render: Callable[[T, Options], str]
+    suffix: str  # how a file of this format is named when implcheck picks the name
+
+
+# --- check: the summary of one result, for a person or a CI job -----------------------------
 
 
 class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     MARKDOWN = "markdown"
+    MD = "md"
     GITHUB = "github"
     JUNIT = "junit"
+
+
+def _text(result: Result, options: Options) -> str:
+    from implcheck.present import text
+
+    return text.render(result, color=options.color, width=options.width)
+
+
+def _json(result: Result, options: Options) -> str:
+    from implcheck.present import json
+
+    return json.render(result)
+
+
+def _markdown_summary(result: Result, options: Options) -> str:
+    from implcheck.present import markdown
+
+    return markdown.render_summary(result)
+
+
+def _github(result: Result, options: Options) -> str:
+    from implcheck.present import github
+
+    return github.render(result, dict(options.lines or {}))
+
+
+def _junit(result: Result, options: Options) -> str:
+    from implcheck.present import junit
+
+    return junit.render(result)
+
+
+_MARKDOWN_SUMMARY = Format(_markdown_summary, ".md")
+
+CHECK_FORMATS: dict[CheckFormat, Format[Result]] = {
+    CheckFormat.TEXT: Format(_text, ".txt"),
+    CheckFormat.JSON: Format(_json, ".json"),
+    CheckFormat.MARKDOWN: _MARKDOWN_SUMMARY,
+    CheckFormat.MD: _MARKDOWN_SUMMARY,
+    CheckFormat.GITHUB: Format(_github, ".txt"),
+    CheckFormat.JUNIT: Format(_junit, ".xml"),
+}
 
 
 def render_check(
@@ -30,39 +103,13 @@ def render_check(
     *,
     color: bool = False,
     width: int = 100,
-    lines: dict[tuple[str, str], int] | None = None,
+    lines: Mapping[tuple[str, str], int] | None = None,
 ) -> str:
     """``lines`` (``termfiles.answer_lines``) is where each answer stands: only github uses it."""
-    # Imported per format so `check --format json` never pays for rich, and none pays for Jinja.
-    renderer: Callable[[Result], str]
-    if fmt is CheckFormat.TEXT:
-        from implcheck.present import text
-
-        return text.render(result, color=color, width=width)
-    if fmt is CheckFormat.GITHUB:
-        from implcheck.present import github
-
-        return github.render(result, lines or {})
-    if fmt is CheckFormat.JSON:
-        from implcheck.present import json
-
-        renderer = json.render
-    elif fmt is CheckFormat.JUNIT:
-        from implcheck.present import junit
-
-        renderer = junit.render
-    else:
-        from implcheck.present import markdown
-
-        renderer = markdown.render_summary
-    return renderer(result)
+    return CHECK_FORMATS[fmt].render(result, Options(color=color, width=width, lines=lines))
 
 
-class ShowFormat(StrEnum):
-    """How ``implcheck show`` prints a checklist."""
-
-    TEXT = "text"
-    MARKDOWN = "markdown"
+# --- report: the governors' report ---------------------------------------------------------
 
 
 class PortfolioFormat(StrEnum):
@@ -78,21 +125,115 @@ class PortfolioFormat(StrEnum):
 class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"
+    MARKDOWN = "markdown"
     CSV = "csv"
 
 
-# Each report format is a module with ``render(result, *, generated_at=None, baseline=None) -> str``, imported
-# only when used: Jinja is paid for by `report`, never by `check`.
-REPORT_MODULES: dict[ReportFormat, str] = {
-    ReportFormat.HTML: "implcheck.present.html",
-    ReportFormat.MD: "implcheck.present.markdown_report",
-    ReportFormat.CSV: "implcheck.present.csv",
+def _html(result: Result, options: Options) -> str:
+    from implcheck.present import html
+
+    return html.render(result, generated_at=options.generated_at, baseline=options.baseline)
+
+
+def _markdown_report(result: Result, options: Options) -> str:
+    from implcheck.present import markdown_report
+
+    return markdown_report.render(result, generated_at=options.generated_at, baseline=options.baseline)
+
+
+def _csv(result: Result, options: Options) -> str:
+    from implcheck.present import csv
+
+    return csv.render(result, generated_at=options.generated_at, baseline=options.baseline)
+
+
+_MARKDOWN_REPORT = Format(_markdown_report, ".md")
+
+REPORT_FORMATS: dict[ReportFormat, Format[Result]] = {
+    ReportFormat.HTML: Format(_html, ".html"),
+    ReportFormat.MD: _MARKDOWN_REPORT,
+    ReportFormat.MARKDOWN: _MARKDOWN_REPORT,
+    ReportFormat.CSV: Format(_csv, ".csv"),
 }
 
 
 def render_report(
     result: Result, fmt: ReportFormat, *, generated_at: str | None = None, baseline: Comparison | None = None
 ) -> str:
-    module = importlib.import_module(REPORT_MODULES[fmt])
-    rendered: str = module.render(result, generated_at=generated_at, baseline=baseline)
-    return rendered
+    return REPORT_FORMATS[fmt].render(result, Options(generated_at=generated_at, baseline=baseline))
+
+
+# --- show: one checklist, for reading or for a wiki ----------------------------------------
+
+
+class ShowFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    MD = "md"
+
+
+def _checklist_text(checklist: Checklist, options: Options) -> str:
+    from implcheck.present import checklist as present
+
+    return present.render_text(checklist)
+
+
+def _checklist_markdown(checklist: Checklist, options: Options) -> str:
+    from implcheck.present import checklist as present
+
+    return present.render_markdown(checklist)
+
+
+_CHECKLIST_MARKDOWN = Format(_checklist_markdown, ".md")
+
+SHOW_FORMATS: dict[ShowFormat, Format[Checklist]] = {
+    ShowFormat.TEXT: Format(_checklist_text, ".txt"),
+    ShowFormat.MARKDOWN: _CHECKLIST_MARKDOWN,
+    ShowFormat.MD: _CHECKLIST_MARKDOWN,
+}
+
+
+def render_checklist(checklist: Checklist, fmt: ShowFormat) -> str:
+    return SHOW_FORMATS[fmt].render(checklist, Options())
+
+
+# --- compare: what changed between two terms ------------------------------------------------
+
+
+class CompareFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    MD = "md"
+
+
+def _compare_text(comparison: Comparison, options: Options) -> str:
+    from implcheck.present import compare
+
+    return compare.render_text(comparison)
+
+
+def _compare_json(comparison: Comparison, options: Options) -> str:
+    from implcheck.present import compare
+
+    return compare.render_json(comparison)
+
+
+def _compare_markdown(comparison: Comparison, options: Options) -> str:
+    from implcheck.present import compare
+
+    return compare.render_markdown(comparison)
+
+
+_COMPARE_MARKDOWN = Format(_compare_markdown, ".md")
+
+COMPARE_FORMATS: dict[CompareFormat, Format[Comparison]] = {
+    CompareFormat.TEXT: Format(_compare_text, ".txt"),
+    CompareFormat.JSON: Format(_compare_json, ".json"),
+    CompareFormat.MARKDOWN: _COMPARE_MARKDOWN,
+    CompareFormat.MD: _COMPARE_MARKDOWN,
+}
+
+
+def render_comparison(comparison: Comparison, fmt: CompareFormat) -> str:
+    return COMPARE_FORMATS[fmt].render(comparison, Options())

@@ -1,0 +1,82 @@
+"""The format registry: every format a user can type renders, each spelling of Markdown is the
+same format, and cheap formats stay cheap (``check --format json`` never imports rich or Jinja)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from enum import StrEnum
+
+import pytest
+
+from helpers import MINI
+from implcheck import present
+from implcheck.compare import compare
+from implcheck.load import load_checklist
+from report_helpers import PAIR, result_of
+
+# each command's choices -> the formats its registry holds
+REGISTRIES: dict[type[StrEnum], set[StrEnum]] = {
+    present.CheckFormat: set(present.CHECK_FORMATS),
+    present.ReportFormat: set(present.REPORT_FORMATS),
+    present.ShowFormat: set(present.SHOW_FORMATS),
+    present.CompareFormat: set(present.COMPARE_FORMATS),
+}
+
+
+@pytest.mark.parametrize("choices", list(REGISTRIES), ids=lambda choices: choices.__name__)
+def test_every_choice_has_a_format_and_every_format_a_choice(choices: type[StrEnum]) -> None:
+    assert set(REGISTRIES[choices]) == set(choices)
+
+
+@pytest.mark.parametrize("fmt", list(present.CheckFormat))
+def test_every_check_format_renders(fmt: present.CheckFormat) -> None:
+    assert present.render_check(result_of(PAIR), fmt).strip()
+
+
+@pytest.mark.parametrize("fmt", list(present.ReportFormat))
+def test_every_report_format_renders(fmt: present.ReportFormat) -> None:
+    assert present.render_report(result_of(PAIR), fmt).strip()
+
+
+@pytest.mark.parametrize("fmt", list(present.ShowFormat))
+def test_every_show_format_renders(fmt: present.ShowFormat) -> None:
+    assert present.render_checklist(load_checklist(MINI), fmt).strip()
+
+
+@pytest.mark.parametrize("fmt", list(present.CompareFormat))
+def test_every_compare_format_renders(fmt: present.CompareFormat) -> None:
+    result = result_of(PAIR)
+    assert present.render_comparison(compare(result, result), fmt).strip()
+
+
+def test_md_and_markdown_are_one_format_everywhere() -> None:
+    result = result_of(PAIR)
+    assert present.CHECK_FORMATS[present.CheckFormat.MD] is present.CHECK_FORMATS[present.CheckFormat.MARKDOWN]
+    assert present.REPORT_FORMATS[present.ReportFormat.MD] is present.REPORT_FORMATS[present.ReportFormat.MARKDOWN]
+    assert present.SHOW_FORMATS[present.ShowFormat.MD] is present.SHOW_FORMATS[present.ShowFormat.MARKDOWN]
+    assert present.COMPARE_FORMATS[present.CompareFormat.MD] is present.COMPARE_FORMATS[present.CompareFormat.MARKDOWN]
+    assert present.render_report(result, present.ReportFormat.MARKDOWN) == present.render_report(
+        result, present.ReportFormat.MD
+    )
+
+
+def test_suffixes_name_files_by_what_they_hold() -> None:
+    suffixes = {fmt.value: entry.suffix for fmt, entry in present.REPORT_FORMATS.items()}
+    assert suffixes == {"html": ".html", "md": ".md", "markdown": ".md", "csv": ".csv"}
+
+
+def imported_by(*args: str) -> set[str]:
+    """Top-level packages a real run imports (``python -X importtime`` lists each on stderr)."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "implcheck", *args], capture_output=True, text=True, check=False
+    )
+    names = (line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:"))
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "md"])
+def test_check_in_a_machine_format_imports_neither_rich_nor_jinja(fmt: str) -> None:
+    imported = imported_by("check", "--fail-on", "never", "--format", fmt, *map(str, PAIR))
+    assert "implcheck" in imported
+    assert imported.isdisjoint({"rich", "jinja2"}), imported & {"rich", "jinja2"}
