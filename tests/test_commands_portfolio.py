@@ -245,3 +245,12 @@ def test_the_rich_table_is_for_a_terminal(trust: Path) -> None:
     assert "Regressed since the previous term" in out
     assert out.splitlines()[0] == "2 implementations in 2 schools, from 4 answers files."
     assert ALL_YES  # the fixture's answers, kept in one place (test_portfolio.py)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_file_can_put_a_terminal_escape_in_any_format(tmp_path: Path, fmt: str) -> None:
+    put(tmp_path, "a.yaml", answers('"Oak\\e[2J\\u202eField"'))
+    out = invoke(tmp_path, "-f", fmt).stdout
+    assert "Field" in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out or fmt == "html"  # HTML isolates bidi text in <bdi> instead

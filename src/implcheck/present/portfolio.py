@@ -19,6 +19,7 @@ from implcheck.portfolio import Group, Portfolio, Term
 from implcheck.present.csv import BOM, cell
 from implcheck.present.markdown import md
 from implcheck.result import SCHEMA_VERSION, Verdict
+from implcheck.safetext import json_text, line
 
 COLUMNS = (
     "School",
@@ -44,12 +45,14 @@ def change(term: Term) -> str:
 
 
 def row(group: Group, term: Term) -> tuple[str, ...]:
+    """One group x term in words. User text is shown safely (``safetext.line``): a school's name
+    cannot carry a terminal escape or forge a second line."""
     return (
-        group.school,
-        group.initiative,
-        group.checklist,
-        term.term,
-        term.assessed_on,
+        line(group.school),
+        line(group.initiative),
+        line(group.checklist),
+        line(term.term),
+        line(term.assessed_on),
         term.verdict.label,
         f"{term.score:.0f}",
         f"{term.confidence:.0%}",
@@ -94,8 +97,8 @@ def slipped(portfolio: Portfolio) -> list[Slipped]:
     for group in portfolio.groups:
         if group.regressed:
             before, after = group.terms[-2], group.terms[-1]
-            title = f"{group.school} · {group.initiative} ({group.checklist})"
-            found.append(Slipped(title, f"{before.term} to {after.term}", after.regressions))
+            title = line(f"{group.school} · {group.initiative} ({group.checklist})")
+            found.append(Slipped(title, line(f"{before.term} to {after.term}"), tuple(map(line, after.regressions))))
     return found
 
 
@@ -153,7 +156,7 @@ def to_dict(portfolio: Portfolio) -> dict[str, Any]:
 
 
 def render_json(portfolio: Portfolio) -> str:
-    return json.dumps(to_dict(portfolio), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(to_dict(portfolio), indent=2, ensure_ascii=False)) + "\n"
 
 
 # --- CSV ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from implcheck import __version__
 from implcheck.portfolio import Group, Portfolio
+from implcheck.present.html import isolate, plain
 from implcheck.present.portfolio import Slipped, change, slipped, summary
 from implcheck.present.templating import environment
 
@@ -94,4 +95,6 @@ def render(portfolio: Portfolio) -> str:
         groups=tuple(_group(group) for group in portfolio.groups),
         problems=tuple(str(problem) for problem in portfolio.problems),
     )
-    return environment().get_template(TEMPLATE).render(d=dashboard, width=TREND_WIDTH, height=TREND_HEIGHT)
+    env = environment(finalize=isolate)  # every value shown safely, as in the governors' report
+    env.filters["plain"] = plain
+    return env.get_template(TEMPLATE).render(d=dashboard, width=TREND_WIDTH, height=TREND_HEIGHT)
