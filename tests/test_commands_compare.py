@@ -342,3 +342,11 @@ def test_check_baseline_github_adds_an_error_per_regression(write: Write) -> Non
         "::error title=Readiness regressed since 2026-autumn::The score fell by 50 points, from 100 to 50 "
         "(more than the 5 allowed).\n"
     )
+
+
+def test_compare_text_cannot_be_forged_by_a_school_name(write: Write) -> None:
+    hostile = '"Oak\\e[2J\\n✓ No regression"'
+    autumn = write("autumn.yaml", answers_yaml(ALL_YES, school=hostile))
+    spring = write("spring.yaml", answers_yaml(SLIPPED, school=hostile, term="2027-spring"))
+    result = invoke("compare", autumn, spring)
+    assert result.stdout.startswith("Oak\\x1b[2J\\n✓ No regression · Pobble for writing\n")

@@ -57,13 +57,13 @@ def test_github_points_at_the_respondent_whose_answer_is_scored(write: Write) ->
 
 
 def test_github_escapes_what_would_end_or_start_a_command() -> None:
-    assert command("error", "50% done\r\n::error::forged", file="a,b:c.yaml", line=3) == (
-        "::error file=a%2Cb%3Ac.yaml,line=3::50%25 done%0D%0A::error::forged"
+    assert command("error", "50% done\r\n::error::forged \x1b[2J", file="a,b:c\n.yaml", line=3) == (
+        "::error file=a%2Cb%3Ac\\n.yaml,line=3::50%25 done\\r\\n::error::forged \\x1b[2J"
     )
     hostile = invoke("check", "-f", "github", "--fail-on", "never", *(FIXTURES / "hostile-leader.yaml",))
     assert hostile.exit_code == 0
     assert all(line.startswith("::") for line in hostile.stdout.splitlines())
-    assert "\n# not a heading" not in hostile.stdout and "%0A# not a heading" in hostile.stdout
+    assert "\n# not a heading" not in hostile.stdout and "School\\n# not a heading" in hostile.stdout
 
 
 def test_junit_has_one_case_per_item_and_a_failure_per_gap(write: Write) -> None:

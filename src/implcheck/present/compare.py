@@ -11,7 +11,7 @@ from typing import Any
 from implcheck.compare import Change, Comparison, ItemChange
 from implcheck.present.markdown import md
 from implcheck.result import SCHEMA_VERSION, Result
-from implcheck.safetext import json_text
+from implcheck.safetext import json_text, line
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def render_text(comparison: Comparison) -> str:
         if group.items:
             lines += ["", f"{group.title} ({len(group.items)}):"]
             lines += [f" • {c.item.question} ({_moved(c)})" for c in group.items]
-    return "\n".join(lines) + "\n"
+    return "".join(line(text) + "\n" for text in lines)  # one line each, whatever a file holds
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -153,7 +153,7 @@ def since_text(comparison: Comparison) -> str:
         lines += [f" • {r.message}" for r in comparison.regressions]
     else:
         lines.append("✓ No regression.")
-    return "\n".join(lines) + "\n"
+    return "".join(line(text) + "\n" for text in lines)  # one line each, whatever a file holds
 
 
 def since_markdown(comparison: Comparison) -> str:
@@ -163,7 +163,7 @@ def since_markdown(comparison: Comparison) -> str:
         lines += ["**Readiness regressed:**", ""] + [f"- {md(r.message)}" for r in comparison.regressions]
     else:
         lines.append("No regression.")
-    return "\n".join(lines) + "\n"
+    return "".join(line(text) + "\n" for text in lines)  # one line each, whatever a file holds
 
 
 def since_github(comparison: Comparison) -> str:

@@ -8,6 +8,7 @@ in properties), so an answers file cannot end a command early or start another o
 from __future__ import annotations
 
 from implcheck.result import ItemResult, Result, Status
+from implcheck.safetext import line
 
 # What each status is called in an annotation's title, and how loud it is.
 TITLES = {
@@ -26,8 +27,9 @@ def prop(text: str) -> str:
 
 
 def command(level: str, message: str, **properties: str | int) -> str:
-    props = ",".join(f"{key}={prop(str(value))}" for key, value in properties.items())
-    return f"::{level}{' ' + props if props else ''}::{data(message)}"
+    # ``line`` first: no terminal escape reaches the job log, and a line break shows as \n.
+    props = ",".join(f"{key}={prop(line(str(value)))}" for key, value in properties.items())
+    return f"::{level}{' ' + props if props else ''}::{data(line(message))}"
 
 
 def _level(r: ItemResult) -> str:
