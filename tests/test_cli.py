@@ -47,7 +47,7 @@ def test_check_not_ready_fails_the_gate_with_its_reasons(write: Write) -> None:
     result = invoke("check", write("a.yaml", answers_yaml("  problem-specific: no\n  owner-named: yes\n")))
     assert result.exit_code == 1
     assert "✗ NOT READY" in result.stdout
-    assert "1 critical item answered no: problem-specific." in result.stdout
+    assert "1 critical item answered no: “Is there a specific problem?”" in result.stdout
     assert (
         "Critical gaps\n ✗ problem-specific (no): Is there a specific problem?\n   → Name the problem.\n"
         in result.stdout
@@ -90,8 +90,8 @@ def test_check_json_is_the_result_and_only_that(write: Write) -> None:
 def test_check_markdown_summary(write: Write) -> None:
     result = invoke("check", "-f", "markdown", write("a.yaml", answers_yaml("  problem-specific: no\n")))
     assert result.stdout.startswith("## Oakfield Primary · Pobble for writing · 2026-autumn\n\n**Verdict: Not ready**")
-    assert "| problem\\-specific | no | Name the problem. |" not in result.stdout  # ids are not escaped needlessly
-    assert "| problem-specific | no | Name the problem. |" in result.stdout
+    assert "(problem\\-specific)" not in result.stdout  # ids are not escaped needlessly
+    assert "| Is there a specific problem? (problem-specific) | no | Name the problem. |" in result.stdout
 
 
 def test_output_is_byte_identical_across_runs(write: Write) -> None:
@@ -118,7 +118,9 @@ def test_several_respondents_combine_and_disagreements_show(write: Write) -> Non
         }
     ]
     text = invoke("check", leader, teacher).stdout
-    assert "Respondents disagree on 1 item(s)\n owner-named senior-leader yes, teacher no\n" in text
+    assert (
+        "Respondents disagree on 1 item(s)\n • Is there a named senior owner? (senior-leader yes, teacher no)\n" in text
+    )
 
 
 def test_bad_answers_file_exits_2_with_every_problem(write: Write) -> None:
@@ -276,8 +278,8 @@ def test_check_markdown_lists_disagreements_side_by_side(write: Write) -> None:
     teacher = write("teacher.yaml", answers_yaml("  owner-named: no\n", role="teacher", name="T. Teacher"))
     result = invoke("check", "-f", "markdown", leader, teacher)
     assert (
-        "### Disagreements\n\n| Item | Answers |\n| --- | --- |\n| owner-named | senior-leader: yes; teacher: no |\n"
-        in (result.stdout)
+        "### Disagreements\n\n| Question | Answers |\n| --- | --- |\n"
+        "| Is there a named senior owner? | senior-leader: yes; teacher: no |\n" in (result.stdout)
     )
 
 

@@ -250,7 +250,7 @@ def test_check_baseline_markdown_and_json(write: Write) -> None:
     autumn, spring = pair(write)
     markdown = invoke("check", spring, "--baseline", autumn, "-f", "markdown").stdout
     assert (
-        "|\n\n### Since 2026-autumn\n\nReady 100/100 → Not ready 50/100\n\n**Readiness regressed:**\n\n- The verdict"
+        "?\n\n### Since 2026-autumn\n\nReady 100/100 → Not ready 50/100\n\n**Readiness regressed:**\n\n- The verdict"
         in (markdown)
     )
     result = invoke("check", spring, "--baseline", autumn, "-f", "json")

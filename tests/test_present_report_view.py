@@ -129,7 +129,12 @@ def test_charts_have_every_stage_and_failure_mode_with_bands(write: Write) -> No
         ("Explore", "80", "ready"),
         ("Prepare", "33", "below floor"),
     ]
-    assert [b.label for b in modes.bars] == ["Unclear problem", "No owner", "Friction", "No follow up"]
+    assert [b.label for b in modes.bars] == [
+        "A clear problem to solve",
+        "Senior ownership",
+        "Ease of use",
+        "Follow-up and support",
+    ]
     assert modes.bars[1].band == "weak"  # 50: above the floor, below conditions
     assert stages.bars[0].bar_text == "████████░░"
     assert "Prepare (33)" in report.decision.challenges[-1]

@@ -19,7 +19,7 @@ from helpers import MINI
 from implcheck import rules
 from implcheck.load import load_checklist
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
-from implcheck.result import Result, RuleId, Verdict, figure, percent
+from implcheck.result import Result, RuleId, Verdict, figure, percent, quoted, shorten
 from implcheck.scoring import score
 
 CHECKLIST = load_checklist(MINI)
@@ -53,10 +53,10 @@ def found(answers: str) -> dict[RuleId, str]:
         ("yppy", RuleId.SCORE_BELOW_READY, "The score, 75, is below 80, the bar for ready."),
         ("ynpn", RuleId.SCORE_BELOW_READY, None),
         ("yyyy", RuleId.SCORE_BELOW_READY, None),
-        ("nyyy", RuleId.CRITICAL_GAP, "1 critical item answered no: problem-specific."),
+        ("nyyy", RuleId.CRITICAL_GAP, "1 critical item answered no: “Is there a specific problem?”"),
         ("pyyy", RuleId.CRITICAL_GAP, None),
-        ("uyyy", RuleId.CRITICAL_UNKNOWN, "1 critical item not known: problem-specific."),
-        ("", RuleId.CRITICAL_UNKNOWN, "1 critical item not known: problem-specific."),
+        ("uyyy", RuleId.CRITICAL_UNKNOWN, "1 critical item not known: “Is there a specific problem?”"),
+        ("", RuleId.CRITICAL_UNKNOWN, "1 critical item not known: “Is there a specific problem?”"),
         (
             "yynn",
             RuleId.WEAK_STAGE,
@@ -71,16 +71,16 @@ def found(answers: str) -> dict[RuleId, str]:
         (
             "yyny",
             RuleId.WEAK_FAILURE_MODE,
-            "1 failure mode below the floor of 40 (friction 0): strength elsewhere cannot make up for a weak area.",
+            "1 failure mode below the floor of 40 (Ease of use 0): strength elsewhere cannot make up for a weak area.",
         ),
         (
             "ynnn",
             RuleId.WEAK_FAILURE_MODE,
-            "3 failure modes below the floor of 40 (no-owner 0, friction 0, no-follow-up 0): "
+            "3 failure modes below the floor of 40 (Senior ownership 0, Ease of use 0, Follow-up and support 0): "
             "strength elsewhere cannot make up for a weak area.",
         ),
         ("yppy", RuleId.WEAK_FAILURE_MODE, None),  # 50 is not below the floor
-        ("pyyy", RuleId.CRITICAL_PARTIAL, "1 critical item only partly in place: problem-specific."),
+        ("pyyy", RuleId.CRITICAL_PARTIAL, "1 critical item only partly in place: “Is there a specific problem?”"),
         ("yyyy", RuleId.CRITICAL_PARTIAL, None),
         (
             "yyuu",
@@ -126,7 +126,7 @@ def test_score_target_is_the_bar_the_score_must_reach(answers: str, target: floa
 
 def test_weak_areas_are_stages_and_failure_modes_below_the_floor_weakest_first() -> None:
     weak = result_of("ypnp").weak_areas  # prepare 0.5 of 3, friction 0; no-owner 50 is not below 40
-    assert [(g.label, g.score) for g in weak] == [("Friction", 0.0), ("Prepare", 16.7)]
+    assert [(g.label, g.score) for g in weak] == [("Ease of use", 0.0), ("Prepare", 16.7)]
 
 
 def test_every_rule_id_has_one_rule_in_enum_order() -> None:
@@ -146,6 +146,24 @@ def test_what_each_rule_caps_at_and_whether_it_blocks() -> None:
         "critical-partial": ("ready_with_conditions", True),
         "low-confidence": ("ready_with_conditions", False),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Is there a specific problem?", "Is there a specific problem?"),
+        ("word " * 30, "word " * 19 + "word…"),
+        ("Is it, really, " + "x" * 90, "Is it, really…"),
+        ("x" * 120, "x" * 99 + "…"),
+    ],
+)
+def test_a_long_question_is_cut_at_a_word(text: str, short: str) -> None:
+    assert shorten(text.strip()) == short
+
+
+def test_several_questions_are_quoted_and_separated() -> None:
+    assert found("nyyy")[RuleId.CRITICAL_GAP] == "1 critical item answered no: “Is there a specific problem?”"
+    assert quoted(["A?", "B?"]) == "“A?”; “B?”"
 
 
 def test_no_reason_is_ready() -> None:

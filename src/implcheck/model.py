@@ -45,7 +45,8 @@ class FailureMode(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
+        """What is in place when this failure is avoided, in a few plain words."""
+        return FAILURE_MODE_LABELS[self]
 
 
 FAILURE_MODE_DESCRIPTIONS: dict[FailureMode, str] = {
@@ -60,6 +61,23 @@ FAILURE_MODE_DESCRIPTIONS: dict[FailureMode, str] = {
     FailureMode.DATA_RISK: "Student data handling, security and privacy not assured.",
     FailureMode.POOR_FIT: "Doesn't fit existing systems, pedagogy or timetable; pilot unlike roll-out.",
     FailureMode.NOT_SUSTAINED: "Not kept live, not scaled deliberately, vendor not viable long term.",
+}
+
+
+# Named by what is measured (a score of 100 means it is in place), so a low score reads as a
+# risk: "Data protection 0", not "Data risk 0".
+FAILURE_MODE_LABELS: dict[FailureMode, str] = {
+    FailureMode.UNCLEAR_PROBLEM: "A clear problem to solve",
+    FailureMode.NO_OWNER: "Senior ownership",
+    FailureMode.FRICTION: "Ease of use",
+    FailureMode.NO_FOLLOW_UP: "Follow-up and support",
+    FailureMode.NO_MONITORING: "Monitoring and review",
+    FailureMode.POOR_TIMING: "Timing and workload",
+    FailureMode.NO_BUY_IN: "Staff buy-in",
+    FailureMode.NO_CAPACITY: "Capacity and budget",
+    FailureMode.DATA_RISK: "Data protection",
+    FailureMode.POOR_FIT: "Fit with the school",
+    FailureMode.NOT_SUSTAINED: "Keeping it going",
 }
 
 

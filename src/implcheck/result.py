@@ -34,6 +34,20 @@ def percent(value: float, bars: Iterable[float]) -> str:
     return f"{value:.1%}"
 
 
+def shorten(text: str, limit: int = 100) -> str:
+    """A question short enough to quote in a sentence: cut at a word, marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def quoted(questions: Iterable[str]) -> str:
+    """Questions in a sentence: each shortened and in quotation marks, separated by semicolons."""
+    return "; ".join(f"“{shorten(question)}”" for question in questions)
+
+
 def score_bars(thresholds: Thresholds) -> tuple[float, float, float]:
     """The bars every score is compared with (the verdict's and the bands')."""
     return (thresholds.floor, thresholds.conditions, thresholds.ready)
@@ -216,6 +230,10 @@ class Result:
     blocking: tuple[str, ...]  # items that block approval, in checklist order
     weak_areas: tuple[GroupScore, ...]  # stages and failure modes below the floor, weakest first
     score_target: float | None  # the bar the score must reach, when the score holds the verdict down
+
+    @property
+    def unknown_items(self) -> tuple[ItemResult, ...]:
+        return tuple(r for r in self.items if r.status is Status.UNKNOWN)
 
     @property
     def score_text(self) -> str:

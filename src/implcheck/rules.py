@@ -15,7 +15,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from implcheck.model import FailureMode, Thresholds
-from implcheck.result import GroupScore, ItemResult, Reason, RuleId, Status, Verdict, figure, percent, score_bars
+from implcheck.result import (
+    GroupScore,
+    ItemResult,
+    Reason,
+    RuleId,
+    Status,
+    Verdict,
+    figure,
+    percent,
+    quoted,
+    score_bars,
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +96,8 @@ def _critical(status: Status, words: str) -> Callable[[Facts], Finding | None]:
         if not hits:
             return None
         return Finding(
-            f"{_count(len(hits), 'critical item')} {words}: {', '.join(r.item.id for r in hits)}.",
+            # No full stop: the last question ends the sentence with its own mark.
+            f"{_count(len(hits), 'critical item')} {words}: {quoted(r.item.question for r in hits)}",
             items=tuple(r.item.id for r in hits),
             failure_modes=_modes(hits),
         )
@@ -93,15 +105,13 @@ def _critical(status: Status, words: str) -> Callable[[Facts], Finding | None]:
     return check
 
 
-def _weak(
-    kind: str, groups: Callable[[Facts], tuple[GroupScore, ...]], name: Callable[[GroupScore], str]
-) -> Callable[[Facts], Finding | None]:
+def _weak(kind: str, groups: Callable[[Facts], tuple[GroupScore, ...]]) -> Callable[[Facts], Finding | None]:
     def check(facts: Facts) -> Finding | None:
         floor = facts.thresholds.floor
         weak = [g for g in groups(facts) if g.score is not None and g.score < floor]
         if not weak:
             return None
-        names = ", ".join(f"{name(g)} {facts.figure(g.score)}" for g in weak if g.score is not None)
+        names = ", ".join(f"{g.label} {facts.figure(g.score)}" for g in weak if g.score is not None)
         gaps = tuple(dict.fromkeys(item_id for g in weak for item_id in g.gaps))
         return Finding(
             f"{_count(len(weak), kind)} below the floor of {floor:g} ({names}): "
@@ -184,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         True,
         "any stage scores below `floor` ({floor})",
         "one weak area is not averaged away by strong ones",
-        _weak("stage", lambda facts: facts.stages, lambda g: g.title),
+        _weak("stage", lambda facts: facts.stages),
     ),
     Rule(
         RuleId.WEAK_FAILURE_MODE,
@@ -192,7 +202,7 @@ RULES: tuple[Rule, ...] = (
         True,
         "any failure mode scores below `floor` ({floor})",
         "one weak area is not averaged away by strong ones",
-        _weak("failure mode", lambda facts: facts.failure_modes, lambda g: g.key),
+        _weak("failure mode", lambda facts: facts.failure_modes),
     ),
     Rule(
         RuleId.CRITICAL_PARTIAL,

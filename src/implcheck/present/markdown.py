@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from implcheck.result import Result
+from implcheck.result import Result, shorten
 from implcheck.safetext import inert
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
@@ -48,17 +48,23 @@ def render_summary(result: Result) -> str:
     if result.failure_modes:
         lines += ["### Failure modes hit", "", "| Failure mode | Items |", "| --- | --- |"]
         lines += [
-            f"| `{hit.failure_mode.value}` | {', '.join(md(i) for i in hit.items)} |" for hit in result.failure_modes
+            f"| {md(hit.failure_mode.label)} | {', '.join(md(i) for i in hit.items)} |" for hit in result.failure_modes
         ]
         lines.append("")
     if result.critical_gaps:
-        lines += ["### Critical gaps", "", "| Item | Answer | Action |", "| --- | --- | --- |"]
-        lines += [f"| {md(r.item.id)} | {r.answer.value} | {md(r.item.action)} |" for r in result.critical_gaps]
+        lines += ["### Critical gaps", "", "| Question | Answer | Action |", "| --- | --- | --- |"]
+        lines += [
+            f"| {md(r.item.question)} ({md(r.item.id)}) | {r.answer.value} | {md(r.item.action)} |"
+            for r in result.critical_gaps
+        ]
         lines.append("")
+    if result.unknowns:
+        lines += [f"### Still unknown ({len(result.unknowns)})", ""]
+        lines += [f"- {md(shorten(r.item.question))}" for r in result.unknown_items] + [""]
     if result.disagreements:
-        lines += ["### Disagreements", "", "| Item | Answers |", "| --- | --- |"]
+        lines += ["### Disagreements", "", "| Question | Answers |", "| --- | --- |"]
         for d in result.disagreements:
             views = "; ".join(f"{md(a.respondent.role.value)}: {a.answer.value}" for a in d.answers)
-            lines.append(f"| {md(d.item_id)} | {views} |")
+            lines.append(f"| {md(shorten(d.question))} | {views} |")
         lines.append("")
     return "\n".join(lines)

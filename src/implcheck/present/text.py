@@ -11,7 +11,7 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from implcheck import terminal
-from implcheck.result import Result, Verdict
+from implcheck.result import Result, Verdict, shorten
 from implcheck.safetext import line
 
 
@@ -62,7 +62,7 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
         _rows(console, [(" •", escape(reason.message)) for reason in result.reasons])
     if result.failure_modes:
         console.print("\n[bold]Failure modes hit[/]")
-        _rows(console, [(f" {hit.failure_mode.value}", ", ".join(hit.items)) for hit in result.failure_modes])
+        _rows(console, [(f" {hit.failure_mode.label}", ", ".join(hit.items)) for hit in result.failure_modes])
     if result.critical_gaps:
         console.print("\n[bold]Critical gaps[/]")
         rows: list[tuple[str, str]] = []
@@ -71,13 +71,20 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
             rows.append(("", f"→ {escape(r.item.action)}"))
         _rows(console, rows)
     if result.unknowns:
-        console.print(f"\n[bold]Still unknown[/] ({len(result.unknowns)}): {', '.join(result.unknowns)}")
+        console.print(f"\n[bold]Still unknown[/] ({len(result.unknowns)})")
+        _rows(console, [(" ?", escape(shorten(r.item.question))) for r in result.unknown_items])
     if result.disagreements:
         console.print(f"\n[bold]Respondents disagree on {len(result.disagreements)} item(s)[/]")
         _rows(
             console,
             [
-                (f" {d.item_id}", escape(", ".join(f"{a.respondent.role.value} {a.answer.value}" for a in d.answers)))
+                (
+                    " •",
+                    escape(
+                        f"{shorten(d.question)} "
+                        f"({', '.join(f'{a.respondent.role.value} {a.answer.value}' for a in d.answers)})"
+                    ),
+                )
                 for d in result.disagreements
             ],
         )
