@@ -194,7 +194,7 @@ def test_each_checklist_is_loaded_once(tmp_path: Path, monkeypatch: pytest.Monke
     for school in range(5):
         put(tmp_path, f"s{school}/lead.yaml", answers(f"School {school}", checklist="termly-recheck", given={}))
     build(tmp_path)
-    assert loads == ["termly-recheck", "termly-recheck"]  # once reading, once scoring
+    assert loads == ["termly-recheck"]
 
 
 def test_the_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
@@ -202,4 +202,4 @@ def test_the_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
         for term, given in ((SPRING, ALL_YES), (AUTUMN, SLIPPED)):
             put(tmp_path, f"s{school}/{term[0]}.yaml", answers(f"School {school}", term=term, given=given))
     put(tmp_path, "bad.yaml", "checklist: [\n")
-    assert portfolio.build([tmp_path], reader=portfolio.read_in_pool(2)) == build(tmp_path)
+    assert portfolio.build([tmp_path], jobs=2) == build(tmp_path)

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from implcheck import catalog, compare
 from implcheck.errors import InputError, Problem
@@ -173,50 +174,51 @@ def read(path: Path, checklists: Checklists) -> Read:
     )
 
 
-Reader = Callable[[list[Path]], Iterator[Read]]
+T = TypeVar("T")
+R = TypeVar("R")
+Mapper = Callable[[Callable[[T], R], list[T]], Iterator[R]]
+Task = tuple[list[list[Entry]], float]  # one group's terms, and max_drop
+
+_checklists = Checklists()  # this process's: each pool process fills its own, once
 
 
-def read_serially(paths: list[Path]) -> Iterator[Read]:
-    checklists = Checklists()
-    return (read(path, checklists) for path in paths)
+def _fresh() -> None:
+    """Start each run (and each pool process) with no checklist loaded yet."""
+    global _checklists
+    _checklists = Checklists()
 
 
-_worker_checklists = Checklists()  # each pool process has its own, filled once
+def _read_one(path: Path) -> Read:
+    return read(path, _checklists)
 
 
-def _read_in_worker(path: Path) -> Read:  # pragma: no cover - runs in the pool's processes
-    return read(path, _worker_checklists)
+def _score_one(task: Task) -> tuple[Group, list[Problem]]:
+    return _group(task[0], _checklists, task[1])
 
 
-def read_in_pool(jobs: int) -> Reader:
-    """Read with ``jobs`` processes. Results come back in the order of ``paths``, so the output
-    is byte-for-byte that of ``read_serially``."""
+def build(roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, jobs: int = 1) -> Portfolio:
+    """Walk, read and score. With ``jobs`` > 1 a pool of processes reads the files and scores
+    the groups; results come back in order, so the portfolio is exactly that of one process."""
+    found = list(walk(roots))
+    if jobs <= 1:
+        _fresh()
+        return _build(found, max_drop, lambda function, items: map(function, items))
+    import multiprocessing  # only paid for by --jobs
 
-    def reader(paths: list[Path]) -> Iterator[Read]:
-        import multiprocessing  # only paid for by --jobs
+    with multiprocessing.Pool(jobs, initializer=_fresh) as pool:
 
-        chunk = max(1, min(64, len(paths) // (jobs * 4)))
-        with multiprocessing.Pool(jobs) as pool:
-            yield from pool.imap(_read_in_worker, paths, chunksize=chunk)
+        def mapper(function: Callable[[T], R], items: list[T]) -> Iterator[R]:
+            return pool.imap(function, items, chunksize=max(1, min(64, len(items) // (jobs * 4))))
 
-    return reader
+        return _build(found, max_drop, mapper)
 
 
-def build(
-    roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, reader: Reader = read_serially
-) -> Portfolio:
-    problems: list[Problem] = []
-    skipped: list[Skipped] = []
-    paths: list[Path] = []
-    for found in walk(roots):
-        if isinstance(found, Path):
-            paths.append(found)
-        elif isinstance(found, Skipped):
-            skipped.append(found)
-        else:
-            problems.append(found)
+def _build(found: list[Path | Skipped | Problem], max_drop: float, mapper: Mapper[Any, Any]) -> Portfolio:
+    problems = [item for item in found if isinstance(item, Problem)]
+    skipped = [item for item in found if isinstance(item, Skipped)]
+    paths = [item for item in found if isinstance(item, Path)]
     buckets: dict[tuple[str, str, str], dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
-    for got in reader(paths):
+    for got in mapper(_read_one, paths):
         if isinstance(got, Entry):
             context = got.context
             place = (context.school.casefold(), context.initiative.casefold(), got.checklist_id)
@@ -225,10 +227,10 @@ def build(
             skipped.append(got)
         else:
             problems.extend(got)
-    checklists = Checklists()
+    tasks: list[Task] = [(list(buckets[key].values()), max_drop) for key in sorted(buckets)]
+    buckets.clear()  # the tasks hold the entries now
     groups: list[Group] = []
-    for key in sorted(buckets):
-        group, trouble = _group(list(buckets[key].values()), checklists, max_drop)
+    for group, trouble in mapper(_score_one, tasks):
         problems.extend(trouble)
         groups.append(group)
     groups.sort(key=lambda g: g.worst_first)

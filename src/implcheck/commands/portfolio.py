@@ -73,8 +73,7 @@ def gate(portfolio: engine.Portfolio, fail_on: FailOn, fail_on_regression: bool)
 
 def run(roots: list[Path], options: Options | None = None) -> Outcome:
     options = options or Options()
-    reader = engine.read_in_pool(options.jobs) if options.jobs > 1 else engine.read_serially
-    portfolio = engine.build(roots, max_drop=options.max_drop, reader=reader)
+    portfolio = engine.build(roots, max_drop=options.max_drop, jobs=options.jobs)
     text = render(portfolio, options)
     stderr = [str(skipped) for skipped in portfolio.skipped] if options.verbose else []
     if options.output is not None and str(options.output) != "-":
