@@ -331,3 +331,17 @@ def test_md_and_markdown_are_both_accepted(command: list[str], monkeypatch: pyte
     assert (md.exit_code, markdown.exit_code) == (0, 0), md.output + markdown.output
     assert md.stdout == markdown.stdout
     assert md.stdout.startswith("#")
+
+
+def test_validate_as_json_and_github_annotations(write: Write) -> None:
+    bad = write("bad.yaml", answers_yaml("  owner-named: 3\n"))
+    message = "answer must be one of yes, partly, no, unknown, na; got 3"
+    result = invoke("validate", "--format", "json", bad, MINI)
+    assert (result.exit_code, result.stderr) == (2, "")
+    assert json.loads(result.stdout)["problems"] == [{"path": str(bad), "line": 9, "col": 16, "message": message}]
+    result = invoke("validate", "-f", "github", bad, MINI)
+    assert result.exit_code == 2
+    assert result.stdout == f"::error file={bad},line=9,col=16,title=implcheck validate::{message}\n"
+    assert result.stderr == "1 problem(s) in 1 of 2 file(s)\n"
+    result = invoke("validate", "-f", "json", MINI)
+    assert (result.exit_code, json.loads(result.stdout)["valid"]) == (0, True)

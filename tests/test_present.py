@@ -13,7 +13,9 @@ from helpers import MINI
 from implcheck import present
 from implcheck.commands import check as check_cmd
 from implcheck.compare import compare
+from implcheck.errors import Problem
 from implcheck.load import load_checklist
+from implcheck.present.problems import Checked
 from report_helpers import PAIR, result_of
 
 # each command's choices -> the formats its registry holds
@@ -22,6 +24,7 @@ REGISTRIES: dict[type[StrEnum], set[StrEnum]] = {
     present.ReportFormat: set(present.REPORT_FORMATS),
     present.ShowFormat: set(present.SHOW_FORMATS),
     present.CompareFormat: set(present.COMPARE_FORMATS),
+    present.ValidateFormat: set(present.VALIDATE_FORMATS),
 }
 
 
@@ -50,6 +53,12 @@ def test_every_show_format_renders(fmt: present.ShowFormat) -> None:
 def test_every_compare_format_renders(fmt: present.CompareFormat) -> None:
     result = result_of(PAIR)
     assert present.render_comparison(compare(result, result), fmt).strip()
+
+
+@pytest.mark.parametrize("fmt", list(present.ValidateFormat))
+def test_every_validate_format_renders(fmt: present.ValidateFormat) -> None:
+    checked = Checked(1, 1, (Problem("a.yaml", 1, 1, "bad"),))
+    assert present.render_problems(checked, fmt).strip()
 
 
 def test_md_and_markdown_are_one_format_everywhere() -> None:

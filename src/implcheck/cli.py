@@ -21,7 +21,7 @@ from implcheck.commands import compare as compare_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
-from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat
+from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat, ValidateFormat
 
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
 # (benchmarks/bench.py, P1).
@@ -170,11 +170,15 @@ def portfolio(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Checklists, answers files, or folders of them.")],
+    fmt: Annotated[
+        ValidateFormat,
+        typer.Option("--format", "-f", help="text (path:line:col: message), json, or github (workflow annotations)."),
+    ] = ValidateFormat.TEXT,
 ) -> None:
     """Check checklists and answers files; report every problem as path:line:col: message."""
     from implcheck.commands import validate as validate_cmd
 
-    emit(validate_cmd.run(paths))
+    emit(validate_cmd.run(paths, fmt))
 
 
 @app.command()

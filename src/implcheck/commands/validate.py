@@ -7,6 +7,8 @@ from pathlib import Path
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Problem
 from implcheck.load import load_any
+from implcheck.present import ValidateFormat, render_problems
+from implcheck.present.problems import Checked
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -22,8 +24,10 @@ def expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def run(paths: list[Path]) -> Outcome:
+def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT) -> Outcome:
     files = expand(paths)
+    if not files:
+        return Outcome("", EXIT_BAD_INPUT, "implcheck: error: no YAML files found in the paths given\n")
     problems: list[Problem] = []
     bad_files = 0
     for path in files:
@@ -32,10 +36,10 @@ def run(paths: list[Path]) -> Outcome:
         except InputError as error:
             problems += error.problems
             bad_files += 1
-    if not files:
-        return Outcome("", EXIT_BAD_INPUT, "implcheck: error: no YAML files found in the paths given\n")
-    if problems:
-        listing = "".join(f"{problem}\n" for problem in problems)
-        summary = f"{len(problems)} problem(s) in {bad_files} of {len(files)} file(s)\n"
-        return Outcome(listing, EXIT_BAD_INPUT, summary)
-    return Outcome(f"{len(files)} file(s) valid\n", EXIT_OK)
+    checked = Checked(len(files), bad_files, tuple(problems))
+    output = render_problems(checked, fmt)
+    if not problems:
+        return Outcome(output, EXIT_OK)
+    # JSON says everything in one document; for people and CI logs the count goes to stderr.
+    summary = "" if fmt is ValidateFormat.JSON else checked.summary + "\n"
+    return Outcome(output, EXIT_BAD_INPUT, summary)

@@ -22,6 +22,7 @@ from implcheck.result import Result
 
 if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
     from implcheck.compare import Comparison
+    from implcheck.present.problems import Checked
 
 T = TypeVar("T")
 
@@ -237,3 +238,41 @@ COMPARE_FORMATS: dict[CompareFormat, Format[Comparison]] = {
 
 def render_comparison(comparison: Comparison, fmt: CompareFormat) -> str:
     return COMPARE_FORMATS[fmt].render(comparison, Options())
+
+
+# --- validate: the problems in checklists and answers files ---------------------------------
+
+
+class ValidateFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+def _problems_text(checked: Checked, options: Options) -> str:
+    from implcheck.present import problems
+
+    return problems.render_text(checked)
+
+
+def _problems_json(checked: Checked, options: Options) -> str:
+    from implcheck.present import problems
+
+    return problems.render_json(checked)
+
+
+def _problems_github(checked: Checked, options: Options) -> str:
+    from implcheck.present import problems
+
+    return problems.render_github(checked)
+
+
+VALIDATE_FORMATS: dict[ValidateFormat, Format[Checked]] = {
+    ValidateFormat.TEXT: Format(_problems_text, ".txt"),
+    ValidateFormat.JSON: Format(_problems_json, ".json"),
+    ValidateFormat.GITHUB: Format(_problems_github, ".txt"),
+}
+
+
+def render_problems(checked: Checked, fmt: ValidateFormat) -> str:
+    return VALIDATE_FORMATS[fmt].render(checked, Options())
