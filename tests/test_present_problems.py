@@ -20,7 +20,8 @@ VALID = Checked(files=2, bad_files=0, problems=())
 
 def test_text_is_one_located_line_per_problem() -> None:
     assert render_text(TWO) == (
-        "a.yaml:9:16: answer must be one of yes, partly, no, unknown, na; got 'maybe'\na.yaml:10:3: unknown item id 'x'\n"
+        "a.yaml:9:16: answer must be one of yes, partly, no, unknown, na; got 'maybe'\n"
+        "a.yaml:10:3: unknown item id 'x'\n"
     )
     assert render_text(VALID) == "2 file(s) valid\n"
     assert (TWO.summary, VALID.summary) == ("2 problem(s) in 1 of 3 file(s)", "2 file(s) valid")
