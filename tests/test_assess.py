@@ -24,21 +24,25 @@ from implcheck.cli import app
 from implcheck.commands import Outcome
 from implcheck.commands import assess as assess_cmd
 from implcheck.errors import UsageError
-from implcheck.interview import session, signals
+from implcheck.interview import glossary, session, signals
 from implcheck.interview.decide import (
     ContextFlags,
     Move,
+    Tally,
     clean,
     key_hint,
+    keys_explained,
+    legend,
     merge_context,
-    next_unanswered,
+    next_unasked,
     parse_key,
     parse_role,
     refusal,
+    still_unknown,
     suggested_term,
 )
 from implcheck.load import load_answers, load_checklist
-from implcheck.model import Answer, AnswerValue, Assessment, Context, Respondent, Role
+from implcheck.model import Answer, AnswerValue, Assessment, Context, Respondent, Role, Stage
 from implcheck.result import Result as Scored
 from implcheck.result import Verdict
 from implcheck.scoring import score
@@ -69,6 +73,8 @@ def yes(*ids: str) -> dict[str, Answer]:
         ("no", AnswerValue.NO),
         ("u", AnswerValue.UNKNOWN),
         ("unknown", AnswerValue.UNKNOWN),
+        ("Don’t  know", AnswerValue.UNKNOWN),
+        ("not sure", AnswerValue.UNKNOWN),
         ("na", AnswerValue.NA),
         ("N/A", AnswerValue.NA),
         ("", Move.KEEP),
@@ -91,8 +97,15 @@ def test_parse_key(typed: str, meaning: AnswerValue | Move | None) -> None:
 def test_critical_items_do_not_offer_na() -> None:
     critical, ordinary = ITEMS[0], ITEMS[1]
     assert (key_hint(critical), key_hint(ordinary)) == ("[y/p/n/u/?]", "[y/p/n/u/na/?]")
+    assert (legend(critical), legend(ordinary)) == (
+        "y yes · p partly · n no · u don't know",
+        "y yes · p partly · n no · u don't know · na doesn't apply",
+    )
+    assert "na" not in keys_explained(critical).split()
+    assert keys_explained(ordinary).startswith("y yes · p partly · n no · u don't know · na doesn't apply (give a")
     assert refusal(critical, AnswerValue.NA) == (
-        "This item is critical: a gap here blocks readiness, so it cannot be 'na'. Answer y, p, n or u (unknown)."
+        'This question is critical: a gap here blocks readiness, so it cannot be "doesn\'t apply". '
+        "Answer y, p, n or u (don't know)."
     )
     assert refusal(critical, AnswerValue.NO) is None
     assert refusal(ordinary, AnswerValue.NA) is None
@@ -104,14 +117,39 @@ def test_critical_items_do_not_offer_na() -> None:
         ({}, 0, 0),
         (yes("problem-specific"), 0, 1),
         (yes("problem-specific", "owner-named"), 0, 2),
-        ({**yes("problem-specific"), "owner-named": Answer(AnswerValue.UNKNOWN, "asked IT")}, 0, 1),
+        ({**yes("problem-specific"), "owner-named": Answer(AnswerValue.UNKNOWN)}, 0, 2),  # don't know: asked
         (yes("single-sign-on"), 2, 3),
         (yes("problem-specific", "owner-named", "single-sign-on", "training-planned"), 0, None),
         ({}, 4, None),
     ],
 )
-def test_next_unanswered(answers: dict[str, Answer], start: int, expected: int | None) -> None:
-    assert next_unanswered(ITEMS, answers, start) == expected
+def test_next_unasked(answers: dict[str, Answer], start: int, expected: int | None) -> None:
+    assert next_unasked(ITEMS, answers, start) == expected
+
+
+def test_still_unknown_lists_the_dont_knows() -> None:
+    answers = {**yes("problem-specific"), "single-sign-on": Answer(AnswerValue.UNKNOWN, "asked IT")}
+    assert still_unknown(ITEMS, answers) == [2]
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({}, "0 of 4 answered, 4 not asked yet"),
+        (yes(*(item.id for item in ITEMS)), "4 of 4 answered"),
+        (
+            {**yes("problem-specific"), "owner-named": Answer(AnswerValue.NA, "trust"),
+             "single-sign-on": Answer(AnswerValue.UNKNOWN)},
+            "1 of 3 answered, 1 don't know, 1 not asked yet; 1 doesn't apply",
+        ),
+        (
+            {"owner-named": Answer(AnswerValue.NA, "a"), "single-sign-on": Answer(AnswerValue.NA, "b")},
+            "0 of 2 answered, 2 not asked yet; 2 don't apply",
+        ),
+    ],
+)  # fmt: skip
+def test_the_tally_counts_as_check_does(answers: dict[str, Answer], said: str) -> None:
+    assert str(Tally.of(ITEMS, answers)) == said
 
 
 @pytest.mark.parametrize(
@@ -232,6 +270,11 @@ def assess(
     return outcome, script
 
 
+def flat(text: str) -> str:
+    """Printed text with its line breaks undone, for sentences rich wraps."""
+    return " ".join(text.split())
+
+
 def answers_in(path: Path) -> dict[str, Answer]:
     sheet, _ = load_answers(path)
     return sheet.answers
@@ -269,15 +312,26 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         "training-planned": Answer(AnswerValue.UNKNOWN),
     }
     printed = capsys.readouterr().out
-    assert "Keys: y/p/n/u/na answer · s skip · b back · ? help · q quit\n" in printed
-    assert "Explore · Why we are doing this" in printed
+    assert "─ Explore · Why we are doing this ─" in printed
+    assert (
+        "─\nExplore: deciding what problem to solve and whether this product is the right answer, before you \n"
+        "commit.\n"
+        "y yes · p partly · n no · u don't know · na doesn't apply\n"
+        "s skip for now · b back · ? help · q save and stop\n\n"
+        "Explore · 1 of 4"
+    ) in printed
+    assert (
+        "─\nPrepare: getting ready before the launch: the plan, the people, the systems and the training.\n"
+        "y yes · p partly · n no · u don't know · na doesn't apply\n\n"
+    ) in printed
+    assert "Still unknown (1)\n ? Is follow-up training planned?\n" in printed
+    assert "Failure modes hit\n Senior ownership\n  • Is there a named senior owner?\n Ease of use\n" in printed
     assert "Explore · 1 of 4 · critical\nIs there a specific problem? [y/p/n/u/?] y\n" in printed
     assert "Prepare · 4 of 4\nIs follow-up training planned? [y/p/n/u/na/?] u\n" in printed
     assert "! READY WITH CONDITIONS" not in printed  # a no and an unknown: the scorer decides, not us
     assert "Checklist mini 1.0 · 1 respondent (senior-leader)" in printed
     assert (
-        f"To answer the 1 still unknown later, run:\n  implcheck assess --resume -o {out}\n\n"
-        "Write the governors' report to"
+        f"To answer the rest later (1 don't know), run:\n  implcheck assess -o {out}\n\nWrite the governors' report to"
     ) in printed
     assert (
         "Later, to score the answers again or write the report:\n"
@@ -294,8 +348,10 @@ def test_the_file_is_the_one_a_person_would_write(tmp_path: Path) -> None:
     out = tmp_path / "oak.yaml"
     assess(out, *CONTEXT, "y", "SLT minutes", "q", ref="tests/fixtures/mini.yaml")
     sheet, _ = load_answers(out)
-    expected = answers_file.render(CHECKLIST, sheet.checklist_ref, sheet.context, sheet.answers)
+    expected = answers_file.render(CHECKLIST, sheet.checklist_ref, sheet.context, sheet.answers, mark_unasked=True)
     assert out.read_text(encoding="utf-8") == expected
+    assert '  problem-specific:\n    answer: yes\n    evidence: "SLT minutes"\n' in expected
+    assert "  # owner-named: not asked yet\n" in expected
     assert sheet.checklist_ref == os.path.relpath(MINI, tmp_path)  # relative to the file, as init writes it
 
 
@@ -307,8 +363,8 @@ def test_help_back_skip_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixtu
         *CONTEXT,
         "?",  # why and action
         "na",  # refused: critical
-        "wat",  # not a key
-        "",  # nothing to keep yet
+        "wat",  # not a key: the legend
+        "",  # nothing to keep yet: the legend again
         "y",
         "",
         "b",  # back to problem-specific
@@ -326,24 +382,33 @@ def test_help_back_skip_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixtu
         "q",
     )
     assert outcome == Outcome()
-    assert answers_in(out) == {
+    assert answers_in(out) == {  # the skipped and the never reached are not asked yet
         "problem-specific": Answer(AnswerValue.YES),
         "owner-named": Answer(AnswerValue.PARTLY),
-        "single-sign-on": Answer(AnswerValue.UNKNOWN),
-        "training-planned": Answer(AnswerValue.UNKNOWN),
     }
     printed = capsys.readouterr().out
     assert "Why: Without one, nobody knows what success is.\nIf not yes: Name the problem.\n" in printed
-    assert "Critical: a no or unknown here means not ready, whatever the score.\n" in printed
-    assert "y yes · p partly · n no · u unknown · na does not apply (give a reason)" in printed
-    assert "This item is critical: a gap here blocks readiness, so it cannot be 'na'." in printed
-    assert "Not a key: 'wat'. Keys: y/p/n/u/na answer" in printed
-    assert "Type an answer (y, p, n, u or na), or s to skip it for now.\n" in printed
+    assert "Critical: a no or don't know here means not ready, whatever the score.\n" in printed
+    assert (
+        "y yes · p partly · n no · u don't know · Enter keeps the current answer · s skip for now (asked again "
+        "before the end) · b back to the previous question · q save and stop"
+    ) in flat(printed)  # a critical item: no na
+    assert (
+        'This question is critical: a gap here blocks readiness, so it cannot be "doesn\'t apply". Answer y, p, n or u'
+    ) in flat(printed)
+    wrong_key = (
+        "[y/p/n/u/?] wat\ny yes · p partly · n no · u don't know\ns skip for now · b back · ? help · q save and stop\n"
+    )
+    assert wrong_key in printed
+    assert wrong_key.replace("wat", "") in printed  # Enter with nothing to keep
+    assert "Not a key" not in printed
     assert "Explore · 1 of 4 · critical · now: yes (Enter keeps it)\n" in printed
-    assert "Not saved: 'na' needs a reason. Answer again.\n" in printed
-    assert "Explore · 2 of 4 · now: na (Enter keeps it)\n" in printed
+    assert 'Not saved: "doesn\'t apply" needs a reason. Answer again.\n' in printed
+    assert "Explore · 2 of 4 · now: doesn't apply (Enter keeps it)\n" in printed
     assert "Evidence now: The trust runs it\n" in printed
-    assert f"Saved 2 of 4 answers to {out}.\nTo carry on, run:\n  implcheck assess --resume -o {out}\n" in printed
+    assert f"Saved to {out}: 2 of 4 answered, 2 not asked yet. To carry on, run: implcheck assess -o {out}" in flat(
+        printed
+    )
 
 
 @pytest.mark.usefixtures("terminal")
@@ -353,29 +418,99 @@ def test_back_on_the_first_question_stays_there(tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.usefixtures("terminal")
-def test_resume_starts_at_the_first_unanswered_and_keeps_earlier_answers(
-    write: Write, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_carrying_on_starts_at_the_first_question_never_asked(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(
         "oak.yaml",
         answers_yaml(
             "  problem-specific:\n    answer: yes\n    evidence: SLT minutes\n    date: 2026-11-01\n"
-            "  owner-named: unknown\n  single-sign-on: no\n"
+            "  owner-named:\n    answer: unknown\n    date: 2026-10-01\n  single-sign-on: no\n"
         ),
     )
-    outcome, _ = assess(path, "p", "Deputy, 0.8 FTE", "y", "", ref=None)
+    outcome, script = assess(path, "y", "", "n", ref=None)
     assert outcome == Outcome()
     assert answers_in(path) == {
         "problem-specific": Answer(AnswerValue.YES, "SLT minutes", "2026-11-01"),
-        "owner-named": Answer(AnswerValue.PARTLY, "Deputy, 0.8 FTE"),
+        "owner-named": Answer(AnswerValue.UNKNOWN, "", "2026-10-01"),  # "don't know" is an answer: not asked again
         "single-sign-on": Answer(AnswerValue.NO),
         "training-planned": Answer(AnswerValue.YES),
     }
     printed = capsys.readouterr().out
-    assert "Carrying on at question 2 of 4 (2 answered so far).\n" in printed
+    assert (
+        "Carrying on at question 4 of 4, the first not asked yet.\n"
+        "So far: 2 of 4 answered, 1 don't know, 1 not asked yet.\n"
+    ) in printed
     assert "School:" not in printed  # the context came from the file
-    assert "Can staff log in" not in printed  # answered before: not asked again
-    assert "✗ NOT READY   score 62/100   confidence 100% (4 of 4 answered)" in printed
+    assert [p.split(" [")[0] for p in script.prompts[:1]] == ["Is follow-up training planned?"]
+    assert "(3 of 4 answered)" in printed
+    assert "Still unknown (1)\n ? Is there a named senior owner?\n" in printed
+    assert f"To answer the rest later (1 don't know), run:\n  implcheck assess -o {path}\n" in printed
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize(("typed", "asked"), [(["", "y", ""], True), (["n"], False)])
+def test_with_nothing_left_to_ask_the_dont_knows_are_offered(
+    write: Write, capsys: pytest.CaptureFixture[str], typed: list[str], asked: bool
+) -> None:
+    body = "  problem-specific: yes\n  owner-named: unknown\n  single-sign-on: yes\n  training-planned: yes\n"
+    path = write("oak.yaml", answers_yaml(body))
+    outcome, script = assess(path, *typed, "n", ref=None)
+    assert outcome == Outcome()
+    printed = capsys.readouterr().out
+    assert 'All 4 questions have an answer; 1 is "don\'t know".\nGo through it again now? [Y/n] ' in printed
+    assert any(p.startswith("Is there a named senior owner?") for p in script.prompts) is asked
+    assert answers_in(path)["owner-named"] == Answer(AnswerValue.YES if asked else AnswerValue.UNKNOWN)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_skipped_questions_come_back_before_the_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, script = assess(out, *CONTEXT, "s", "y", "", "s", "n", "", "", "u", "", "p", "", "n")
+    assert outcome == Outcome()
+    printed = capsys.readouterr().out
+    assert "You skipped 2 questions. Answer them now? [Y/n] \n" in printed
+    asked = [p.split(" [")[0] for p in script.prompts if p.startswith(("Is", "Can"))]
+    assert asked == [
+        "Is there a specific problem?",
+        "Is there a named senior owner?",
+        "Can staff log in with their existing account?",
+        "Is follow-up training planned?",
+        "Is there a specific problem?",  # the skipped ones, in order
+        "Can staff log in with their existing account?",
+    ]
+    assert answers_in(out) == {
+        "problem-specific": Answer(AnswerValue.UNKNOWN),
+        "owner-named": Answer(AnswerValue.YES),
+        "single-sign-on": Answer(AnswerValue.PARTLY),
+        "training-planned": Answer(AnswerValue.NO),
+    }
+
+
+@pytest.mark.usefixtures("terminal")
+def test_skipped_questions_can_be_left_for_later(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, _ = assess(out, *CONTEXT, "y", "", "y", "", "s", "y", "", "n", "n")
+    assert outcome == Outcome()
+    printed = capsys.readouterr().out
+    assert "You skipped 1 question. Answer it now? [Y/n] n\n" in printed
+    assert "(3 of 4 answered)" in printed
+    assert f"To answer the rest later (1 not asked yet), run:\n  implcheck assess -o {out}\n" in printed
+    assert "single-sign-on" not in answers_in(out)
+    assert "  # single-sign-on: not asked yet\n" in out.read_text(encoding="utf-8")
+    # Carrying on asks it, and only it.
+    outcome, script = assess(out, "y", "", "n", ref=None)
+    assert [p.split(" [")[0] for p in script.prompts][:1] == ["Can staff log in with their existing account?"]
+    assert answers_in(out)["single-sign-on"] == Answer(AnswerValue.YES)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_enter_keeps_any_answer_even_dont_know(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("oak.yaml", answers_yaml("  problem-specific: unknown\n"))
+    outcome, _ = assess(path, "b", "", "q", ref=None)
+    assert outcome == Outcome()
+    printed = capsys.readouterr().out
+    assert "Explore · 1 of 4 · critical · now: don't know (Enter keeps it)\n" in printed
+    assert printed.count("Is there a named senior owner?") == 2  # Enter moved on to it again
+    assert answers_in(path) == {"problem-specific": Answer(AnswerValue.UNKNOWN)}
 
 
 @pytest.mark.usefixtures("terminal")
@@ -416,9 +551,10 @@ def test_every_item_answered_goes_straight_to_the_verdict(write: Write, capsys: 
     outcome, _ = assess(path, ref=None)
     assert outcome == Outcome()
     printed = capsys.readouterr().out
-    assert "All 4 items already have an answer.\n" in printed
+    assert "All 4 questions already have an answer.\n" in printed
     assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in printed
-    assert "still unknown" not in printed
+    assert "don't know" not in printed
+    assert "To answer the rest later" not in printed
     assert path.read_text(encoding="utf-8") == before  # nothing changed, nothing rewritten
 
 
@@ -428,7 +564,8 @@ def test_ctrl_c_says_how_to_carry_on(tmp_path: Path) -> None:
     outcome, _ = assess(out, *CONTEXT, "y", "", then=KeyboardInterrupt())
     assert outcome == Outcome(
         exit_code=130,
-        stderr=f"Interrupted. 1 of 4 answers are saved in {out}.\nTo carry on: implcheck assess --resume -o {out}\n",
+        stderr=f"Interrupted. Saved in {out}: 1 of 4 answered, 3 not asked yet.\n"
+        f"To carry on: implcheck assess -o {out}\n",
     )
     assert answers_in(out)["problem-specific"] == Answer(AnswerValue.YES)
 
@@ -524,7 +661,7 @@ def test_write_report_writes_the_governors_report(write: Write) -> None:
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
     sheet, checklist = load_answers(path)
     message = session.write_report(score(Assessment(checklist, (sheet,))), path.with_suffix(".html"))
-    assert message == f"implcheck: wrote {path.with_suffix('.html')} (html; verdict: ready)"
+    assert message == f"Wrote the governors' report to {path.with_suffix('.html')} (verdict: ready)."
     assert "<h2" in path.with_suffix(".html").read_text(encoding="utf-8")
 
 
@@ -574,10 +711,13 @@ def test_cli_quit_and_run_again(tmp_path: Path) -> None:
     out = tmp_path / "oak.yaml"
     first = invoke(MINI, "-o", out, input="Oak\nPobble\n\nit\n\nn\nno evidence yet\nq\n")
     assert first.exit_code == 0, first.output
-    assert f"To carry on, run:\n  implcheck assess --resume -o {out}\n" in first.stdout
-    again = invoke("-o", out, "--resume", input="q\n")
+    assert f"To carry on, run:\n  implcheck assess -o {out}\n" in first.stdout
+    again = invoke("-o", out, "--resume", input="q\n")  # --resume: the same, but FILE must exist
     assert again.exit_code == 0
-    assert "Carrying on at question 2 of 4 (1 answered so far)." in again.stdout
+    assert (
+        "Carrying on at question 2 of 4, the first not asked yet.\nSo far: 1 of 4 answered, 3 not asked yet."
+        in again.stdout
+    )
     assert answers_in(out)["problem-specific"] == Answer(AnswerValue.NO, "no evidence yet")
 
 
@@ -676,3 +816,131 @@ def test_a_terminal_that_has_gone_counts_as_a_hang_up(
     else:
         with pytest.raises(OSError):
             assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=gone)
+
+
+# --- starting again, SIGTERM, words explained --------------------------------------------
+
+
+@pytest.mark.usefixtures("terminal")
+def test_restart_clears_the_answers_after_asking(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("oak.yaml", answers_yaml("  problem-specific: yes\n  owner-named: unknown\n"))
+    outcome, script = assess(path, "y", "q", ref=None, restart=True)
+    assert outcome == Outcome()
+    assert flat(script.prompts[0]) == (
+        f"{path} has 1 of 4 answered, 1 don't know, 2 not asked yet. Clear every answer and start again? [y/N]"
+    )
+    assert answers_in(path) == {}
+    sheet, _ = load_answers(path)
+    assert sheet.context.school == "Oakfield Primary"  # who and what stay; the answers go
+    assert script.prompts[1].startswith("Is there a specific problem?")
+    assert "Carrying on" not in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize("typed", ["", "n", "maybe\nn"])
+def test_declining_restart_changes_nothing(write: Write, capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    path = write("oak.yaml", answers_yaml("  problem-specific: yes\n"))
+    before = path.read_text(encoding="utf-8")
+    outcome, _ = assess(path, *typed.split("\n"), ref=None, restart=True)
+    assert outcome == Outcome()
+    assert path.read_text(encoding="utf-8") == before
+    printed = capsys.readouterr().out
+    assert f"Nothing was changed. To carry on with it, run:\n  implcheck assess -o {path}\n" in printed
+    assert ("Type y for yes or n for no.\n" in printed) is ("maybe" in typed)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_restart_on_a_new_file_just_starts(tmp_path: Path) -> None:
+    outcome, script = assess(tmp_path / "oak.yaml", *CONTEXT, "q", restart=True)
+    assert outcome == Outcome()
+    assert script.prompts[0] == "School: "
+
+
+def test_resume_and_restart_together_are_refused(tmp_path: Path) -> None:
+    result = invoke(MINI, "-o", tmp_path / "oak.yaml", "--resume", "--restart")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "implcheck: error: --resume carries on and --restart starts again: give one of them\n",
+    )
+
+
+@pytest.mark.usefixtures("terminal")
+def test_sigterm_says_what_is_saved(tmp_path: Path) -> None:
+    out = tmp_path / "oak.yaml"
+    outcome, _ = assess(out, *CONTEXT, "p", "", then=signals.Terminated())
+    assert outcome == Outcome(
+        exit_code=143,
+        stderr=f"Ended by another program (SIGTERM). Saved in {out}: 1 of 4 answered, 3 not asked yet.\n"
+        f"To carry on: implcheck assess -o {out}\n",
+    )
+    assert answers_in(out) == {"problem-specific": Answer(AnswerValue.PARTLY)}
+
+
+@pytest.mark.usefixtures("terminal")
+def test_sigterm_before_any_answer(tmp_path: Path) -> None:
+    outcome, _ = assess(tmp_path / "oak.yaml", "Oak", then=signals.Terminated())
+    assert outcome == Outcome(
+        exit_code=143, stderr="Ended by another program (SIGTERM) before any answer: nothing was saved.\n"
+    )
+    assert not (tmp_path / "oak.yaml").exists()
+
+
+def test_the_sigterm_handler_ignores_more_and_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, object]] = []
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: seen.append((signum, handler)))
+    with pytest.raises(signals.Terminated):
+        signals.on_terminate(signal.SIGTERM, None)
+    assert seen == [(signal.SIGTERM, signal.SIG_IGN)]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_sigterm_handler_is_put_back(tmp_path: Path) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    assess(tmp_path / "oak.yaml", *CONTEXT, "q")
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Has your data protection officer signed off a DPIA for this product?", ["DPIA"]),
+        ("Will it take class lists from your MIS? Ask SLT.", ["MIS", "SLT"]),
+        ("A written plan for monitoring (fidelity, reach, acceptability)?", ["fidelity, reach and acceptability"]),
+        ("Have you held a pre-mortem?", ["pre-mortem"]),
+        ("Agree with teachers how to reach them; the mission is clear", []),  # "reach" alone, "mis" in a word
+    ],
+)
+def test_glossary_terms_in(text: str, terms: list[str]) -> None:
+    assert glossary.terms_in(text) == terms
+
+
+def test_every_stage_is_explained() -> None:
+    assert set(glossary.STAGES) == set(Stage)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_term_is_explained_at_first_use_and_in_help(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    checklist = (
+        MINI.read_text(encoding="utf-8")
+        .replace("Can staff log in with their existing account?", "Can staff log in with single sign-on (SSO)?")
+        .replace("Book coaching.", "Book coaching and plan a DPIA.")
+    )
+    ref = write("sso.yaml", checklist)
+    path = write("oak.yaml", answers_yaml("  problem-specific: yes\n  owner-named: yes\n", checklist=str(ref)))
+    assess(path, "b", "", "?", "q", ref=None)
+    printed = capsys.readouterr().out
+    explained = "single sign-on: logging in with an account you already have, with no new password\n"
+    assert printed.count(explained) == 2  # at first use, then in the help; not again when asked again
+    assert printed.index(explained) < printed.index("Can staff log in with single sign-on")
+
+
+@pytest.mark.usefixtures("terminal")
+def test_help_names_the_terms_in_the_action_too(write: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    checklist = MINI.read_text(encoding="utf-8").replace("Book coaching.", "Book coaching and plan a DPIA.")
+    ref = write("dpia.yaml", checklist)
+    body = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n"
+    path = write("oak.yaml", answers_yaml(body, checklist=str(ref)))
+    assess(path, "?", "q", ref=None)
+    assert "DPIA: data protection impact assessment, a written check of the risks to pupils' data\n" in (
+        capsys.readouterr().out
+    )

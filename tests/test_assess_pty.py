@@ -84,7 +84,8 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
     ]:
         child.expect(prompt)
         child.sendline(typed)
-    child.expect("Keys: y/p/n/u/na answer · s skip · b back · \\? help · q quit")
+    child.expect("y yes · p partly · n no · u don't know · na doesn't apply")
+    child.expect("s skip for now · b back · \\? help · q save and stop")
     child.expect("Explore · 1 of 4 · critical")
     answer(child, "?")
     child.expect("Why: Without one, nobody knows what success is.")
@@ -102,15 +103,16 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
         "single-sign-on": Answer(AnswerValue.NO),
     }
     child.sendintr()
-    child.expect("Interrupted. 2 of 4 answers are saved in oak.yaml.")
-    child.expect("To carry on: implcheck assess --resume -o oak.yaml")
+    child.expect("Interrupted. Saved in oak.yaml: 2 of 4 answered, 2 not asked yet.")
+    child.expect("To carry on: implcheck assess -o oak.yaml")
     assert ended(child) == 130
     sheet, _ = load_answers(oak)
     assert (sheet.context.school, sheet.context.respondent.role) == ("Oakfield Primary", Role.TEACHER)
 
     # 2. --resume starts at the skipped item; answer it, then kill -9 between answers.
     child = spawn(tmp_path, "--resume", "-o", "oak.yaml")
-    child.expect(r"Carrying on at question 2 of 4 \(2 answered so far\)\.")
+    child.expect(r"Carrying on at question 2 of 4, the first not asked yet\.")
+    child.expect(r"So far: 2 of 4 answered, 2 not asked yet\.")
     child.expect("Explore · 2 of 4")
     answer(child, "p", "Deputy head, 0.8 FTE")
     child.expect("Prepare · 4 of 4")  # single-sign-on was answered before: not asked again
@@ -140,11 +142,11 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
     answer(child, "y", "")
     child.expect("Result")
     child.expect(r"✗ NOT READY   score \d+/100   confidence 100%")  # 60 columns: the rest wraps
-    offered = child.expect([r"Write the governors' report to oak\.html now\? \[y/N\] ", "Later, to score"])
-    if offered == 0:  # the report command is in this build
-        child.sendline("y")
-        child.expect("Later, to score")
-        assert "<html" in (tmp_path / "oak.html").read_text(encoding="utf-8")
+    child.expect(r"Write the governors' report to oak\.html now\? \[y/N\] ")
+    child.sendline("y")
+    child.expect(r"Wrote the governors' report to oak\.html\s+\(verdict:\s+not\s+ready\)\.")
+    child.expect("Later, to score")
+    assert "<html" in (tmp_path / "oak.html").read_text(encoding="utf-8")
     child.expect("implcheck check oak.yaml")
     child.expect("implcheck report oak.yaml -o oak.html")
     assert ended(child) == 0
@@ -181,7 +183,7 @@ def test_the_shipped_checklist_at_120_columns_in_colour(tmp_path: Path) -> None:
     answer(child, "partly", "A sentence, no data yet")
     child.expect(f"2 of {total}")
     answer(child, "q")
-    child.expect(f"Saved 1 of {total} answers to oak.yaml.")
+    child.expect(f"Saved to oak.yaml: 1 of {total} answered, {total - 1} not asked yet.")
     assert ended(child) == 0
     assert SGR.search(transcript(child)), "a colour terminal gets styles"
     sheet, checklist = load_answers(tmp_path / "oak.yaml")
@@ -196,12 +198,12 @@ def test_na_needs_a_reason_and_is_refused_on_critical_items(tmp_path: Path) -> N
         "--role", "it", "--name", "",
     )  # fmt: skip
     answer(child, "na")
-    child.expect("This item is critical: a gap here blocks readiness, so it")
+    child.expect("This question is critical: a gap here blocks readiness, so")
     answer(child, "u", "Asking the head")
     answer(child, "na")
     child.expect(r"Why does it not apply\? \(needed\): ")
     child.sendline("")
-    child.expect("Not saved: 'na' needs a reason. Answer again.")
+    child.expect('Not saved: "doesn\'t apply" needs a reason. Answer again.')
     answer(child, "na")
     child.expect(r"Why does it not apply\? \(needed\): ")
     child.sendline("The trust's central team owns it")
@@ -222,3 +224,136 @@ def test_not_a_terminal_fails_at_once(tmp_path: Path) -> None:
     assert "implcheck init edtech-readiness -o oak.yaml" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "oak.yaml").exists()
+
+
+CONTEXT_FLAGS = ["--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn", "--role", "it", "--name", "Kim"]
+LEGEND = "y yes · p partly · n no · u don't know · na doesn't apply"
+MOVES = r"s skip for now · b back · \? help · q save and stop"
+
+
+def test_the_legend_at_the_start_at_each_section_and_after_a_wrong_key(tmp_path: Path) -> None:
+    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    child.expect("Explore: deciding what problem to solve")
+    child.expect(LEGEND)
+    child.expect(MOVES)
+    answer(child, "maybe")  # not a key: the legend again, without na on this critical question
+    child.expect(r"maybe\r\ny yes · p partly · n no · u don't know\r\n" + MOVES)
+    answer(child, "")  # Enter with no answer to keep: the same
+    child.expect(r"\r\ny yes · p partly · n no · u don't know\r\n" + MOVES)
+    answer(child, "?")
+    child.expect(r"u don't know · Enter keeps")  # help on a critical question: no na either
+    answer(child, "y", "")
+    answer(child, "n", "")
+    child.expect("Prepare: getting ready before the launch")
+    child.expect(LEGEND)  # and at each new section
+    answer(child, "q")
+    assert ended(child) == 0
+    assert "Not a key" not in transcript(child)
+
+
+def test_dont_know_is_an_answer_and_carrying_on_starts_after_it(tmp_path: Path) -> None:
+    oak = tmp_path / "oak.yaml"
+    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    answer(child, "u", "Asking the head")
+    answer(child, "y", "")
+    child.expect("Prepare · 3 of 4")
+    child.expect(QUESTION)
+    child.sendintr()
+    child.expect("Interrupted. Saved in oak.yaml: 1 of 4 answered, 1 don't know, 2 not asked yet.")
+    assert ended(child) == 130
+    assert "  problem-specific:\n    answer: unknown\n" in oak.read_text(encoding="utf-8")
+    assert "  # single-sign-on: not asked yet\n" in oak.read_text(encoding="utf-8")
+
+    child = spawn(tmp_path, "-o", "oak.yaml")
+    child.expect(r"Carrying on at question 3 of 4, the first not asked yet\.")
+    child.expect(r"So far: 1 of 4 answered, 1 don't know, 2 not asked yet\.")
+    answer(child, "b")  # back to owner-named, then back again to the "don't know"
+    answer(child, "b")
+    child.expect(r"Explore · 1 of 4 · critical · now: don't know \(Enter")
+    answer(child, "")  # Enter keeps "don't know", and goes on to the next not asked yet
+    child.expect("Prepare · 3 of 4")
+    answer(child, "n", "")
+    answer(child, "p", "")
+    child.expect(r"confidence 75% \(3 of 4\s+answered\)")
+    child.expect(r"Still unknown \(1\)")
+    child.expect("Is there a specific problem?")
+    child.expect(r"\[y/N\] ")
+    child.sendline("")
+    assert ended(child) == 0
+    assert answers(oak)["single-sign-on"] == Answer(AnswerValue.NO)
+    sheet, _ = load_answers(oak)
+    assert sheet.answers["problem-specific"] == Answer(AnswerValue.UNKNOWN, "Asking the head")
+
+
+def test_skipped_questions_are_offered_again_and_can_wait(tmp_path: Path) -> None:
+    oak = tmp_path / "oak.yaml"
+    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    answer(child, "s")
+    answer(child, "y", "")
+    answer(child, "s")
+    answer(child, "y", "")
+    child.expect(r"You skipped 2 questions\. Answer them now\? \[Y/n\] ")
+    child.sendline("n")
+    child.expect("Result")
+    child.expect(r"To answer the rest later \(2 not asked yet\), run:")
+    child.expect(r"\[y/N\] ")
+    child.sendline("n")
+    assert ended(child) == 0
+    assert set(answers(oak)) == {"owner-named", "training-planned"}
+
+    child = spawn(tmp_path, "-o", "oak.yaml")
+    child.expect(r"Carrying on at question 1 of 4")
+    answer(child, "s")
+    child.expect("Prepare · 3 of 4")  # the next one not asked yet
+    answer(child, "n", "")
+    child.expect(r"You skipped 1 question\. Answer it now\? \[Y/n\] ")
+    child.sendline("")  # yes
+    child.expect("Explore · 1 of 4")
+    answer(child, "y", "")
+    child.expect("Result")
+    child.expect(r"\[y/N\] ")
+    child.sendline("")
+    assert ended(child) == 0
+    assert set(answers(oak)) == {"problem-specific", "owner-named", "single-sign-on", "training-planned"}
+
+
+def test_restart_asks_before_clearing(tmp_path: Path) -> None:
+    oak = tmp_path / "oak.yaml"
+    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    answer(child, "y", "SLT minutes")
+    answer(child, "q")
+    assert ended(child) == 0
+    before = oak.read_text(encoding="utf-8")
+
+    child = spawn(tmp_path, "--restart", "-o", "oak.yaml")
+    child.expect(r"oak\.yaml has 1 of 4 answered, 3 not asked yet\. Clear every")
+    child.expect(r"answer and start again\? \[y/N\] ")
+    child.sendline("")
+    child.expect("Nothing was changed. To carry on with it, run:")
+    child.expect("implcheck assess -o oak.yaml")
+    assert ended(child) == 0
+    assert oak.read_text(encoding="utf-8") == before
+
+    child = spawn(tmp_path, "--restart", "-o", "oak.yaml")
+    child.expect(r"\[y/N\] ")
+    child.sendline("y")
+    child.expect("Explore · 1 of 4 · critical\r\n")  # no "now: yes": the answer is gone
+    child.expect(QUESTION)
+    assert answers(oak) == {}
+    child.sendline("q")
+    assert ended(child) == 0
+    sheet, _ = load_answers(oak)
+    assert sheet.context.school == "Oak"
+
+
+def test_sigterm_says_what_is_saved_and_leaves_a_valid_file(tmp_path: Path) -> None:
+    oak = tmp_path / "oak.yaml"
+    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    answer(child, "p", "A sentence")
+    child.expect("Explore · 2 of 4")
+    child.expect(QUESTION)
+    child.kill(signal.SIGTERM)
+    child.expect(r"Ended by another program \(SIGTERM\)\. Saved in oak\.yaml: 1 of 4")
+    child.expect("To carry on: implcheck assess -o oak.yaml")
+    assert ended(child) == 143
+    assert answers(oak) == {"problem-specific": Answer(AnswerValue.PARTLY, "A sentence")}

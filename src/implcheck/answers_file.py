@@ -61,7 +61,12 @@ def render(
     checklist_ref: str,
     context: Context,
     answers: dict[str, Answer],
+    *,
+    mark_unasked: bool = False,
 ) -> str:
+    """The answers file. Items missing from ``answers`` are written ``unknown``, or with
+    ``mark_unasked`` (``assess``) as a comment saying they were not asked yet, so an explicit
+    "don't know" and a question never asked stay apart in the file."""
     respondent = context.respondent
     roles = ", ".join(role.value for role in Role)
     lines = [
@@ -91,7 +96,10 @@ def render(
             flags = f"weight {item.weight}" + (", critical" if item.critical else "")
             lines += _comment(f"{item.question} ({flags})", "  ")
             lines += _comment(item.why, "  ", "Why: ")
-            lines += _answer_lines(item.id, answers.get(item.id, Answer(AnswerValue.UNKNOWN)))
+            if mark_unasked and item.id not in answers:
+                lines.append(f"  # {item.id}: not asked yet")
+            else:
+                lines += _answer_lines(item.id, answers.get(item.id, Answer(AnswerValue.UNKNOWN)))
     return "\n".join(lines) + "\n"
 
 

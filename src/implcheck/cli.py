@@ -231,7 +231,13 @@ def assess(
         str | None,
         typer.Argument(help="A shipped checklist id or a path [default: edtech-readiness, or the one FILE names]."),
     ] = None,
-    resume: Annotated[bool, typer.Option(help="Carry on with FILE from its first unanswered item.")] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(help="Carry on with FILE, which must exist (assess carries on with an existing FILE anyway)."),
+    ] = False,
+    restart: Annotated[
+        bool, typer.Option(help="Clear FILE's answers and start again from question 1 (asks first).")
+    ] = False,
     school: Annotated[str | None, typer.Option(help="School name (asked for when not given).")] = None,
     initiative: Annotated[str | None, typer.Option(help="The product or change being assessed.")] = None,
     term: Annotated[str | None, typer.Option(help="School term, e.g. 2026-autumn.")] = None,
@@ -242,7 +248,7 @@ def assess(
     from implcheck.commands import assess as assess_cmd  # rich is only paid for here
 
     flags = assess_cmd.ContextFlags(school, initiative, term, role, name)
-    emit(assess_cmd.run(checklist, output, resume=resume, flags=flags, color=use_colour()))
+    emit(assess_cmd.run(checklist, output, resume=resume, restart=restart, flags=flags, color=use_colour()))
 
 
 def main() -> None:

@@ -88,6 +88,20 @@ class AnswerValue(StrEnum):
     UNKNOWN = "unknown"
     NA = "na"
 
+    @property
+    def words(self) -> str:
+        """The answer as a person says it: ``unknown`` is "don't know", ``na`` "doesn't apply"."""
+        return ANSWER_WORDS[self]
+
+
+ANSWER_WORDS: dict[AnswerValue, str] = {
+    AnswerValue.YES: "yes",
+    AnswerValue.PARTLY: "partly",
+    AnswerValue.NO: "no",
+    AnswerValue.UNKNOWN: "don't know",
+    AnswerValue.NA: "doesn't apply",
+}
+
 
 class Role(StrEnum):
     SENIOR_LEADER = "senior-leader"

@@ -26,9 +26,9 @@ from implcheck.interview.signals import (
     EXIT_HANGUP,
     HungUp,
     detach_from_terminal,
-    hangup_raises,
     read_line,
     stdin_is_terminal,
+    stops_raise,
 )
 
 __all__ = ["ContextFlags", "HungUp", "run"]
@@ -39,6 +39,7 @@ def run(
     path: Path,
     *,
     resume: bool = False,
+    restart: bool = False,
     flags: ContextFlags | None = None,
     color: bool = False,
     width: int | None = None,
@@ -46,7 +47,7 @@ def run(
     read: Callable[[str], str] | None = None,
     report_writer: ReportWriter = write_report,
 ) -> Outcome:
-    session, resumed = open_session(ref, path, resume=resume, flags=flags or ContextFlags())
+    session, resumed = open_session(ref, path, resume=resume, restart=restart, flags=flags or ContextFlags())
     if not stdin_is_terminal():
         quoted = shlex.quote(str(path))
         start = (
@@ -59,8 +60,8 @@ def run(
     console = terminal.console(sys.stdout, color=color, width=width)
     interview = Interview(session, console, read or read_line)
     try:
-        with hangup_raises():
-            return converse(interview, resumed, today or date.today(), report_writer, color=color)
+        with stops_raise():
+            return converse(interview, resumed, today or date.today(), report_writer, color=color, restart=restart)
     except HungUp:
         pass
     except OSError as error:

@@ -12,21 +12,25 @@ from rich.console import Console
 from rich.markup import escape
 from rich.rule import Rule
 
+from implcheck.interview import glossary
 from implcheck.interview.decide import (
-    KEYS_EXPLAINED,
-    KEYS_HELP,
+    ANSWER_LEGEND,
+    MOVES_LEGEND,
     Move,
+    Tally,
     clean,
     key_hint,
-    next_unanswered,
+    keys_explained,
+    legend,
+    next_unasked,
     parse_key,
     parse_role,
     refusal,
+    still_unknown,
     suggested_term,
-    unanswered,
 )
 from implcheck.interview.session import Session
-from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role, Section
+from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role, Section, Stage
 
 
 class Stop(Exception):
@@ -44,6 +48,10 @@ class Interview:
         self.section_of: dict[str, Section] = {
             item.id: section for section in session.checklist.sections for item in section.items
         }
+        self.shown: Section | None = None  # the section whose rule was printed last
+        self.stages_explained: set[Stage] = set()
+        self.terms_explained: set[str] = set()
+        self.moves_shown = False
 
     def ask(self, prompt: str) -> str:
         # The prompt goes to ``read`` rather than being printed first, so readline knows where
@@ -95,69 +103,141 @@ class Interview:
                 return role
             self.say(f"Type one of: {', '.join(role.value for role in Role)} (or its first letter).")
 
+    def confirm(self, question: str, *, default: bool) -> bool:
+        """A yes-or-no question; Enter takes ``default``."""
+        keys = "[Y/n]" if default else "[y/N]"
+        while True:
+            typed = parse_key(self.ask(f"{question} {escape(keys)} "))
+            if typed is Move.KEEP:
+                return default
+            if typed in (AnswerValue.YES, AnswerValue.NO):
+                return typed is AnswerValue.YES
+            self.say("Type y for yes or n for no.")
+
     # --- the questions -----------------------------------------------------------------
 
     def run(self, *, resumed: bool) -> None:
-        """Ask every unanswered item once, in order; ``Stop`` when the user quits."""
-        index = next_unanswered(self.items, self.session.answers)
-        total = len(self.items)
-        if index is None:
-            self.say(f"All {total} items already have an answer.")
+        """Ask every question not asked yet, in order; then offer the ones skipped. With none
+        left to ask, offer the "don't know" answers again. ``Stop`` when the user quits."""
+        answers, total = self.session.answers, len(self.items)
+        first = next_unasked(self.items, answers)
+        if first is None:
+            self.revisit_unknowns()
             return
         if resumed:
-            self.say(f"Carrying on at question {index + 1} of {total} ({self.session.answered} answered so far).")
-        self.say(f"[dim]{escape(KEYS_HELP)}[/]")
-        shown: Section | None = None
+            self.say(f"Carrying on at question {first + 1} of {total}, the first not asked yet.")
+            self.say(f"So far: {Tally.of(self.items, answers)}.")
+        skipped = self.walk(first, lambda index: next_unasked(self.items, answers, index + 1))
+        skipped = [index for index in skipped if self.items[index].id not in answers]
+        if not skipped:
+            return
+        self.console.print()
+        one = len(skipped) == 1
+        if self.confirm(
+            f"You skipped {len(skipped)} question{'' if one else 's'}. Answer {'it' if one else 'them'} now?",
+            default=True,
+        ):
+            self.walk_list(skipped)
+
+    def revisit_unknowns(self) -> None:
+        total = len(self.items)
+        unknown = still_unknown(self.items, self.session.answers)
+        if not unknown:
+            self.say(f"All {total} questions already have an answer.")
+            return
+        one = len(unknown) == 1
+        self.say(f'All {total} questions have an answer; {len(unknown)} {"is" if one else "are"} "don\'t know".')
+        again = "Go through it again now?" if one else f"Go through those {len(unknown)} again now?"
+        if self.confirm(again, default=True):
+            self.walk_list(unknown)
+
+    def walk_list(self, order: list[int]) -> None:
+        """Ask the items at ``order``, in that order; ``b`` goes back along it."""
+        position = {index: place for place, index in enumerate(order)}
+
+        def following(index: int) -> int | None:
+            place = position[index] + 1
+            return order[place] if place < len(order) else None
+
+        self.walk(order[0], following, lambda index: order[position[index] - 1] if position[index] else None)
+
+    def walk(
+        self,
+        index: int | None,
+        following: Callable[[int], int | None],
+        previous: Callable[[int], int | None] = lambda index: index - 1 if index else None,
+    ) -> list[int]:
+        """Ask from ``index`` on, each next one chosen by ``following`` (``b``: ``previous``);
+        return the ones skipped."""
+        skipped: list[int] = []
         while index is not None:
             item = self.items[index]
-            section = self.section_of[item.id]
-            if section is not shown:
-                self.console.print()
-                self.console.print(Rule(f"{section.stage.label} · {escape(section.title)}", style="dim"))
-                shown = section
+            self.show_section(item)
             move = self.ask_item(index)
             if move is Move.QUIT:
                 raise Stop
             if move is Move.BACK:
-                if index == 0:
+                back = previous(index)
+                if back is None:
                     self.say("This is the first question.")
                 else:
-                    index -= 1
+                    index = back
                 continue
-            index = next_unanswered(self.items, self.session.answers, index + 1)
+            if move is Move.SKIP:
+                skipped.append(index)
+            index = following(index)
+        return skipped
+
+    def show_section(self, item: Item) -> None:
+        """A rule and the legend at each new section; what its stage means, the first time. (The
+        legend is the whole one here; a critical question's own hint and help leave out na.)"""
+        section = self.section_of[item.id]
+        if section is self.shown:
+            return
+        self.shown = section
+        self.console.print()
+        self.console.print(Rule(f"{section.stage.label} · {escape(section.title)}", style="dim"))
+        if section.stage not in self.stages_explained:
+            self.stages_explained.add(section.stage)
+            self.say(f"[dim]{section.stage.label}: {escape(glossary.STAGES[section.stage])}.[/]")
+        self.say(f"[dim]{escape(ANSWER_LEGEND)}[/]")
+        if not self.moves_shown:  # the other keys once, at the start
+            self.moves_shown = True
+            self.say(f"[dim]{escape(MOVES_LEGEND)}[/]")
 
     def ask_item(self, index: int) -> Move:
         """Ask one item until it is answered or left; returns how to move on."""
         item = self.items[index]
         section = self.section_of[item.id]
+        new_terms = [term for term in glossary.terms_in(item.question) if term not in self.terms_explained]
+        self.terms_explained.update(new_terms)
+        for term in new_terms:
+            self.say(f"[dim]{escape(glossary.explain(term))}[/]")
         while True:
             self.console.print()
-            current = self.session.answers.get(item.id, Answer(AnswerValue.UNKNOWN))
+            current = self.session.answers.get(item.id)
             status = [f"{section.stage.label} · {index + 1} of {len(self.items)}"]
             if item.critical:
                 status.append("[bold]critical[/]")
-            if current.value is not AnswerValue.UNKNOWN or current.evidence:
-                status.append(f"now: [bold]{current.value.value}[/] (Enter keeps it)")
+            if current is not None:
+                status.append(f"now: [bold]{escape(current.value.words)}[/] (Enter keeps it)")
             self.say(f"[dim]{' · '.join(status)}[/]")
             typed = self.ask(f"{escape(item.question)} [bold]{escape(key_hint(item))}[/] ")
             key = parse_key(typed)
-            if key is None:
-                self.say(f"Not a key: {escape(repr(clean(typed)))}. {escape(KEYS_HELP)}")
+            if key is None or (key is Move.KEEP and current is None):
+                self.say(f"[dim]{escape(legend(item))}[/]")
+                self.say(f"[dim]{escape(MOVES_LEGEND)}[/]")
                 continue
             if key is Move.HELP:
                 self.explain(item)
                 continue
-            if key is Move.KEEP:
-                if unanswered(self.session.answers, item):
-                    self.say("Type an answer (y, p, n, u or na), or s to skip it for now.")
-                    continue
-                return Move.KEEP
             if isinstance(key, Move):
                 return key
             reason = refusal(item, key)
             if reason is not None:
-                self.say(reason)
+                self.say(escape(reason))
                 continue
+            current = current or Answer(AnswerValue.UNKNOWN)
             if key is AnswerValue.NA:
                 if not self._not_applicable(item, current):
                     continue
@@ -170,7 +250,7 @@ class Interview:
         keep = f" [dim](Enter keeps: {escape(current.evidence)})[/]" if current.evidence else ""
         why = clean(self.ask(f"Why does it not apply? (needed){keep}: ")) or current.evidence
         if not why:
-            self.say("Not saved: 'na' needs a reason. Answer again.")
+            self.say('Not saved: "doesn\'t apply" needs a reason. Answer again.')
             return False
         self.session.record(item, Answer(AnswerValue.NA, why, current.date))
         return True
@@ -189,5 +269,7 @@ class Interview:
         self.say(f"[bold]Why:[/] {escape(item.why)}")
         self.say(f"[bold]If not yes:[/] {escape(item.action)}")
         if item.critical:
-            self.say("Critical: a no or unknown here means not ready, whatever the score.")
-        self.say(f"[dim]{escape(KEYS_EXPLAINED)}[/]")
+            self.say("Critical: a no or don't know here means not ready, whatever the score.")
+        for term in glossary.terms_in(item.question, item.why, item.action):
+            self.say(escape(glossary.explain(term)))
+        self.say(f"[dim]{escape(keys_explained(item))}[/]")

@@ -31,8 +31,12 @@ KEYS: dict[str, AnswerValue | Move] = {
     "no": AnswerValue.NO,
     "u": AnswerValue.UNKNOWN,
     "unknown": AnswerValue.UNKNOWN,
+    "don't know": AnswerValue.UNKNOWN,
+    "dont know": AnswerValue.UNKNOWN,
+    "not sure": AnswerValue.UNKNOWN,
     "na": AnswerValue.NA,
     "n/a": AnswerValue.NA,
+    "doesn't apply": AnswerValue.NA,
     "": Move.KEEP,
     "s": Move.SKIP,
     "skip": Move.SKIP,
@@ -44,17 +48,31 @@ KEYS: dict[str, AnswerValue | Move] = {
     "quit": Move.QUIT,
 }
 
-# One line at the start (it fits 60 columns); ``?`` spells the keys out.
-KEYS_HELP = "Keys: y/p/n/u/na answer · s skip · b back · ? help · q quit"
-KEYS_EXPLAINED = (
-    "y yes · p partly · n no · u unknown · na does not apply (give a reason) · "
-    "Enter keeps the current answer · s skip for now · b back to the previous question · q save and quit"
-)
+# The legend: shown at the start, at each new section and after a key that is not one. Each
+# line fits 60 columns. A critical item cannot be "doesn't apply", so its legend leaves it out.
+ANSWER_LEGEND = "y yes · p partly · n no · u don't know · na doesn't apply"
+CRITICAL_LEGEND = "y yes · p partly · n no · u don't know"
+MOVES_LEGEND = "s skip for now · b back · ? help · q save and stop"
+ENTER_KEEPS = "Enter keeps the current answer"
 
 
 def parse_key(text: str) -> AnswerValue | Move | None:
     """What a typed line means: an answer, a move, or ``None`` when it is neither."""
-    return KEYS.get(text.strip().lower())
+    return KEYS.get(" ".join(text.lower().replace("’", "'").split()))
+
+
+def legend(item: Item) -> str:
+    """The answer keys ``item`` accepts, each with its meaning."""
+    return CRITICAL_LEGEND if item.critical else ANSWER_LEGEND
+
+
+def keys_explained(item: Item) -> str:
+    """Every key, for ``?``: what ``legend`` says, with what the moves do and what ``na`` needs."""
+    answers = legend(item) + ("" if item.critical else " (give a reason)")
+    return (
+        f"{answers} · {ENTER_KEEPS} · s skip for now (asked again before the end) · "
+        "b back to the previous question · q save and stop"
+    )
 
 
 def key_hint(item: Item) -> str:
@@ -66,23 +84,54 @@ def refusal(item: Item, value: AnswerValue) -> str | None:
     """Why ``value`` cannot be the answer to ``item``, or ``None`` when it can."""
     if value is AnswerValue.NA and item.critical:
         return (
-            "This item is critical: a gap here blocks readiness, so it cannot be 'na'. Answer y, p, n or u (unknown)."
+            'This question is critical: a gap here blocks readiness, so it cannot be "doesn\'t apply". '
+            "Answer y, p, n or u (don't know)."
         )
     return None
 
 
-def unanswered(answers: dict[str, Answer], item: Item) -> bool:
-    """An item with no answer, or ``unknown``, is still to answer (SPEC: no answer = unknown)."""
-    answer = answers.get(item.id)
-    return answer is None or answer.value is AnswerValue.UNKNOWN
-
-
-def next_unanswered(items: tuple[Item, ...], answers: dict[str, Answer], start: int = 0) -> int | None:
-    """The index of the first item at or after ``start`` still to answer, or ``None``."""
+def next_unasked(items: tuple[Item, ...], answers: dict[str, Answer], start: int = 0) -> int | None:
+    """The index of the first item at or after ``start`` with no answer at all, or ``None``.
+    An explicit "don't know" is an answer: carrying on never asks it again unasked for."""
     for index in range(max(start, 0), len(items)):
-        if unanswered(answers, items[index]):
+        if items[index].id not in answers:
             return index
     return None
+
+
+def still_unknown(items: tuple[Item, ...], answers: dict[str, Answer]) -> list[int]:
+    """The indexes of the items answered "don't know"."""
+    return [i for i, item in enumerate(items) if (a := answers.get(item.id)) and a.value is AnswerValue.UNKNOWN]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Where a session stands, counted the way ``check`` counts: "answered" is yes, partly or
+    no, out of the questions that apply (the confidence's "30 of 46 answered")."""
+
+    answered: int
+    applicable: int
+    unknown: int
+    not_asked: int
+    not_applicable: int
+
+    @classmethod
+    def of(cls, items: tuple[Item, ...], answers: dict[str, Answer]) -> Tally:
+        values = [answers[item.id].value for item in items if item.id in answers]
+        na = values.count(AnswerValue.NA)
+        unknown = values.count(AnswerValue.UNKNOWN)
+        return cls(len(values) - na - unknown, len(items) - na, unknown, len(items) - len(values), na)
+
+    def __str__(self) -> str:
+        parts = [f"{self.answered} of {self.applicable} answered"]
+        if self.unknown:
+            parts.append(f"{self.unknown} don't know")
+        if self.not_asked:
+            parts.append(f"{self.not_asked} not asked yet")
+        text = ", ".join(parts)
+        if self.not_applicable:
+            text += f"; {self.not_applicable} {'doesn' if self.not_applicable == 1 else 'don'}'t apply"
+        return text
 
 
 def clean(text: str) -> str:

@@ -18,9 +18,9 @@ from implcheck import answers_file
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_INTERRUPTED, EXIT_OK, ImplcheckError
 from implcheck.interview.conversation import Interview, Stop
-from implcheck.interview.decide import parse_key
 from implcheck.interview.session import report_path, resume_command
-from implcheck.model import AnswerValue, Assessment
+from implcheck.interview.signals import EXIT_TERMINATED, Terminated
+from implcheck.model import Assessment
 from implcheck.present import text as summary
 from implcheck.result import Result
 from implcheck.scoring import score
@@ -35,6 +35,7 @@ def converse(
     report_writer: ReportWriter,
     *,
     color: bool,
+    restart: bool = False,
 ) -> Outcome:
     """The whole conversation: context, questions, verdict; and how each way of stopping ends."""
     session, console, path = interview.session, interview.console, interview.session.path
@@ -46,37 +47,52 @@ def converse(
             f"{escape(session.checklist.version)}, {total} questions)"
         )
         console.print(f"Saved to {escape(str(path))} after every answer.")
+        if restart and session.answers:
+            if not interview.confirm(
+                f"{escape(str(path))} has {session.tally}. Clear every answer and start again?", default=False
+            ):
+                console.print("Nothing was changed. To carry on with it, run:")
+                command(console, resume_command(path))
+                return Outcome(exit_code=EXIT_OK)
+            session.answers.clear()
+            session.save()
+            resumed = False
         loaded = session.context
         try:
             session.context = interview.ask_context(session.context, session.missing, today)
         except EOFError:
             raise KeyboardInterrupt from None
-        if not resumed:
+        if not started:
             answers_file.write_schema_beside(path)
-        if not resumed or session.context != loaded:
+        if not started or session.context != loaded:
             session.save()
             started = True
         interview.run(resumed=resumed)
         finish(interview, report_writer, color=color)
     except (Stop, EOFError):
         console.print()
-        console.print(f"Saved {session.answered} of {total} answers to {escape(str(path))}.")
+        console.print(f"Saved to {escape(str(path))}: {session.tally}.")
         console.print("To carry on, run:")
         command(console, resume_command(path))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         console.print()
+        why, code = (
+            ("Ended by another program (SIGTERM)", EXIT_TERMINATED)
+            if isinstance(stop, Terminated)
+            else ("Interrupted", EXIT_INTERRUPTED)
+        )
         if not started:
-            return Outcome(exit_code=EXIT_INTERRUPTED, stderr="Interrupted before any answer: nothing was saved.\n")
+            return Outcome(exit_code=code, stderr=f"{why} before any answer: nothing was saved.\n")
         return Outcome(
-            exit_code=EXIT_INTERRUPTED,
-            stderr=f"Interrupted. {session.answered} of {total} answers are saved in {path}.\n"
-            f"To carry on: {resume_command(path)}\n",
+            exit_code=code,
+            stderr=f"{why}. Saved in {path}: {session.tally}.\nTo carry on: {resume_command(path)}\n",
         )
     return Outcome(exit_code=EXIT_OK)
 
 
 def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
-    """The verdict as ``check`` prints it, the offer of the report, and the commands for later."""
+    """The verdict (as ``check`` prints it, with questions for ids), the offer of the report,
+    and the commands for later."""
     session, console = interview.session, interview.console
     path = session.path
     report = report_path(path)
@@ -84,21 +100,26 @@ def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
     console.print(Rule("Result", style="dim"))
     result = score(Assessment(session.checklist, (session.sheet(),)))
     # Already laid out for this width, colour codes and all: printed as it is, not re-wrapped.
-    console.print(Text.from_ansi(summary.render(result, color=color, width=min(console.width, 120))), end="")
-    left = len(session.checklist.items) - session.answered
+    text = summary.render(result, color=color, width=min(console.width, 120), questions=True)
+    console.print(Text.from_ansi(text), end="")
+    tally = session.tally
+    left = [f"{tally.not_asked} not asked yet"] if tally.not_asked else []
+    left += [f"{tally.unknown} don't know"] if tally.unknown else []
     if left:
         console.print()
-        console.print(f"To answer the {left} still unknown later, run:")
+        console.print(f"To answer the rest later ({' and '.join(left)}), run:")
         command(console, resume_command(path))
     report_command = f"implcheck report {shlex.quote(str(path))} -o {shlex.quote(str(report))}"
     console.print()
     replaces = " (it replaces the one there)" if report.exists() else ""
     try:
-        typed = interview.ask(f"Write the governors' report to {escape(str(report))}{replaces} now? {escape('[y/N]')} ")
+        wanted = interview.confirm(
+            f"Write the governors' report to {escape(str(report))}{replaces} now?", default=False
+        )
     except EOFError:
-        typed = ""
+        wanted = False
         console.print()
-    if parse_key(typed) is AnswerValue.YES:
+    if wanted:
         try:
             console.print(escape(writer(result, report)))
         except ImplcheckError as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 from implcheck import answers_file
 from implcheck.errors import UsageError
 from implcheck.fileio import write_output
-from implcheck.interview.decide import ContextFlags, merge_context, unanswered
+from implcheck.interview.decide import ContextFlags, Tally, merge_context
 from implcheck.interview.signals import signals_held
 from implcheck.load import load_answers, load_checklist_ref
 from implcheck.model import Answer, AnswerSheet, Checklist, Context, Item
@@ -33,7 +33,7 @@ class Session:
     missing: frozenset[str] = frozenset()  # context still to ask for
 
     def save(self) -> None:
-        text = answers_file.render(self.checklist, self.checklist_ref, self.context, self.answers)
+        text = answers_file.render(self.checklist, self.checklist_ref, self.context, self.answers, mark_unasked=True)
         inputs = [self.checklist.path] if self.checklist.path else []
         with signals_held():
             write_output(self.path, text, inputs=inputs)
@@ -44,15 +44,19 @@ class Session:
             self.save()
 
     @property
-    def answered(self) -> int:
-        return sum(1 for item in self.checklist.items if not unanswered(self.answers, item))
+    def tally(self) -> Tally:
+        return Tally.of(self.checklist.items, self.answers)
 
     def sheet(self) -> AnswerSheet:
         return AnswerSheet(self.path, self.checklist_ref, self.context, dict(self.answers))
 
 
-def open_session(ref: str | None, path: Path, *, resume: bool, flags: ContextFlags) -> tuple[Session, bool]:
+def open_session(
+    ref: str | None, path: Path, *, resume: bool, flags: ContextFlags, restart: bool = False
+) -> tuple[Session, bool]:
     """Load ``path`` to carry on with it, or start a new session; says whether it resumed."""
+    if resume and restart:
+        raise UsageError("--resume carries on and --restart starts again: give one of them")
     if path.exists():
         sheet, checklist = load_answers(path)
         if ref is not None:
@@ -76,7 +80,8 @@ def open_session(ref: str | None, path: Path, *, resume: bool, flags: ContextFla
 
 
 def resume_command(path: Path) -> str:
-    return f"implcheck assess --resume -o {shlex.quote(str(path))}"
+    """How to carry on: running assess again on the file does (``--resume`` is not needed)."""
+    return f"implcheck assess -o {shlex.quote(str(path))}"
 
 
 def report_path(path: Path) -> Path:
@@ -92,4 +97,4 @@ def write_report(result: Result, output: Path) -> str:
 
     inputs = [Path(name) for name in result.files] + ([result.checklist.path] if result.checklist.path else [])
     write_output(output, render_report(result, ReportFormat.HTML), inputs=inputs)
-    return f"implcheck: wrote {output} (html; verdict: {result.verdict.label.lower()})"
+    return f"Wrote the governors' report to {output} (verdict: {result.verdict.label.lower()})."

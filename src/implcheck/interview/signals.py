@@ -16,16 +16,17 @@ from contextlib import contextmanager
 from types import FrameType
 
 EXIT_HANGUP = 128 + signal.SIGHUP  # what a shell reports for a process ended by SIGHUP
+EXIT_TERMINATED = 128 + signal.SIGTERM  # ... and by SIGTERM (kill, a shutdown, a session manager)
 ANSI_CODE = re.compile(r"(\x1b\[[0-9;]*m)")
 
 
 @contextmanager
 def signals_held() -> Iterator[None]:
-    """Ctrl-C or a hang-up during a save waits until the file is on disk, then takes effect."""
+    """Ctrl-C, a hang-up or SIGTERM during a save waits until the file is on disk, then takes effect."""
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
         yield
         return
-    held = {signal.SIGINT, signal.SIGHUP}
+    held = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
         yield
@@ -43,15 +44,29 @@ def on_hangup(signum: int, frame: FrameType | None) -> None:
     raise HungUp
 
 
+class Terminated(BaseException):
+    """Another program asked implcheck to end (SIGTERM): stop, say what is saved, exit 143."""
+
+
+def on_terminate(signum: int, frame: FrameType | None) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: the message is on its way
+    raise Terminated
+
+
+HANDLERS = {signal.SIGHUP: on_hangup, signal.SIGTERM: on_terminate}
+
+
 @contextmanager
-def hangup_raises() -> Iterator[None]:
-    """While inside, a hang-up raises ``HungUp``; the handler before it is put back after."""
-    previous = signal.signal(signal.SIGHUP, on_hangup)
+def stops_raise() -> Iterator[None]:
+    """While inside, a hang-up raises ``HungUp`` and SIGTERM ``Terminated``; the handlers
+    before them are put back after (unless one fired, and ignores any more of its kind)."""
+    previous = {signum: signal.signal(signum, handler) for signum, handler in HANDLERS.items()}
     try:
         yield
     finally:
-        if signal.getsignal(signal.SIGHUP) is on_hangup:
-            signal.signal(signal.SIGHUP, previous)
+        for signum, handler in HANDLERS.items():
+            if signal.getsignal(signum) is handler:
+                signal.signal(signum, previous[signum])
 
 
 def stdin_is_terminal() -> bool:

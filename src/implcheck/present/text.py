@@ -37,7 +37,19 @@ def _rows(console: Console, rows: list[tuple[str, str]]) -> None:
     console.print(table)
 
 
-def render(result: Result, *, color: bool = False, width: int = 100) -> str:
+def _questions(console: Console, questions: list[tuple[str, str]]) -> None:
+    """One line each, shortened with "…" to fit, so a long list stays a list."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, overflow="ellipsis")
+    for left, question in questions:
+        table.add_row(left, escape(question))
+    console.print(table)
+
+
+def render(result: Result, *, color: bool = False, width: int = 100, questions: bool = False) -> str:
+    """The summary; with ``questions`` (``assess``), the failure modes and critical gaps name
+    their items by question only, not also by the ids scripts and CI logs use."""
     out = io.StringIO()
     console = terminal.console(out, color=color, width=width)
     context = result.context
@@ -60,14 +72,23 @@ def render(result: Result, *, color: bool = False, width: int = 100) -> str:
     if result.reasons:
         console.print("\n[bold]Why[/]")
         _rows(console, [(" •", escape(reason.message)) for reason in result.reasons])
-    if result.failure_modes:
+    question = {r.item.id: r.item.question for r in result.items}
+    if result.failure_modes and questions:
+        console.print("\n[bold]Failure modes hit[/]")
+        for hit in result.failure_modes:
+            console.print(f" {escape(hit.failure_mode.label)}")
+            _questions(console, [("  •", question[item_id]) for item_id in hit.items])
+    elif result.failure_modes:
         console.print("\n[bold]Failure modes hit[/]")
         _rows(console, [(f" {hit.failure_mode.label}", ", ".join(hit.items)) for hit in result.failure_modes])
     if result.critical_gaps:
         console.print("\n[bold]Critical gaps[/]")
         rows: list[tuple[str, str]] = []
         for r in result.critical_gaps:
-            rows.append((f" [{colour}]{mark}[/]", f"{r.item.id} ({r.answer.value}): {escape(r.item.question)}"))
+            named = f"{r.item.id} ({r.answer.value}): {escape(r.item.question)}"
+            if questions:
+                named = f"{escape(r.item.question)} ({r.answer.words})"
+            rows.append((f" [{colour}]{mark}[/]", named))
             rows.append(("", f"→ {escape(r.item.action)}"))
         _rows(console, rows)
     if result.unknowns:
