@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from implcheck import __version__
-from implcheck.model import AnswerValue, Respondent, Stage
+from implcheck.model import AnswerValue, Respondent
+from implcheck.present.decision import Decision, decide
 from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
 
 MAX_RISKS = 5
-MAX_WEAK = 4
 
 ANSWER_LABELS = {
     AnswerValue.YES: "Yes",
@@ -69,13 +69,6 @@ class Risk:
     by_when: str
     owner_suggested: bool  # True when the owner/by-when are our defaults, not the checklist's
     blocks: bool  # one of the items that set the verdict
-
-
-@dataclass(frozen=True)
-class Decision:
-    headline: str
-    conditions: tuple[str, ...]
-    challenges: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -228,7 +221,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         actions=risks,
         risks=risks[:MAX_RISKS],
         more_risks=max(0, len(risks) - MAX_RISKS),
-        decision=_decision(result, risks),
+        decision=decide(result, shown=MAX_RISKS),
         charts=_charts(result),
         sections=tuple(_section(result, section_index, rows) for section_index in range(len(result.sections))),
         disagreements=tuple(
@@ -251,12 +244,6 @@ def _answer_label(answer: RoleAnswer) -> str:
     return ANSWER_LABELS[answer.answer]
 
 
-def _noun(result: Result) -> str:
-    """Before procurement governors approve a purchase; at a termly re-check, carrying on."""
-    early = {Stage.EXPLORE, Stage.PREPARE}
-    return "purchase" if any(r.stage in early for r in result.items) else "continuation"
-
-
 def _risk(action: Action, item: ItemResult) -> Risk:
     return Risk(
         item_id=action.item_id,
@@ -273,65 +260,6 @@ def _risk(action: Action, item: ItemResult) -> Risk:
         owner_suggested=action.owner_suggested,
         blocks=action.blocks,
     )
-
-
-def _decision(result: Result, risks: tuple[Risk, ...]) -> Decision:
-    noun = _noun(result)
-    blocking = result.blocking
-    shown = [risk.item_id for risk in risks[:MAX_RISKS] if risk.blocks]
-    if result.verdict is Verdict.NOT_READY:
-        headline = f"Do not approve the {noun} yet."
-    elif result.verdict is Verdict.READY_WITH_CONDITIONS:
-        headline = f"Approve the {noun} on conditions, and ask for progress at the next meeting."
-    else:
-        headline = f"Approve the {noun}, and ask for the termly re-check to be reported next term."
-    conditions: list[str] = []
-    if shown:
-        numbers = ", ".join(str(index + 1) for index, risk in enumerate(risks[:MAX_RISKS]) if risk.item_id in shown)
-        conditions.append(
-            f"The actions for the risks marked “blocks approval” ({numbers} below) are done by their dates."
-        )
-    if len(blocking) > len(shown):
-        hidden = len(blocking) - len(shown)
-        conditions.append(
-            f"{_count(hidden, 'more blocking item')} (critical gaps and weak areas, in the detail) "
-            f"{'is' if hidden == 1 else 'are'} dealt with."
-        )
-    if result.score_target is not None:
-        conditions.append(
-            "Enough of the other actions are done to lift the score from "
-            f"{result.score_text} to at least {result.score_target:g}."
-        )
-    if result.verdict is not Verdict.READY and result.unknowns:
-        conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
-    challenges: list[str] = []
-    if result.disagreements:
-        critical = sum(1 for d in result.disagreements if d.critical)
-        challenges.append(
-            f"Staff in different roles disagree on {_count(len(result.disagreements), 'item')}"
-            + (f", {critical} of them critical" if critical else "")
-            + ": ask why before accepting any one view."
-        )
-    if result.unknowns and result.verdict is Verdict.READY:
-        challenges.append(
-            f"{_count(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence_text}): "
-            "ask who will find out, and by when."
-        )
-    floor = result.checklist.thresholds.floor
-    weak = result.weak_areas
-    if weak:
-        names = ", ".join(f"{g.label} ({result.figure(g.score)})" for g in weak[:MAX_WEAK])
-        more = f" and {len(weak) - MAX_WEAK} more" if len(weak) > MAX_WEAK else ""
-        challenges.append(
-            f"Ask how the weakest areas will be strengthened: {names}{more}, all below the floor of {floor:g}."
-        )
-    if not challenges:
-        challenges.append("Ask how the school will know, next term, that it is still working.")
-    return Decision(headline=headline, conditions=tuple(conditions), challenges=tuple(challenges))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _charts(result: Result) -> tuple[Chart, ...]:

@@ -1,0 +1,85 @@
+"""What the governors are asked to decide, in words: the headline, the conditions of approval and
+the questions to challenge. Every fact comes decided in the ``Result``; this only words it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from implcheck.model import Stage
+from implcheck.result import Result, Verdict
+
+MAX_WEAK = 4
+
+
+@dataclass(frozen=True)
+class Decision:
+    headline: str
+    conditions: tuple[str, ...]
+    challenges: tuple[str, ...]
+
+
+def decide(result: Result, *, shown: int) -> Decision:
+    """``shown``: how many of the most urgent actions the summary lists as its top risks."""
+    noun = _noun(result)
+    blocking = result.blocking
+    top = result.actions[:shown]
+    listed = [action.item_id for action in top if action.blocks]
+    if result.verdict is Verdict.NOT_READY:
+        headline = f"Do not approve the {noun} yet."
+    elif result.verdict is Verdict.READY_WITH_CONDITIONS:
+        headline = f"Approve the {noun} on conditions, and ask for progress at the next meeting."
+    else:
+        headline = f"Approve the {noun}, and ask for the termly re-check to be reported next term."
+    conditions: list[str] = []
+    if listed:
+        numbers = ", ".join(str(index + 1) for index, action in enumerate(top) if action.blocks)
+        conditions.append(
+            f"The actions for the risks marked “blocks approval” ({numbers} below) are done by their dates."
+        )
+    if len(blocking) > len(listed):
+        hidden = len(blocking) - len(listed)
+        conditions.append(
+            f"{_count(hidden, 'more blocking item')} (critical gaps and weak areas, in the detail) "
+            f"{'is' if hidden == 1 else 'are'} dealt with."
+        )
+    if result.score_target is not None:
+        conditions.append(
+            "Enough of the other actions are done to lift the score from "
+            f"{result.score_text} to at least {result.score_target:g}."
+        )
+    if result.verdict is not Verdict.READY and result.unknowns:
+        conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
+    challenges: list[str] = []
+    if result.disagreements:
+        critical = sum(1 for d in result.disagreements if d.critical)
+        challenges.append(
+            f"Staff in different roles disagree on {_count(len(result.disagreements), 'item')}"
+            + (f", {critical} of them critical" if critical else "")
+            + ": ask why before accepting any one view."
+        )
+    if result.unknowns and result.verdict is Verdict.READY:
+        challenges.append(
+            f"{_count(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence_text}): "
+            "ask who will find out, and by when."
+        )
+    floor = result.checklist.thresholds.floor
+    weak = result.weak_areas
+    if weak:
+        names = ", ".join(f"{g.label} ({result.figure(g.score)})" for g in weak[:MAX_WEAK])
+        more = f" and {len(weak) - MAX_WEAK} more" if len(weak) > MAX_WEAK else ""
+        challenges.append(
+            f"Ask how the weakest areas will be strengthened: {names}{more}, all below the floor of {floor:g}."
+        )
+    if not challenges:
+        challenges.append("Ask how the school will know, next term, that it is still working.")
+    return Decision(headline=headline, conditions=tuple(conditions), challenges=tuple(challenges))
+
+
+def _noun(result: Result) -> str:
+    """Before procurement governors approve a purchase; at a termly re-check, carrying on."""
+    early = {Stage.EXPLORE, Stage.PREPARE}
+    return "purchase" if any(r.stage in early for r in result.items) else "continuation"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,42 @@
+"""What the governors are asked to decide, worded from the Result (most cases run through the
+report in test_present_report_view.py; these call ``decide`` directly)."""
+
+from __future__ import annotations
+
+import pytest
+
+from implcheck.present.decision import decide
+from test_rules import result_of
+
+
+@pytest.mark.parametrize(
+    ("answers", "headline"),
+    [
+        ("yyyy", "Approve the purchase, and ask for the termly re-check to be reported next term."),
+        ("pyyy", "Approve the purchase on conditions, and ask for progress at the next meeting."),
+        ("nyyy", "Do not approve the purchase yet."),
+    ],
+)
+def test_the_headline_follows_the_verdict(answers: str, headline: str) -> None:
+    assert decide(result_of(answers), shown=5).headline == headline
+
+
+def test_blocking_items_beyond_the_top_risks_are_counted() -> None:
+    # owner-named, single-sign-on and training-planned block (every failure mode but one is at 0)
+    decision = decide(result_of("ynnn"), shown=1)
+    assert decision.conditions[:2] == (
+        "The actions for the risks marked “blocks approval” (1 below) are done by their dates.",
+        "2 more blocking items (critical gaps and weak areas, in the detail) are dealt with.",
+    )
+
+
+def test_the_score_condition_names_the_bar_to_reach() -> None:
+    assert "Enough of the other actions are done to lift the score from 75 to at least 80." in (
+        decide(result_of("yppy"), shown=5).conditions
+    )
+
+
+def test_a_ready_verdict_with_nothing_to_challenge_asks_about_next_term() -> None:
+    assert decide(result_of("yyyy"), shown=5).challenges == (
+        "Ask how the school will know, next term, that it is still working.",
+    )
