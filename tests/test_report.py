@@ -126,3 +126,69 @@ def test_render_report_for_a_single_mini_file(write: Write) -> None:
     assert "1 question still unanswered (confidence 75%): ask who will find out, and by when." in html
     assert "Only one respondent answered (senior-leader (A. Leader))." in html
     assert f"and {path.name}." in html and MINI.name not in html  # the footer names the answers files
+
+
+# --- at a terminal without -o: a file named after the answers, never HTML on the screen ----------
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    from implcheck import cli
+
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_at_a_terminal_the_report_goes_to_a_file_named_after_the_answers(at_a_terminal: Path) -> None:
+    result = invoke("report", *PAIR)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        "implcheck: wrote leader-report.html (html; verdict: not ready)\n"
+        "  (at a terminal the report goes to a file: -o chooses its name, '-o -' prints it here)\n"
+    )
+    assert (at_a_terminal / "leader-report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert invoke("report", *PAIR, "-f", "markdown").exit_code == 0
+    assert invoke("report", *PAIR, "-f", "csv").exit_code == 0
+    assert sorted(p.name for p in at_a_terminal.iterdir()) == [
+        "leader-report.csv",
+        "leader-report.html",
+        "leader-report.md",
+    ]
+
+
+def test_at_a_terminal_an_existing_report_is_kept_without_force(at_a_terminal: Path) -> None:
+    kept = at_a_terminal / "leader-report.html"
+    kept.write_text("last term's report\n", encoding="utf-8")
+    result = invoke("report", *PAIR)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "implcheck: error: leader-report.html: already exists; use --force to replace it, or -o to choose another "
+        "name ('-o -' prints the report here)\n"
+    )
+    assert kept.read_text(encoding="utf-8") == "last term's report\n"
+    assert invoke("report", *PAIR, "--force").exit_code == 0
+    assert kept.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_at_a_terminal_dash_still_prints_and_o_still_names(at_a_terminal: Path) -> None:
+    result = invoke("report", *PAIR, "-f", "md", "-o", "-")
+    assert result.stdout.startswith("# Readiness report: Castle Brook Academy")
+    result = invoke("report", *PAIR, "-o", "governors.html")
+    assert result.stderr == "implcheck: wrote governors.html (html; verdict: not ready)\n"
+    assert sorted(p.name for p in at_a_terminal.iterdir()) == ["governors.html"]
+
+
+@pytest.mark.slow
+def test_in_a_real_terminal_no_html_reaches_the_screen(tmp_path: Path) -> None:
+    import pexpect
+
+    implcheck = str(Path(sys.executable).parent / "implcheck")
+    child = pexpect.spawn(implcheck, ["report", *map(str, PAIR)], cwd=str(tmp_path), encoding="utf-8", timeout=60)
+    screen = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "<" not in screen
+    assert screen.startswith("implcheck: wrote leader-report.html (html; verdict: not ready)")
+    piped = subprocess.run([implcheck, "report", *map(str, PAIR)], capture_output=True, text=True, check=False)
+    assert piped.stdout.startswith("<!DOCTYPE html>")

@@ -45,6 +45,10 @@ def emit(outcome: Outcome) -> None:
         raise typer.Exit(outcome.exit_code)
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def use_colour() -> bool:
     """Colour only for a person at a terminal who has not asked for none (no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -110,8 +114,15 @@ def report(
         ReportFormat.HTML
     ),
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Where to write it; '-' or nothing for stdout.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it; '-' for stdout. Without it: stdout when piped, "
+            "else NAME-report.html (or .md, .csv) here, NAME being the first answers file's.",
+        ),
     ] = None,
+    force: Annotated[bool, typer.Option(help="Replace NAME-report.html if it is already there.")] = False,
     generated_at: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Show this as the report's date (none by default).")
     ] = None,
@@ -123,7 +134,17 @@ def report(
     """Render the governors' report: summary first, then the detail. Always exits 0 (not a gate)."""
     from implcheck.commands import report as report_cmd
 
-    emit(report_cmd.run(files, fmt, output, generated_at=generated_at, baseline=baseline))
+    emit(
+        report_cmd.run(
+            files,
+            fmt,
+            output,
+            generated_at=generated_at,
+            baseline=baseline,
+            to_terminal=stdout_is_terminal(),
+            force=force,
+        )
+    )
 
 
 @app.command()

@@ -1,6 +1,8 @@
 """``implcheck report FILE...``: the governors' report, as HTML, Markdown or a CSV of actions.
 
-A report is not a gate: it exits 0 whatever the verdict (``check`` is the gate).
+A report is not a gate: it exits 0 whatever the verdict (``check`` is the gate). Run at a
+terminal without ``-o``, it is written to a file named after the answers (60 KB of HTML is no use
+on a screen); piped, it goes to stdout, so ``report a.yaml > r.html`` and ``| less`` still work.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ from pathlib import Path
 from implcheck.commands import Outcome
 from implcheck.commands.compare import against_baseline
 from implcheck.compare import DEFAULT_MAX_DROP
-from implcheck.errors import EXIT_OK
+from implcheck.errors import EXIT_OK, UsageError
 from implcheck.fileio import write_output
 from implcheck.load import load_assessment
-from implcheck.present import ReportFormat, render_report
+from implcheck.present import REPORT_FORMATS, ReportFormat, render_report
 from implcheck.scoring import score
 from implcheck.termfiles import files_of
+
+
+def default_output(paths: list[Path], fmt: ReportFormat) -> Path:
+    """``leader-report.html`` for ``leader.yaml``: in the current folder, where the person is."""
+    return Path(f"{paths[0].stem}-report{REPORT_FORMATS[fmt].suffix}")
 
 
 def run(
@@ -25,7 +32,18 @@ def run(
     *,
     generated_at: str | None = None,
     baseline: Path | None = None,
+    to_terminal: bool = False,
+    force: bool = False,
 ) -> Outcome:
+    """``to_terminal``: stdout is a terminal, so with no ``-o`` the report goes to a file."""
+    chosen = output is None and to_terminal
+    if chosen:
+        output = default_output(paths, fmt)
+        if (output.exists() or output.is_symlink()) and not force:
+            raise UsageError(
+                f"{output}: already exists; use --force to replace it, or -o to choose another name "
+                "('-o -' prints the report here)"
+            )
     assessment = load_assessment(paths)
     result = score(assessment)
     comparison = None if baseline is None else against_baseline(baseline, result, paths[0], DEFAULT_MAX_DROP)
@@ -35,4 +53,6 @@ def run(
     inputs = [*paths, *([assessment.checklist.path] if assessment.checklist.path else [])]
     inputs += files_of(baseline) if baseline is not None else []
     write_output(output, text, inputs=inputs)
-    return Outcome("", EXIT_OK, f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict.label.lower()})\n")
+    wrote = f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict.label.lower()})\n"
+    hint = "  (at a terminal the report goes to a file: -o chooses its name, '-o -' prints it here)\n" if chosen else ""
+    return Outcome("", EXIT_OK, wrote + hint)
