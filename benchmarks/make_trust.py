@@ -30,6 +30,17 @@ INITIATIVES = (
 ROLES = ("senior-leader", "teacher", "it")
 NAMES = ("A. Leader", "B. Teacher", "C. Technician")
 VALUES = ("yes", "partly", "no", "unknown")
+# The first schools get names a reader can tell apart (docs/portfolio.md's screenshot).
+SCHOOL_NAMES = (
+    "Oakfield Primary",
+    "Castle Brook Academy",
+    "St Anne's CE Primary",
+    "Riverside Secondary",
+    "Hillcrest Juniors",
+    "Northgate High",
+    "Meadow Lane Infants",
+    "Kingsway Academy",
+)
 
 
 def items(checklist_id: str) -> dict[str, bool]:
@@ -82,7 +93,7 @@ def write_trust(out: Path, files: int, seed: int = 1) -> int:
     school = 0
     while written < files:
         school += 1
-        name = f"School {school:05d}"
+        name = SCHOOL_NAMES[school - 1] if school <= len(SCHOOL_NAMES) else f"School {school:05d}"
         for initiative, checklist in INITIATIVES:
             health = rng.uniform(0.6, 0.98)
             agreed = {item: answer(rng, health) for item in ids[checklist]}

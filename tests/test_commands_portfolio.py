@@ -26,7 +26,7 @@ TABLE = (
     "Oakfield Primary  Pobble for writing  mini       2026-spring  2026-03-20   Ready      100    100%        "
     "1            0              first term\n"
     "Oakfield Primary  Pobble for writing  mini       2026-autumn  2026-11-20   Not ready  56     100%        "
-    "2            1              regressed (score -44)\n"
+    "2            1              regressed, score -44\n"
     "Castle Brook      Pobble for writing  mini       2026-autumn  2026-11-20   Ready      100    100%        "
     "1            0              first term\n"
 )

@@ -41,7 +41,7 @@ def change(term: Term) -> str:
     if term.score_change is None:
         return "first term"
     moved = "score unchanged" if term.score_change == 0 else f"score {term.score_change:+.0f}"
-    return f"regressed ({moved})" if term.regressed else moved
+    return f"regressed, {moved}" if term.regressed else moved
 
 
 def row(group: Group, term: Term) -> tuple[str, ...]:
