@@ -135,7 +135,7 @@ def test_compare_max_drop_is_the_score_allowance(write: Write) -> None:
     nearly = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n  training-planned: partly\n"
     assert "✓ No regression" in invoke("compare", "--max-drop", "7", *pair(write, after=nearly)).stdout
     result = invoke("compare", *pair(write, after=nearly))
-    assert " • The score fell by 6.2 points, from 100 to 94 (more than the 5 allowed).\n" in result.stdout
+    assert " • The score fell by 6.2 points, from 100 to 93.8 (more than the 5 allowed).\n" in result.stdout
 
 
 def test_a_folder_side_combines_its_respondents(write: Write, tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_text_when_piped_is_plain_columns_worst_first(trust: Path) -> None:
         "Regressed since the previous term:\n"
         "  Oakfield Primary · Pobble for writing (mini), 2026-spring to 2026-autumn:\n"
         "    - The verdict fell from ready to not ready.\n"
-        "    - The score fell by 43.8 points, from 100 to 56 (more than the 5 allowed).\n"
+        "    - The score fell by 43.8 points, from 100 to 56.2 (more than the 5 allowed).\n"
         "\n" + TABLE
     )
 
@@ -102,7 +102,7 @@ def test_json_has_groups_terms_oldest_first_regression_and_problems(trust: Path)
         "score_change": -43.8,
         "reasons": [
             "The verdict fell from ready to not ready.",
-            "The score fell by 43.8 points, from 100 to 56 (more than the 5 allowed).",
+            "The score fell by 43.8 points, from 100 to 56.2 (more than the 5 allowed).",
         ],
     }
     assert data["groups"][1]["regression"] is None  # one term: nothing to compare

@@ -106,7 +106,7 @@ def test_each_term_is_compared_with_the_one_before(tmp_path: Path) -> None:
     assert summer.score_change == -37.5
     assert summer.regressions == (
         "The verdict fell from ready to not ready.",
-        "The score fell by 37.5 points, from 100 to 62 (more than the 5 allowed).",
+        "The score fell by 37.5 points, from 100 to 62.5 (more than the 5 allowed).",
     )
     assert (autumn.score_change, autumn.regressed, group.regressed) == (37.5, False, False)
 

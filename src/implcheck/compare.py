@@ -165,7 +165,7 @@ def _regressions(
         found.append(
             Regression(
                 RegressionKind.SCORE,
-                f"The score fell by {drop:g} points, from {before.score:.0f} to {after.score:.0f} "
+                f"The score fell by {drop:g} points, from {before.score:g} to {after.score:g} "
                 f"(more than the {max_drop:g} allowed).",
             )
         )

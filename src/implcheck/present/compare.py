@@ -84,8 +84,8 @@ def render_text(comparison: Comparison) -> str:
         ("", _side_name(before, "before"), _side_name(after, "after")),
         ("assessed on", before.context.assessed_on or "-", after.context.assessed_on or "-"),
         ("verdict", before.verdict.label, after.verdict.label),
-        ("score", f"{before.score:.0f}/100", f"{after.score:.0f}/100"),
-        ("confidence", f"{before.confidence:.0%}", f"{after.confidence:.0%}"),
+        ("score", f"{before.score_text}/100", f"{after.score_text}/100"),
+        ("confidence", before.confidence_text, after.confidence_text),
     ]
     first = max(len(row[0]) for row in rows)
     second = max(len(row[1]) for row in rows)
@@ -120,8 +120,8 @@ def render_markdown(comparison: Comparison) -> str:
         "| --- | --- | --- |",
         f"| Assessed on | {md(before.context.assessed_on)} | {md(after.context.assessed_on)} |",
         f"| Verdict | {before.verdict.label} | {after.verdict.label} |",
-        f"| Score | {before.score:.0f}/100 | {after.score:.0f}/100 |",
-        f"| Confidence | {before.confidence:.0%} | {after.confidence:.0%} |",
+        f"| Score | {before.score_text}/100 | {after.score_text}/100 |",
+        f"| Confidence | {before.confidence_text} | {after.confidence_text} |",
         "",
         f"**{md(_verdict_line(comparison))}**",
         "",
@@ -142,7 +142,7 @@ def render_markdown(comparison: Comparison) -> str:
 
 def _then_and_now(comparison: Comparison) -> str:
     before, after = comparison.before, comparison.after
-    return f"{before.verdict.label} {before.score:.0f}/100 → {after.verdict.label} {after.score:.0f}/100"
+    return f"{before.verdict.label} {before.score_text}/100 → {after.verdict.label} {after.score_text}/100"
 
 
 def since_text(comparison: Comparison) -> str:
