@@ -141,6 +141,7 @@ class Thresholds:
     conditions: float = 60.0
     floor: float = 40.0
     min_confidence: float = 0.8
+    evidence_max_age_days: int = 365  # long-form evidence dated longer before assessed_on is stale
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,9 @@ class Checklist:
     thresholds: Thresholds = field(default_factory=Thresholds)
     # The file it was read from, so a command never writes its output over it.
     path: Path | None = field(default=None, compare=False)
+    # The checklist's own words for the verdicts (``verdict_labels:``), keyed by verdict value:
+    # a termly re-check says "off track" where a pre-purchase check says "not ready".
+    verdict_labels: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -181,6 +185,35 @@ class Answer:
     date: str = ""
 
 
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class AgreedAction:
+    """One line of the actions ledger (``actions:``): what the school agreed to do about an item."""
+
+    item_id: str
+    owner: str
+    due: str  # YYYY-MM-DD; open and due before ``assessed_on`` is overdue
+    status: ActionStatus
+    note: str = ""
+    action: str = ""  # the school's words; empty means the checklist's action for the item
+
+
+@dataclass(frozen=True)
+class AcceptedRisk:
+    """A gap the governors accepted knowingly, for at most a year (``accepted_risks:``)."""
+
+    item_id: str
+    reason: str
+    approved_by: str
+    approved_on: str  # YYYY-MM-DD
+    expires: str  # YYYY-MM-DD; active while on or after ``assessed_on``
+
+
 @dataclass(frozen=True)
 class AnswerSheet:
     """One answers file: one respondent's answers for one school, initiative and term."""
@@ -189,6 +222,8 @@ class AnswerSheet:
     checklist_ref: str
     context: Context
     answers: dict[str, Answer]
+    actions: tuple[AgreedAction, ...] = ()
+    accepted_risks: tuple[AcceptedRisk, ...] = ()
 
     def answer_for(self, item_id: str) -> Answer:
         return self.answers.get(item_id, Answer(AnswerValue.UNKNOWN))

@@ -10,7 +10,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from implcheck.model import AnswerValue, Checklist, Context, FailureMode, Item, Respondent, Stage, Thresholds
+from implcheck.model import (
+    ActionStatus,
+    AnswerValue,
+    Checklist,
+    Context,
+    FailureMode,
+    Item,
+    Respondent,
+    Stage,
+    Thresholds,
+)
 
 SCHEMA_VERSION = "1.1"  # 1.1: actions[].owner_suggested and blocks_approval; owners after defaults
 
@@ -95,6 +105,8 @@ class RuleId(StrEnum):
     WEAK_FAILURE_MODE = "weak-failure-mode"
     CRITICAL_PARTIAL = "critical-partial"
     LOW_CONFIDENCE = "low-confidence"
+    ACCEPTED_RISK = "accepted-risk"
+    EXPIRED_RISK = "expired-risk"
 
 
 class Severity(StrEnum):
@@ -208,6 +220,42 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class LedgerEntry:
+    """An agreed action (``actions:``) as of ``assessed_on``."""
+
+    item_id: str
+    question: str
+    action: str  # the school's words, or the checklist's action when it gave none
+    owner: str
+    due: str
+    status: ActionStatus
+    note: str
+    overdue: bool  # open, and due before assessed_on
+
+
+@dataclass(frozen=True)
+class RiskStatus:
+    """An accepted risk (``accepted_risks:``) as of ``assessed_on``."""
+
+    item_id: str
+    question: str
+    reason: str
+    approved_by: str
+    approved_on: str
+    expires: str
+    active: bool  # expires on or after assessed_on
+    gap: bool  # the item still needs action, so the acceptance changes the verdict
+
+
+@dataclass(frozen=True)
+class StaleEvidence:
+    item_id: str
+    question: str
+    date: str
+    age_days: int  # before assessed_on
+
+
+@dataclass(frozen=True)
 class Result:
     checklist: Checklist
     context: Context
@@ -230,6 +278,29 @@ class Result:
     blocking: tuple[str, ...]  # items that block approval, in checklist order
     weak_areas: tuple[GroupScore, ...]  # stages and failure modes below the floor, weakest first
     score_target: float | None  # the bar the score must reach, when the score holds the verdict down
+    ledger: tuple[LedgerEntry, ...] = ()
+    accepted_risks: tuple[RiskStatus, ...] = ()
+    stale_evidence: tuple[StaleEvidence, ...] = ()
+
+    @property
+    def overdue_actions(self) -> tuple[LedgerEntry, ...]:
+        return tuple(entry for entry in self.ledger if entry.overdue)
+
+    @property
+    def active_risks(self) -> tuple[RiskStatus, ...]:
+        return tuple(risk for risk in self.accepted_risks if risk.active)
+
+    @property
+    def expired_risks(self) -> tuple[RiskStatus, ...]:
+        return tuple(risk for risk in self.accepted_risks if not risk.active)
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict in the checklist's own words (``verdict_labels:``), else the usual ones."""
+        return self.checklist.verdict_labels.get(self.verdict.value) or self.verdict.label
+
+    def label_of(self, verdict: Verdict) -> str:
+        return self.checklist.verdict_labels.get(verdict.value) or verdict.label
 
     @property
     def unknown_items(self) -> tuple[ItemResult, ...]:

@@ -19,6 +19,7 @@ from implcheck.result import (
     GroupScore,
     ItemResult,
     Reason,
+    RiskStatus,
     RuleId,
     Status,
     Verdict,
@@ -40,6 +41,13 @@ class Facts:
     failure_modes: tuple[GroupScore, ...]
     score: float  # rounded to one decimal, as shown: the rules compare what people read
     confidence: float  # rounded to three places, likewise
+    # Accepted risks (``ledger.py``): the items whose gap is accepted for now, every risk as of
+    # assessed_on, and the stage and failure-mode scores the floor rules judge (accepted items
+    # left out, so an accepted gap cannot drag its area under the floor).
+    accepted: frozenset[str] = frozenset()
+    risks: tuple[RiskStatus, ...] = ()
+    floor_stages: tuple[GroupScore, ...] = ()
+    floor_failure_modes: tuple[GroupScore, ...] = ()
 
     def figure(self, score: float) -> str:
         return figure(score, score_bars(self.thresholds))
@@ -92,7 +100,7 @@ def _score_below_ready(facts: Facts) -> Finding | None:
 
 def _critical(status: Status, words: str) -> Callable[[Facts], Finding | None]:
     def check(facts: Facts) -> Finding | None:
-        hits = [r for r in facts.items if r.item.critical and r.status is status]
+        hits = [r for r in facts.items if r.item.critical and r.status is status and r.item.id not in facts.accepted]
         if not hits:
             return None
         return Finding(
@@ -121,6 +129,32 @@ def _weak(kind: str, groups: Callable[[Facts], tuple[GroupScore, ...]]) -> Calla
         )
 
     return check
+
+
+def _accepted_risk(facts: Facts) -> Finding | None:
+    hits = [risk for risk in facts.risks if risk.active and risk.gap]
+    if not hits:
+        return None
+    listed = "; ".join(
+        f"{quoted([risk.question])} until {risk.expires}, accepted by {risk.approved_by} on {risk.approved_on} "
+        f"({risk.reason})"
+        for risk in hits
+    )
+    return Finding(f"{_count(len(hits), 'gap')} accepted as a risk: {listed}.", items=tuple(r.item_id for r in hits))
+
+
+def _expired_risk(facts: Facts) -> Finding | None:
+    hits = [risk for risk in facts.risks if not risk.active and risk.gap]
+    if not hits:
+        return None
+    listed = "; ".join(
+        f"{quoted([risk.question])} expired on {risk.expires} (accepted by {risk.approved_by} on {risk.approved_on})"
+        for risk in hits
+    )
+    return Finding(
+        f"{_count(len(hits), 'accepted risk')} expired, so the gap counts again: {listed}.",
+        items=tuple(r.item_id for r in hits),
+    )
 
 
 def _low_confidence(facts: Facts) -> Finding | None:
@@ -194,7 +228,7 @@ RULES: tuple[Rule, ...] = (
         True,
         "any stage scores below `floor` ({floor})",
         "one weak area is not averaged away by strong ones",
-        _weak("stage", lambda facts: facts.stages),
+        _weak("stage", lambda facts: facts.floor_stages or facts.stages),
     ),
     Rule(
         RuleId.WEAK_FAILURE_MODE,
@@ -202,7 +236,7 @@ RULES: tuple[Rule, ...] = (
         True,
         "any failure mode scores below `floor` ({floor})",
         "one weak area is not averaged away by strong ones",
-        _weak("failure mode", lambda facts: facts.failure_modes),
+        _weak("failure mode", lambda facts: facts.floor_failure_modes or facts.failure_modes),
     ),
     Rule(
         RuleId.CRITICAL_PARTIAL,
@@ -219,6 +253,22 @@ RULES: tuple[Rule, ...] = (
         "confidence is below `min_confidence` ({min_confidence})",
         "too many questions are still unanswered to say ready",
         _low_confidence,
+    ),
+    Rule(
+        RuleId.ACCEPTED_RISK,
+        CONDITIONS,
+        False,
+        "the governors have accepted an item's gap as a risk (`accepted_risks:`), until `expires`",
+        "an accepted gap does not trip the critical or floor rules, but it is a condition, not a pass",
+        _accepted_risk,
+    ),
+    Rule(
+        RuleId.EXPIRED_RISK,
+        Verdict.READY,
+        False,
+        "an accepted risk's `expires` is before `assessed_on` and its item still has a gap",
+        "the acceptance has run out: the gap counts again under the rules above; this rule says so",
+        _expired_risk,
     ),
 )
 REGISTRY: dict[RuleId, Rule] = {rule.id: rule for rule in RULES}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from implcheck import rules
+from implcheck import ledger, rules
 from implcheck.model import (
+    ActionStatus,
     Answer,
     AnswerValue,
     Assessment,
@@ -28,6 +29,7 @@ from implcheck.result import (
     FailureModeHit,
     GroupScore,
     ItemResult,
+    LedgerEntry,
     Result,
     RoleAnswer,
     RuleId,
@@ -87,7 +89,29 @@ def score(assessment: Assessment) -> Result:
     value = overall.score if overall.score is not None else 0.0
     # Rounded once, here, to the precision shown: the rules compare the figures people read.
     confidence = round(overall.answered / overall.applicable if overall.applicable else 1.0, 3)
-    reasons = rules.reasons(rules.Facts(bars, items, overall, stages, mode_scores, value, confidence))
+    risks = ledger.accepted_risks(assessment, items)
+    accepted = ledger.accepted_gaps(risks)
+    judged = [r for r in items if r.item.id not in accepted]
+    facts = rules.Facts(
+        bars,
+        items,
+        overall,
+        stages,
+        mode_scores,
+        value,
+        confidence,
+        accepted=accepted,
+        risks=risks,
+        floor_stages=tuple(
+            _group(bars, g.key, g.title, g.label, [r for r in judged if r.stage.value == g.key]) for g in stages
+        ),
+        floor_failure_modes=tuple(
+            _group(bars, g.key, g.title, g.label, [r for r in judged if r.item.failure_mode.value == g.key])
+            for g in mode_scores
+        ),
+    )
+    reasons = rules.reasons(facts)
+    agreed = ledger.ledger(assessment)
     verdict = rules.verdict(reasons)
     holding = [reason for reason in reasons if reason.caps_at is verdict]
     blocked = {item_id for reason in holding if reason.blocks for item_id in reason.items}
@@ -117,7 +141,7 @@ def score(assessment: Assessment) -> Result:
             )
         ),
         items=items,
-        actions=_actions(items, blocked),
+        actions=_actions(items, blocked, agreed),
         unknowns=tuple(r.item.id for r in items if r.status is Status.UNKNOWN),
         disagreements=_disagreements(items),
         blocking=blocking,
@@ -125,6 +149,9 @@ def score(assessment: Assessment) -> Result:
             sorted((g for g in (*stages, *mode_scores) if g.band is Band.BELOW_FLOOR), key=lambda g: g.score or 0.0)
         ),
         score_target=next((SCORE_TARGET[reason.rule](bars) for reason in holding if reason.rule in SCORE_TARGET), None),
+        ledger=agreed,
+        accepted_risks=risks,
+        stale_evidence=ledger.stale_evidence(assessment, items),
     )
 
 
@@ -200,7 +227,10 @@ def severity(item: Item) -> Severity:
     return Severity.CRITICAL if item.critical else SEVERITY_BY_WEIGHT[item.weight]
 
 
-def _actions(items: tuple[ItemResult, ...], blocked: set[str]) -> tuple[Action, ...]:
+def _actions(items: tuple[ItemResult, ...], blocked: set[str], agreed: tuple[LedgerEntry, ...]) -> tuple[Action, ...]:
+    # The school's own owner, date and words where it agreed an open action on the item; the
+    # checklist's (or implcheck's suggestion) only where it did not.
+    own = {entry.item_id: entry for entry in agreed if entry.status is ActionStatus.OPEN}
     open_items = [r for r in items if r.status in STATUS_URGENCY]
     # Critical first, then gaps before unknowns before partials, heavier items first; the
     # checklist's own order breaks ties so the list is stable.
@@ -210,10 +240,10 @@ def _actions(items: tuple[ItemResult, ...], blocked: set[str]) -> tuple[Action, 
         Action(
             item_id=r.item.id,
             question=r.item.question,
-            action=r.item.action,
-            owner=r.item.owner or DEFAULT_OWNER[severity(r.item)],
-            by_when=r.item.by_when or DEFAULT_BY_WHEN[severity(r.item)],
-            owner_suggested=not (r.item.owner and r.item.by_when),
+            action=own[r.item.id].action if r.item.id in own else r.item.action,
+            owner=own[r.item.id].owner if r.item.id in own else r.item.owner or DEFAULT_OWNER[severity(r.item)],
+            by_when=own[r.item.id].due if r.item.id in own else r.item.by_when or DEFAULT_BY_WHEN[severity(r.item)],
+            owner_suggested=r.item.id not in own and not (r.item.owner and r.item.by_when),
             failure_mode=r.item.failure_mode,
             stage=r.stage,
             severity=severity(r.item),
