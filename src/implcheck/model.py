@@ -141,7 +141,7 @@ class Thresholds:
     conditions: float = 60.0
     floor: float = 40.0
     min_confidence: float = 0.8
-    evidence_max_age_days: int = 365  # long-form evidence dated longer before assessed_on is stale
+    evidence_max_age_days: float = 365  # long-form evidence dated longer before assessed_on is stale
 
 
 @dataclass(frozen=True)
