@@ -145,6 +145,8 @@ def test_what_each_rule_caps_at_and_whether_it_blocks() -> None:
         "weak-failure-mode": ("not_ready", True),
         "critical-partial": ("ready_with_conditions", True),
         "low-confidence": ("ready_with_conditions", False),
+        "accepted-risk": ("ready_with_conditions", False),
+        "expired-risk": ("ready", False),
     }
 
 
