@@ -168,7 +168,7 @@ def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     result = invoke("validate", empty)
-    assert (result.exit_code, result.stderr) == (2, "implcheck: error: no YAML files found in the paths given\n")
+    assert (result.exit_code, result.stderr) == (2, f"implcheck: error: {empty}: no YAML files (*.yaml, *.yml) found\n")
 
 
 @pytest.mark.parametrize("kind", ["checklist", "answers", "result"])

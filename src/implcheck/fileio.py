@@ -77,6 +77,19 @@ def check_not_input(path: Path, inputs: Iterable[Path]) -> None:
             )
 
 
+def is_dir(path: Path) -> bool:
+    """``Path.is_dir`` that says no, rather than raising, for a name too long or a link loop."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def real(path: Path) -> Path:
+    """``Path.resolve`` that cannot raise on a symlink loop (``os.path.realpath`` stops there)."""
+    return Path(os.path.realpath(path))
+
+
 def _stat(path: Path) -> os.stat_result | None:
     try:
         return path.stat()

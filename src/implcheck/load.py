@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from implcheck import catalog
 from implcheck.errors import InputError, Problem, UsageError
+from implcheck.fileio import real
 from implcheck.model import (
     Answer,
     AnswerSheet,
@@ -470,9 +471,9 @@ def load_assessment(paths: list[Path]) -> Assessment:
 
     seen: set[Path] = set()
     for path in paths:
-        if path.resolve() in seen:
+        if real(path) in seen:
             raise UsageError(f"{path}: given more than once")
-        seen.add(path.resolve())
+        seen.add(real(path))
         try:
             loaded.append(load_answers(path, cached))
         except InputError as error:

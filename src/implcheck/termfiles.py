@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from implcheck.errors import UsageError
+from implcheck.fileio import is_dir
 from implcheck.load import load_assessment
 from implcheck.model import Assessment
 from implcheck.yamlsource import load_document
@@ -22,7 +23,7 @@ def files_of(path: Path) -> list[Path]:
 
     Only the folder's own files count (not sub-folders): a term folder holds one term.
     """
-    if not path.is_dir():
+    if not is_dir(path):
         return [path]
     files = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
     if not files:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from implcheck import safetext
 from implcheck.commands import Outcome
 from implcheck.commands.compare import against_baseline
 from implcheck.compare import DEFAULT_MAX_DROP, Comparison
@@ -72,5 +73,5 @@ def run(
         since = comparison.before.context.term or str(baseline)
         failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]
     if failures:
-        return Outcome(output, EXIT_GATE_FAILED, "".join(f"gate failed: {line}\n" for line in failures))
+        return Outcome(output, EXIT_GATE_FAILED, "".join(f"gate failed: {safetext.line(each)}\n" for each in failures))
     return Outcome(output, EXIT_OK)

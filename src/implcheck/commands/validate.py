@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from implcheck import safetext
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Problem
+from implcheck.fileio import is_dir
 from implcheck.load import load_any
 from implcheck.present import ValidateFormat, render_problems
 from implcheck.present.problems import Checked
@@ -17,7 +19,7 @@ def expand(paths: list[Path]) -> list[Path]:
     """Files as given; folders as every YAML file below them, in a stable order."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_dir(path):
             files += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
         else:
             files.append(path)
@@ -27,7 +29,8 @@ def expand(paths: list[Path]) -> list[Path]:
 def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT) -> Outcome:
     files = expand(paths)
     if not files:
-        return Outcome("", EXIT_BAD_INPUT, "implcheck: error: no YAML files found in the paths given\n")
+        where = ", ".join(safetext.line(str(path)) for path in paths)
+        return Outcome("", EXIT_BAD_INPUT, f"implcheck: error: {where}: no YAML files (*.yaml, *.yml) found\n")
     problems: list[Problem] = []
     bad_files = 0
     for path in files:

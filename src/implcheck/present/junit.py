@@ -11,17 +11,18 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from implcheck.result import ItemResult, Result, Status
+from implcheck.safetext import inert
 
 FAILING = {Status.GAP: "not in place", Status.PARTIAL: "only partly in place", Status.UNKNOWN: "not known"}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _text(text: str) -> str:
-    return escape(_NOT_XML.sub("", text))
+    return escape(_NOT_XML.sub("", inert(text)))
 
 
 def _attr(text: str) -> str:
-    return quoteattr(_NOT_XML.sub("", text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    return quoteattr(_NOT_XML.sub("", inert(text)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def _case(r: ItemResult, suite: str) -> list[str]:
