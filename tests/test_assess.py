@@ -559,8 +559,9 @@ def test_every_item_answered_goes_straight_to_the_verdict(write: Write, capsys: 
 
 
 @pytest.mark.usefixtures("terminal")
-def test_ctrl_c_says_how_to_carry_on(tmp_path: Path) -> None:
-    out = tmp_path / "oak.yaml"
+def test_ctrl_c_says_how_to_carry_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = Path("oak.yaml")
     outcome, _ = assess(out, *CONTEXT, "y", "", then=KeyboardInterrupt())
     assert outcome == Outcome(
         exit_code=130,
@@ -865,8 +866,9 @@ def test_resume_and_restart_together_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("terminal")
-def test_sigterm_says_what_is_saved(tmp_path: Path) -> None:
-    out = tmp_path / "oak.yaml"
+def test_sigterm_says_what_is_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = Path("oak.yaml")
     outcome, _ = assess(out, *CONTEXT, "p", "", then=signals.Terminated())
     assert outcome == Outcome(
         exit_code=143,

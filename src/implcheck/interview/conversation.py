@@ -211,8 +211,6 @@ class Interview:
         section = self.section_of[item.id]
         new_terms = [term for term in glossary.terms_in(item.question) if term not in self.terms_explained]
         self.terms_explained.update(new_terms)
-        for term in new_terms:
-            self.say(f"[dim]{escape(glossary.explain(term))}[/]")
         while True:
             self.console.print()
             current = self.session.answers.get(item.id)
@@ -222,6 +220,9 @@ class Interview:
             if current is not None:
                 status.append(f"now: [bold]{escape(current.value.words)}[/] (Enter keeps it)")
             self.say(f"[dim]{' · '.join(status)}[/]")
+            for term in new_terms:  # at first use, between where it is and what it asks
+                self.say(f"[dim]{escape(glossary.explain(term))}[/]")
+            new_terms = []
             typed = self.ask(f"{escape(item.question)} [bold]{escape(key_hint(item))}[/] ")
             key = parse_key(typed)
             if key is None or (key is Move.KEEP and current is None):

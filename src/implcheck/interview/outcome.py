@@ -5,6 +5,7 @@ later; and how each way of stopping (``q``, Ctrl-D, Ctrl-C) is reported.
 from __future__ import annotations
 
 import shlex
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -82,12 +83,15 @@ def converse(
             else ("Interrupted", EXIT_INTERRUPTED)
         )
         if not started:
-            return Outcome(exit_code=code, stderr=f"{why} before any answer: nothing was saved.\n")
-        return Outcome(
-            exit_code=code,
-            stderr=f"{why}. Saved in {path}: {session.tally}.\nTo carry on: {resume_command(path)}\n",
-        )
+            return Outcome(exit_code=code, stderr=_fill(f"{why} before any answer: nothing was saved.", console.width))
+        saved = _fill(f"{why}. Saved in {path}: {session.tally}.", console.width)
+        return Outcome(exit_code=code, stderr=f"{saved}To carry on: {resume_command(path)}\n")
     return Outcome(exit_code=EXIT_OK)
+
+
+def _fill(sentence: str, width: int) -> str:
+    """A message for stderr, which rich does not lay out: broken between words, not inside one."""
+    return textwrap.fill(sentence, width, break_long_words=False, break_on_hyphens=False) + "\n"
 
 
 def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:

@@ -37,14 +37,10 @@ def _rows(console: Console, rows: list[tuple[str, str]]) -> None:
     console.print(table)
 
 
-def _questions(console: Console, questions: list[tuple[str, str]]) -> None:
+def _questions(console: Console, bullet: str, questions: list[str]) -> None:
     """One line each, shortened with "…" to fit, so a long list stays a list."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, overflow="ellipsis")
-    for left, question in questions:
-        table.add_row(left, escape(question))
-    console.print(table)
+    for question in questions:
+        console.print(f"{bullet} {escape(question)}", no_wrap=True, overflow="ellipsis")
 
 
 def render(result: Result, *, color: bool = False, width: int = 100, questions: bool = False) -> str:
@@ -77,7 +73,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         console.print("\n[bold]Failure modes hit[/]")
         for hit in result.failure_modes:
             console.print(f" {escape(hit.failure_mode.label)}")
-            _questions(console, [("  •", question[item_id]) for item_id in hit.items])
+            _questions(console, "  •", [question[item_id] for item_id in hit.items])
     elif result.failure_modes:
         console.print("\n[bold]Failure modes hit[/]")
         _rows(console, [(f" {hit.failure_mode.label}", ", ".join(hit.items)) for hit in result.failure_modes])
