@@ -13,6 +13,7 @@ end of the run: every other group is still scored.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -31,7 +32,7 @@ from implcheck.yamlsource import Document, load_document
 ChecklistKey = tuple[str, str]  # (folder the reference is relative to, or "" if shipped; reference)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What the portfolio keeps of one answers file: enough to combine and score it, no more."""
 
@@ -169,8 +170,20 @@ def read(path: Path, checklists: Checklists) -> Read:
         Checklists.key(sheet.checklist_ref, path),
         checklist.id,
         checklist.version,
-        sheet.context,
+        _lean(sheet.context),
         answers,
+    )
+
+
+def _lean(context: Context) -> Context:
+    """The same context with its words shared: a school's name is held once, not per file."""
+    who = context.respondent
+    return Context(
+        sys.intern(context.school),
+        sys.intern(context.initiative),
+        sys.intern(context.term),
+        sys.intern(context.assessed_on),
+        replace(who, name=sys.intern(who.name)),
     )
 
 
@@ -188,8 +201,8 @@ def _fresh() -> None:
     _checklists = Checklists()
 
 
-def _read_one(path: Path) -> Read:
-    return read(path, _checklists)
+def _read_one(path: str) -> Read:
+    return read(Path(path), _checklists)
 
 
 def _score_one(task: Task) -> tuple[Group, list[Problem]]:
@@ -216,7 +229,8 @@ def build(roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, jobs
 def _build(found: list[Path | Skipped | Problem], max_drop: float, mapper: Mapper[Any, Any]) -> Portfolio:
     problems = [item for item in found if isinstance(item, Problem)]
     skipped = [item for item in found if isinstance(item, Skipped)]
-    paths = [item for item in found if isinstance(item, Path)]
+    paths = [str(item) for item in found if isinstance(item, Path)]  # a str is a tenth of a Path
+    found.clear()
     buckets: dict[tuple[str, str, str], dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for got in mapper(_read_one, paths):
         if isinstance(got, Entry):
