@@ -137,3 +137,36 @@ def test_evidence_older_than_the_checklists_limit_is_stale() -> None:
     dates = {"problem-specific": "2025-11-19", "owner-named": "2025-11-20", SSO: "2026-11-01"}
     result = run(Y, Y, Y, U, dates=dates)
     assert [(s.item_id, s.date, s.age_days) for s in result.stale_evidence] == [("problem-specific", "2025-11-19", 366)]
+
+
+def test_overdue_actions_and_stale_evidence_in_text_markdown_and_json() -> None:
+    from implcheck.present import json, markdown, text
+
+    result = run(
+        Y,
+        Y,
+        N,
+        Y,
+        actions=(AgreedAction(SSO, "J. Patel", "2026-10-31", ActionStatus.OPEN),),
+        risks=(risk(expires="2026-11-01"),),
+        dates={"owner-named": "2025-01-01"},
+    )
+    summary = text.render(result)
+    assert (
+        "\nOverdue actions (1)\n"
+        " • J. Patel, due 2026-10-31: Ask the vendor for single sign-on. (“Can staff log in with their\n"
+        "   existing account?”)\n"
+        "\nStale evidence (1)\n"
+        " • “Is there a named senior owner?”: evidence dated 2025-01-01, 688 days before this assessment\n"
+    ) in summary
+    assert "1 accepted risk expired, so the gap counts again: “Can staff log in" in summary
+    assert (
+        "### Overdue actions (1)\n\n- J. Patel, due 2026-10-31: Ask the vendor for single sign-on. "
+        "(“Can staff log in with their existing account?”)\n"
+    ) in markdown.render_summary(result)
+    data = json.to_dict(result)
+    assert data["overdue_actions"] == [
+        {"item": SSO, "owner": "J. Patel", "due": "2026-10-31", "action": "Ask the vendor for single sign-on."}
+    ]
+    assert data["accepted_risks"][0]["active"] is False
+    assert data["stale_evidence"] == [{"item": "owner-named", "date": "2025-01-01", "age_days": 688}]

@@ -173,7 +173,7 @@ def _regressions(
 
 
 def _label(result: Result, verdict: Verdict) -> str:
-    return verdict.label.lower()
+    return result.label_of(verdict).lower()
 
 
 def differences(before: Result, after: Result) -> tuple[str, ...]:

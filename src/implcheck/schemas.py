@@ -141,6 +141,27 @@ _role_answer = _object(
     ["name", "role", "answer", "evidence"],
 )
 
+_OVERDUE: dict[str, Any] = {
+    "type": "array",
+    "items": _object(
+        {"item": _string, "owner": _string, "due": _string, "action": _string}, ["item", "owner", "due", "action"]
+    ),
+}
+_RISKS: dict[str, Any] = {
+    "type": "array",
+    "items": _object(
+        {
+            "item": _string,
+            "reason": _string,
+            "approved_by": _string,
+            "approved_on": _string,
+            "expires": _string,
+            "active": {"type": "boolean"},
+        },
+        ["item", "reason", "approved_by", "approved_on", "expires", "active"],
+    ),
+}
+
 RESULT: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "implcheck result",
@@ -248,6 +269,29 @@ RESULT: dict[str, Any] = {
                 ),
             },
             "unknowns": _ids,
+            "agreed_actions": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "item": _string,
+                        "action": _string,
+                        "owner": _string,
+                        "due": _string,
+                        "status": {"enum": ["open", "done", "dropped"]},
+                        "note": _string,
+                        "overdue": {"type": "boolean"},
+                    },
+                    ["item", "action", "owner", "due", "status", "note", "overdue"],
+                ),
+            },
+            "overdue_actions": _OVERDUE,
+            "accepted_risks": _RISKS,
+            "stale_evidence": {
+                "type": "array",
+                "items": _object(
+                    {"item": _string, "date": _string, "age_days": {"type": "integer"}}, ["item", "date", "age_days"]
+                ),
+            },
             "disagreements": {
                 "type": "array",
                 "items": _object(
@@ -278,6 +322,10 @@ RESULT: dict[str, Any] = {
             "actions",
             "unknowns",
             "disagreements",
+            "agreed_actions",
+            "overdue_actions",
+            "accepted_risks",
+            "stale_evidence",
         ],
     ),
 }
@@ -325,11 +373,8 @@ COMPARE: dict[str, Any] = {
             "regressed": _ids,
             "new_gaps": _ids,
             "closed_gaps": _ids,
-            "overdue_actions": {
-                "type": "array",
-                "items": _object({"item": _string, "owner": _string, "due": _string}, ["item", "owner", "due"]),
-            },
-            "expired_risks": {"type": "array"},
+            "overdue_actions": _OVERDUE,
+            "expired_risks": _RISKS,
             "regression": {"type": "boolean"},
             "max_drop": _number,
             "regressions": {

@@ -53,6 +53,6 @@ def run(
     inputs = [*paths, *([assessment.checklist.path] if assessment.checklist.path else [])]
     inputs += files_of(baseline) if baseline is not None else []
     write_output(output, text, inputs=inputs)
-    wrote = f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict.label.lower()})\n"
+    wrote = f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict_label.lower()})\n"
     hint = "  (at a terminal the report goes to a file: -o chooses its name, '-o -' prints it here)\n" if chosen else ""
     return Outcome("", EXIT_OK, wrote + hint)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from implcheck.compare import Change, Comparison, ItemChange
+from implcheck.present.json import overdue_dict, risks_dict
 from implcheck.present.markdown import md
 from implcheck.result import SCHEMA_VERSION, Result
 from implcheck.safetext import json_text, line
@@ -83,7 +84,7 @@ def render_text(comparison: Comparison) -> str:
     rows = [
         ("", _side_name(before, "before"), _side_name(after, "after")),
         ("assessed on", before.context.assessed_on or "-", after.context.assessed_on or "-"),
-        ("verdict", before.verdict.label, after.verdict.label),
+        ("verdict", before.verdict_label, after.verdict_label),
         ("score", f"{before.score_text}/100", f"{after.score_text}/100"),
         ("confidence", before.confidence_text, after.confidence_text),
     ]
@@ -119,7 +120,7 @@ def render_markdown(comparison: Comparison) -> str:
         f"| | {then} | {now} |",
         "| --- | --- | --- |",
         f"| Assessed on | {md(before.context.assessed_on)} | {md(after.context.assessed_on)} |",
-        f"| Verdict | {before.verdict.label} | {after.verdict.label} |",
+        f"| Verdict | {before.verdict_label} | {after.verdict_label} |",
         f"| Score | {before.score_text}/100 | {after.score_text}/100 |",
         f"| Confidence | {before.confidence_text} | {after.confidence_text} |",
         "",
@@ -142,7 +143,7 @@ def render_markdown(comparison: Comparison) -> str:
 
 def _then_and_now(comparison: Comparison) -> str:
     before, after = comparison.before, comparison.after
-    return f"{before.verdict.label} {before.score_text}/100 → {after.verdict.label} {after.score_text}/100"
+    return f"{before.verdict_label} {before.score_text}/100 → {after.verdict_label} {after.score_text}/100"
 
 
 def since_text(comparison: Comparison) -> str:
@@ -213,8 +214,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "regressed": list(comparison.regressed),
         "new_gaps": list(comparison.new_gaps),
         "closed_gaps": list(comparison.closed_gaps),
-        "overdue_actions": [],
-        "expired_risks": [],
+        "overdue_actions": overdue_dict(after),
+        "expired_risks": risks_dict(after.expired_risks),
         "regression": comparison.regression,
         "max_drop": comparison.max_drop,
         "regressions": [

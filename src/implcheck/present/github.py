@@ -56,7 +56,7 @@ def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
     context = result.context
     where = " · ".join(part for part in (context.school, context.initiative, context.term) if part)
     summary = (
-        f"{where + ': ' if where else ''}{result.verdict.label}, score {result.score_text}/100, "
+        f"{where + ': ' if where else ''}{result.verdict_label}, score {result.score_text}/100, "
         f"confidence {result.confidence_text} ({result.answered} of {result.applicable} answered)"
     )
     out.append(command("notice", summary, title=f"implcheck {result.checklist.id} {result.checklist.version}"))

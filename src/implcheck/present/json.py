@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from implcheck.model import Respondent
-from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RoleAnswer
+from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RiskStatus, RoleAnswer
 from implcheck.safetext import json_text
 
 
@@ -118,4 +118,44 @@ def to_dict(result: Result) -> dict[str, Any]:
             }
             for d in result.disagreements
         ],
+        **ledger_dict(result),
+    }
+
+
+def overdue_dict(result: Result) -> list[dict[str, Any]]:
+    return [{"item": e.item_id, "owner": e.owner, "due": e.due, "action": e.action} for e in result.overdue_actions]
+
+
+def risks_dict(risks: tuple[RiskStatus, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "item": r.item_id,
+            "reason": r.reason,
+            "approved_by": r.approved_by,
+            "approved_on": r.approved_on,
+            "expires": r.expires,
+            "active": r.active,
+        }
+        for r in risks
+    ]
+
+
+def ledger_dict(result: Result) -> dict[str, Any]:
+    """The term-to-term loop: agreed actions, accepted risks and stale evidence as of assessed_on."""
+    return {
+        "agreed_actions": [
+            {
+                "item": e.item_id,
+                "action": e.action,
+                "owner": e.owner,
+                "due": e.due,
+                "status": e.status.value,
+                "note": e.note,
+                "overdue": e.overdue,
+            }
+            for e in result.ledger
+        ],
+        "overdue_actions": overdue_dict(result),
+        "accepted_risks": risks_dict(result.accepted_risks),
+        "stale_evidence": [{"item": s.item_id, "date": s.date, "age_days": s.age_days} for s in result.stale_evidence],
     }

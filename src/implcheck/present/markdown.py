@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from implcheck.present.ledger_view import listings
 from implcheck.result import Result, shorten
 from implcheck.safetext import inert
 
@@ -39,7 +40,7 @@ def render_summary(result: Result) -> str:
     lines = [
         f"## {title or md(result.checklist.title)}",
         "",
-        f"**Verdict: {result.verdict.label}** · score {result.score_text}/100 · "
+        f"**Verdict: {result.verdict_label}** · score {result.score_text}/100 · "
         f"confidence {result.confidence_text} · checklist `{result.checklist.id}` {md(result.checklist.version)}",
         "",
     ]
@@ -61,6 +62,8 @@ def render_summary(result: Result) -> str:
     if result.unknowns:
         lines += [f"### Still unknown ({len(result.unknowns)})", ""]
         lines += [f"- {md(shorten(r.item.question))}" for r in result.unknown_items] + [""]
+    for listing in listings(result):
+        lines += [f"### {md(listing.title)}", ""] + [f"- {md(text)}" for text in listing.lines] + [""]
     if result.disagreements:
         lines += ["### Disagreements", "", "| Question | Answers |", "| --- | --- |"]
         for d in result.disagreements:

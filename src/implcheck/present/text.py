@@ -11,6 +11,7 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from implcheck import terminal
+from implcheck.present.ledger_view import listings
 from implcheck.result import Result, Verdict, shorten
 from implcheck.safetext import line
 
@@ -61,7 +62,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     colour, mark = VERDICT_STYLE[result.verdict]
     console.print()
     console.print(
-        f"[bold {colour}]{mark} {result.verdict.label.upper()}[/]   "
+        f"[bold {colour}]{mark} {result.verdict_label.upper()}[/]   "
         f"score {result.score_text}/100   "
         f"confidence {result.confidence_text} ({result.answered} of {result.applicable} answered)"
     )
@@ -90,6 +91,9 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     if result.unknowns:
         console.print(f"\n[bold]Still unknown[/] ({len(result.unknowns)})")
         _rows(console, [(" ?", escape(shorten(r.item.question))) for r in result.unknown_items])
+    for listing in listings(result):
+        console.print(f"\n[bold]{escape(listing.title)}[/]")
+        _rows(console, [(" •", escape(text)) for text in listing.lines])
     if result.disagreements:
         console.print(f"\n[bold]Respondents disagree on {len(result.disagreements)} item(s)[/]")
         _rows(
