@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from implcheck import __version__
+from implcheck import __version__, helptext
 from implcheck.boundary import Boundary
 from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
@@ -26,8 +26,13 @@ from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, Repor
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
 # (benchmarks/bench.py, P1).
 
+
+class _Group(Boundary, helptext.WorkflowOrder):
+    """Errors become exit codes (``Boundary``); commands listed in workflow order with examples."""
+
+
 app = typer.Typer(
-    cls=Boundary,
+    cls=_Group,
     help="Is this school technology implementation ready, and is it still on track?",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -82,7 +87,7 @@ MaxDrop = Annotated[
 ]
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("check"))
 def check(
     files: Files,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
@@ -107,7 +112,7 @@ def check(
     )
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("report"))
 def report(
     files: Files,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html, md, or csv (the actions).")] = (
@@ -147,7 +152,7 @@ def report(
     )
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("compare"))
 def compare(
     before: Annotated[Path, typer.Argument(help="Last term: an answers file, or a folder of one term's files.")],
     after: Annotated[Path, typer.Argument(help="This term: an answers file, or a folder of one term's files.")],
@@ -158,7 +163,7 @@ def compare(
     emit(compare_cmd.run(before, after, fmt, max_drop))
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("portfolio"))
 def portfolio(
     folders: Annotated[
         list[Path], typer.Argument(metavar="DIR", help="Folders holding the schools' answers files, at any depth.")
@@ -188,7 +193,7 @@ def portfolio(
     emit(portfolio_cmd.run(folders, options))
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("validate"))
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Checklists, answers files, or folders of them.")],
     fmt: Annotated[
@@ -202,7 +207,7 @@ def validate(
     emit(validate_cmd.run(paths, fmt))
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("schema"))
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")]) -> None:
     """Print the JSON Schema of a checklist, an answers file or a JSON result."""
     from implcheck.commands import schema as schema_cmd
@@ -210,7 +215,7 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")])
     emit(schema_cmd.run(kind))
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("checklists"))
 def checklists() -> None:
     """List the shipped checklists: id, version and title."""
     from implcheck.commands import catalog as catalog_cmd
@@ -218,7 +223,7 @@ def checklists() -> None:
     emit(catalog_cmd.list_shipped())
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("show"))
 def show(
     checklist: Annotated[str, typer.Argument(help="A shipped checklist id or a path to a checklist file.")],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.TEXT,
@@ -229,7 +234,7 @@ def show(
     emit(catalog_cmd.show(checklist, fmt))
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("init"))
 def init(
     checklist: Annotated[str, typer.Argument(help="A shipped checklist id or a path to a checklist file.")],
     output: Annotated[
@@ -243,7 +248,7 @@ def init(
     emit(catalog_cmd.init(checklist, output, force=force))
 
 
-@app.command()
+@app.command(epilog=helptext.epilog("assess"))
 def assess(
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="FILE", help="The answers file: written after every answer.")
