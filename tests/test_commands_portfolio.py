@@ -22,13 +22,13 @@ runner = CliRunner()
 FORMATS = ("text", "json", "markdown", "csv", "html")
 TABLE = (
     "School            Initiative          Checklist  Term         Assessed on  Verdict    Score  Confidence  "
-    "Respondents  Disagreements  Since the previous term\n"
+    "Respondents  Disagreements  Overdue actions  Expired risks  Since the previous term\n"
     "Oakfield Primary  Pobble for writing  mini       2026-spring  2026-03-20   Ready      100    100%        "
-    "1            0              first term\n"
+    "1            0              0                0              first term\n"
     "Oakfield Primary  Pobble for writing  mini       2026-autumn  2026-11-20   Not ready  56     100%        "
-    "2            1              regressed, score -44\n"
+    "2            1              0                0              regressed, score -44\n"
     "Castle Brook      Pobble for writing  mini       2026-autumn  2026-11-20   Ready      100    100%        "
-    "1            0              first term\n"
+    "1            0              0                0              first term\n"
 )
 
 
@@ -124,7 +124,7 @@ def test_csv_is_one_row_per_group_and_term_and_safe_in_a_spreadsheet(tmp_path: P
     assert render_csv(portfolio.build([tmp_path])).count("\r\n") == 3  # Excel's line ends (the runner folds them)
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")'] * 2
-    assert [row[4:8] + row[11:13] for row in rows[1:]] == [
+    assert [row[4:8] + row[13:15] for row in rows[1:]] == [
         ["2026-spring", "2026-03-20", "ready", "100", "", "no"],
         ["2026-autumn", "2026-11-20", "not_ready", "62.5", "-37.5", "yes"],
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from helpers import MINI
 from implcheck import load, portfolio
 from implcheck.load import load_assessment
-from implcheck.model import Checklist
+from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Checklist
 from implcheck.portfolio import Portfolio
 from implcheck.result import Verdict
 from implcheck.scoring import score
@@ -203,3 +204,14 @@ def test_the_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
             put(tmp_path, f"s{school}/{term[0]}.yaml", answers(f"School {school}", term=term, given=given))
     put(tmp_path, "bad.yaml", "checklist: [\n")
     assert portfolio.build([tmp_path], jobs=2) == build(tmp_path)
+
+
+def test_overdue_actions_and_expired_risks_are_counted_per_term(tmp_path: Path) -> None:
+    put(tmp_path, "a.yaml", answers(term=AUTUMN, given={**ALL_YES, "owner-named": "no"}))
+    entry = portfolio.read(tmp_path / "a.yaml", portfolio.Checklists())
+    assert isinstance(entry, portfolio.Entry)
+    late = AgreedAction("owner-named", "J. Patel", "2026-10-31", ActionStatus.OPEN)
+    expired = AcceptedRisk("owner-named", "Head leaving", "FGB minute 3/1", "2026-01-10", "2026-06-30")
+    ledgered = replace(entry, actions=(late,), accepted_risks=(expired,))
+    group, problems = portfolio._group([[ledgered]], portfolio.Checklists(), 5.0)
+    assert (group.latest.overdue_actions, group.latest.expired_risks, problems) == (1, 1, [])

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from implcheck import catalog, compare
 from implcheck.errors import InputError, Problem
 from implcheck.load import answers_from_document, resolve_checklist
-from implcheck.model import Answer, AnswerSheet, Assessment, Checklist, Context
+from implcheck.model import AcceptedRisk, AgreedAction, Answer, AnswerSheet, Assessment, Checklist, Context
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
 from implcheck.walk import Skipped, walk
@@ -42,6 +42,8 @@ class Entry:
     checklist_version: str
     context: Context
     answers: tuple[Answer | None, ...]  # one per checklist item, in order; None: not answered
+    actions: tuple[AgreedAction, ...] = ()
+    accepted_risks: tuple[AcceptedRisk, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Term:
     confidence: float
     respondents: int
     disagreements: int
+    overdue_actions: int  # open and past due on assessed_on
+    expired_risks: int  # accepted risks past their expiry: they block again
     files: tuple[str, ...]
     score_change: float | None  # since the previous term; None for the first
     regressions: tuple[str, ...]  # how readiness regressed since the previous term, in words
@@ -172,6 +176,8 @@ def read(path: Path, checklists: Checklists) -> Read:
         checklist.version,
         _lean(sheet.context),
         answers,
+        sheet.actions,
+        sheet.accepted_risks,
     )
 
 
@@ -281,6 +287,8 @@ def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) ->
                 confidence=result.confidence,
                 respondents=len(combinable),
                 disagreements=len(result.disagreements),
+                overdue_actions=len(result.overdue_actions),
+                expired_risks=len(result.expired_risks),
                 files=tuple(entry.path for entry in combinable),
                 score_change=None if previous is None else round(result.score - previous.score, 1),
                 regressions=tuple(regression.message for regression in regressions),
@@ -299,7 +307,9 @@ def _assessed_on(entries: list[Entry]) -> str:
 
 def _sheet(entry: Entry, checklist: Checklist) -> AnswerSheet:
     answers = {item.id: a for item, a in zip(checklist.items, entry.answers, strict=True) if a is not None}
-    return AnswerSheet(Path(entry.path), entry.checklist[1], entry.context, answers)
+    return AnswerSheet(
+        Path(entry.path), entry.checklist[1], entry.context, answers, entry.actions, entry.accepted_risks
+    )
 
 
 def _not_combinable(entry: Entry, first: Entry) -> Problem:

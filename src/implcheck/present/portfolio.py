@@ -32,6 +32,8 @@ COLUMNS = (
     "Confidence",
     "Respondents",
     "Disagreements",
+    "Overdue actions",
+    "Expired risks",
     "Since the previous term",
 )
 
@@ -58,6 +60,8 @@ def row(group: Group, term: Term) -> tuple[str, ...]:
         f"{term.confidence:.0%}",
         str(term.respondents),
         str(term.disagreements),
+        str(term.overdue_actions),
+        str(term.expired_risks),
         change(term),
     )
 
@@ -115,6 +119,8 @@ def _term(term: Term) -> dict[str, Any]:
         "confidence": term.confidence,
         "respondents": term.respondents,
         "disagreements": term.disagreements,
+        "overdue_actions": term.overdue_actions,
+        "expired_risks": term.expired_risks,
         "score_change": term.score_change,
         "regressed": term.regressed,
         "regressions": list(term.regressions),
@@ -173,6 +179,8 @@ CSV_HEADER = (
     "confidence",
     "respondents",
     "disagreements",
+    "overdue actions",
+    "expired risks",
     "score change",
     "regressed",
     "what regressed",
@@ -195,6 +203,8 @@ def render_csv(portfolio: Portfolio) -> str:
                 f"{term.confidence:.2f}",
                 str(term.respondents),
                 str(term.disagreements),
+                str(term.overdue_actions),
+                str(term.expired_risks),
                 "" if term.score_change is None else f"{term.score_change:g}",
                 "yes" if term.regressed else "no",
             ]

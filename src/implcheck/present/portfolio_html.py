@@ -29,6 +29,8 @@ class TermRow:
     confidence: str
     respondents: int
     disagreements: int
+    overdue_actions: int
+    expired_risks: int
     change: str
     regressed: bool
 
@@ -79,6 +81,8 @@ def _group(group: Group) -> GroupView:
             confidence=f"{term.confidence:.0%}",
             respondents=term.respondents,
             disagreements=term.disagreements,
+            overdue_actions=term.overdue_actions,
+            expired_risks=term.expired_risks,
             change=change(term),
             regressed=term.regressed,
         )
