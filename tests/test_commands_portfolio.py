@@ -165,7 +165,7 @@ def test_every_format_is_the_same_with_a_pool(trust: Path, fmt: str) -> None:
         (
             ("--fail-on-regression",),
             1,
-            "gate failed: 1 implementations regressed since the previous term (--fail-on-regression)\n",
+            "gate failed: 1 implementation regressed since the previous term (--fail-on-regression)\n",
         ),
         (("--fail-on-regression", "--max-drop", "50"), 1, ""),
     ],

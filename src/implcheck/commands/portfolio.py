@@ -67,7 +67,8 @@ def gate(portfolio: engine.Portfolio, fail_on: FailOn, fail_on_regression: bool)
         )
     regressed = [group for group in portfolio.groups if group.regressed]
     if fail_on_regression and regressed:
-        failures.append(f"{len(regressed)} implementations regressed since the previous term (--fail-on-regression)")
+        what = "implementation" if len(regressed) == 1 else "implementations"
+        failures.append(f"{len(regressed)} {what} regressed since the previous term (--fail-on-regression)")
     return failures
 
 
