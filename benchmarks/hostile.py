@@ -119,11 +119,14 @@ def run(command: list[str]) -> tuple[float, float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--implcheck", default=str(Path(sys.executable).parent / "implcheck"))
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     args = parser.parse_args()
     print(f"{'case':<28} {'command':<9} {'seconds':>8} {'MB':>6} {'exit':>4}")
     worst = (0.0, 0.0)
     with tempfile.TemporaryDirectory() as tmp:
         for name, build in CASES.items():
+            if args.only not in name:
+                continue
             folder = Path(tmp) / name.replace(" ", "-").replace(",", "")
             folder.mkdir()
             files = [str(path) for path in build(folder)]

@@ -71,6 +71,7 @@ mutation = st.one_of(
     st.tuples(st.just("flip"), st.integers(0, 10**6), st.integers(0, 255)),
     st.tuples(st.just("token"), st.integers(0, 10**6), st.sampled_from(TOKENS)),
     st.tuples(st.just("line"), st.integers(0, 10**6), st.integers(0, 10**6)),
+    st.tuples(st.just("value"), st.integers(0, 10**6), st.sampled_from(TOKENS)),
 )
 
 
@@ -85,6 +86,10 @@ def mutate(data: bytes, changes: list[tuple[str, int, Any]]) -> bytes:
             data = data[:at] + bytes([arg]) + data[at + 1 :]
         elif kind == "token":
             data = data[:at] + arg.encode("utf-8") + data[at:]
+        elif kind == "value":  # just before a value or a key, where tags and anchors bite
+            starts = [i + 2 for i in range(len(data) - 1) if data[i : i + 2] in (b": ", b"- ")]
+            spot = starts[at % len(starts)] if starts else at
+            data = data[:spot] + arg.encode("utf-8") + data[spot:]
         elif kind == "line":  # duplicate one line somewhere else: keys repeat, indents shift
             lines = data.split(b"\n")
             copied = lines[at % len(lines)]
