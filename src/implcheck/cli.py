@@ -6,14 +6,13 @@ Ctrl-C, 3 for a bug in implcheck (never 1, the gate's code).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from implcheck import __version__, helptext
+from implcheck import __version__, helptext, terminal
 from implcheck.boundary import Boundary
 from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
@@ -22,6 +21,7 @@ from implcheck.commands.schema import SchemaKind
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
 from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat, ValidateFormat
+from implcheck.terminal import use_colour as use_colour  # re-exported: tests and commands ask cli
 
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
 # (benchmarks/bench.py, P1).
@@ -52,11 +52,6 @@ def emit(outcome: Outcome) -> None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
-
-
-def use_colour() -> bool:
-    """Colour only for a person at a terminal who has not asked for none (no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _version(value: bool) -> None:
@@ -104,7 +99,7 @@ def check(
     max_drop: MaxDrop = DEFAULT_MAX_DROP,
 ) -> None:
     """Score answers files, print a summary, and exit 1 if the readiness gate fails."""
-    width = min(os.get_terminal_size().columns, 120) if sys.stdout.isatty() else 100
+    width = terminal.width()
     emit(
         check_cmd.run(
             files, fmt, fail_on, fail_under, baseline=baseline, max_drop=max_drop, color=use_colour(), width=width
@@ -185,7 +180,7 @@ def portfolio(
     """Every school's implementations at once: grouped, term by term, worst first."""
     from implcheck.commands import portfolio as portfolio_cmd
 
-    width = min(os.get_terminal_size().columns, 200) if sys.stdout.isatty() else 100
+    width = terminal.width(200)
     to_terminal = sys.stdout.isatty() and (output is None or str(output) == "-")
     options = portfolio_cmd.Options(
         fmt, output, fail_on, fail_on_regression, max_drop, jobs, verbose, to_terminal, use_colour(), width

@@ -1,16 +1,33 @@
-"""How implcheck talks to a terminal: one place builds rich's ``Console``, for ``assess`` and
-for the text summary that ``check`` and ``assess`` print.
+"""How implcheck talks to a terminal, in one place: whether to use colour, how wide to lay text
+out, and rich's ``Console`` for ``assess`` and the text summaries.
 
-rich is imported inside ``console``, so importing this module costs nothing for commands that
-never draw.
+rich is imported inside ``console``, so importing this module (``cli.py`` does, to decide
+colour and width) costs nothing for commands that never draw.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+MAX_WIDTH = 120  # wider lines are hard to read, whatever the terminal
+PIPE_WIDTH = 100  # what text is laid out for when it goes to a file or a pipe
+
+
+def use_colour() -> bool:
+    """Colour only for a person at a terminal who has not asked for none (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def width(limit: int = MAX_WIDTH) -> int:
+    """The terminal's width, at most ``limit``; ``PIPE_WIDTH`` when stdout is not a terminal."""
+    if not sys.stdout.isatty():
+        return PIPE_WIDTH
+    return min(os.get_terminal_size().columns, limit)
 
 
 def console(file: TextIO, *, color: bool, width: int | None = None) -> Console:
