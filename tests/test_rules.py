@@ -116,6 +116,25 @@ def test_verdict_and_what_blocks(answers: str, verdict: Verdict, blocking: tuple
 
 
 @pytest.mark.parametrize(
+    ("answers", "blocks"),
+    [
+        ("pyyy", {RuleId.CRITICAL_PARTIAL: True}),
+        (
+            "pynn",
+            {
+                RuleId.LOW_SCORE: False,
+                RuleId.WEAK_STAGE: True,
+                RuleId.WEAK_FAILURE_MODE: True,
+                RuleId.CRITICAL_PARTIAL: False,
+            },
+        ),  # not ready: the partial no longer sets the verdict
+    ],
+)
+def test_a_reason_blocks_only_while_it_holds_the_verdict_down(answers: str, blocks: dict[RuleId, bool]) -> None:
+    assert {reason.rule: reason.blocks for reason in result_of(answers).reasons} == blocks
+
+
+@pytest.mark.parametrize(
     ("answers", "target"),
     [("ynpn", 60.0), ("yppy", 80.0), ("yyyy", None), ("nyyy", None), ("", None)],
 )

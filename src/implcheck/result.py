@@ -22,7 +22,9 @@ from implcheck.model import (
     Thresholds,
 )
 
-SCHEMA_VERSION = "1.1"  # 1.1: actions[].owner_suggested and blocks_approval; owners after defaults
+# 1.1: owners and dates after defaults; actions[].owner_suggested and blocks_approval,
+# reasons[].blocks_approval, and each stage, section and failure mode score's band.
+SCHEMA_VERSION = "1.1"
 
 
 def figure(value: float, bars: Iterable[float]) -> str:
@@ -187,7 +189,9 @@ class Reason:
     message: str
     items: tuple[str, ...] = ()
     failure_modes: tuple[FailureMode, ...] = ()
-    blocks: bool = False  # its items, each on its own, hold the verdict down (``rules.Rule.blocks``)
+    # Its items block approval: the rule is one whose items each hold the verdict down on their
+    # own (``rules.Rule.blocks``), and it caps the verdict where it ends up.
+    blocks: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from implcheck.compare import Change, RegressionKind
 from implcheck.model import AnswerValue, FailureMode, Role, Stage
-from implcheck.result import SCHEMA_VERSION, RuleId, Severity, Status, Verdict
+from implcheck.result import SCHEMA_VERSION, Band, RuleId, Severity, Status, Verdict
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KEBAB = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -132,8 +132,9 @@ _group = _object(
         "answered": {"type": "integer"},
         "applicable": {"type": "integer"},
         "gaps": _ids,
+        "band": _enum(Band),
     },
-    ["id", "title", "score", "answered", "applicable", "gaps"],
+    ["id", "title", "score", "answered", "applicable", "gaps", "band"],
 )
 _respondent = _object({"name": _string, "role": _enum(Role)}, ["name", "role"])
 _role_answer = _object(
@@ -196,8 +197,9 @@ RESULT: dict[str, Any] = {
                         "message": _string,
                         "items": _ids,
                         "failure_modes": {"type": "array", "items": _enum(FailureMode)},
+                        "blocks_approval": {"type": "boolean"},
                     },
-                    ["rule", "caps_at", "message", "items", "failure_modes"],
+                    ["rule", "caps_at", "message", "items", "failure_modes", "blocks_approval"],
                 ),
             },
             "stages": {"type": "array", "items": _group},

@@ -9,6 +9,7 @@ combine item by item into the most cautious known answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from implcheck import ledger, rules
 from implcheck.model import (
@@ -110,9 +111,11 @@ def score(assessment: Assessment) -> Result:
             for g in mode_scores
         ),
     )
-    reasons = rules.reasons(facts)
+    found = rules.reasons(facts)
     agreed = ledger.ledger(assessment)
-    verdict = rules.verdict(reasons)
+    verdict = rules.verdict(found)
+    # A blocking rule's items block approval only while that rule is what holds the verdict down.
+    reasons = tuple(replace(r, blocks=r.blocks and r.caps_at is verdict) for r in found)
     holding = [reason for reason in reasons if reason.caps_at is verdict]
     blocked = {item_id for reason in holding if reason.blocks for item_id in reason.items}
     blocking = tuple(r.item.id for r in items if r.item.id in blocked)

@@ -30,6 +30,7 @@ def _group(group: GroupScore) -> dict[str, Any]:
         "answered": group.answered,
         "applicable": group.applicable,
         "gaps": list(group.gaps),
+        "band": group.band.value,
     }
 
 
@@ -64,6 +65,7 @@ def to_dict(result: Result) -> dict[str, Any]:
                 "message": reason.message,
                 "items": list(reason.items),
                 "failure_modes": [mode.value for mode in reason.failure_modes],
+                "blocks_approval": reason.blocks,
             }
             for reason in result.reasons
         ],
