@@ -26,8 +26,10 @@ def test_blocking_items_beyond_the_top_risks_are_counted() -> None:
     decision = decide(result_of("ynnn"), shown=1)
     assert decision.conditions[:2] == (
         "The actions for the risks marked “blocks approval” (1 below) are done by their dates.",
-        "2 more blocking items (critical gaps and weak areas, in the detail) are dealt with.",
+        "These 2 more blocking items are dealt with:",
     )
+    assert len(decision.more_blocking) == 2
+    assert all(question.endswith("?") for question in decision.more_blocking)
 
 
 def test_the_score_condition_names_the_bar_to_reach() -> None:

@@ -9,6 +9,7 @@ from implcheck.model import Stage
 from implcheck.result import Result, Verdict
 
 MAX_WEAK = 4
+MAX_BLOCKING = 3  # more would push the top risks off page 1; the rest are marked in the detail
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,9 @@ class Decision:
     headline: str
     conditions: tuple[str, ...]
     challenges: tuple[str, ...]
+    # The questions of the blocking items not among the top risks, listed under their condition.
+    more_blocking: tuple[str, ...] = ()
+    more_blocking_condition: str = ""  # the condition the list goes under
 
 
 def decide(result: Result, *, shown: int) -> Decision:
@@ -36,12 +40,23 @@ def decide(result: Result, *, shown: int) -> Decision:
         conditions.append(
             f"The actions for the risks marked “blocks approval” ({numbers} below) are done by their dates."
         )
-    if len(blocking) > len(listed):
-        hidden = len(blocking) - len(listed)
-        conditions.append(
-            f"{_count(hidden, 'more blocking item')} (critical gaps and weak areas, in the detail) "
-            f"{'is' if hidden == 1 else 'are'} dealt with."
-        )
+    questions = {r.item.id: r.item.question for r in result.items}
+    hidden_ids = [item_id for item_id in blocking if item_id not in listed]
+    more_blocking = tuple(questions[item_id] for item_id in hidden_ids[:MAX_BLOCKING])
+    more_condition = ""
+    if hidden_ids:
+        hidden = len(hidden_ids)
+        if hidden <= MAX_BLOCKING:
+            more_condition = (
+                f"{'This' if hidden == 1 else 'These'} {_count(hidden, 'more blocking item')} "
+                f"{'is' if hidden == 1 else 'are'} dealt with:"
+            )
+        else:
+            more_condition = (
+                f"{hidden} more blocking items are dealt with, marked “blocks approval” in the detail; "
+                f"the first {MAX_BLOCKING}:"
+            )
+        conditions.append(more_condition)
     if result.score_target is not None:
         conditions.append(
             "Enough of the other actions are done to lift the score from "
@@ -72,7 +87,13 @@ def decide(result: Result, *, shown: int) -> Decision:
         )
     if not challenges:
         challenges.append("Ask how the school will know, next term, that it is still working.")
-    return Decision(headline=headline, conditions=tuple(conditions), challenges=tuple(challenges))
+    return Decision(
+        headline=headline,
+        conditions=tuple(conditions),
+        challenges=tuple(challenges),
+        more_blocking=more_blocking,
+        more_blocking_condition=more_condition,
+    )
 
 
 def _noun(result: Result) -> str:

@@ -115,6 +115,7 @@ class ItemRow:
     date: str
     source: str
     answers: tuple[RespondentAnswer, ...]
+    blocks: bool = False  # one of the items approval waits for (``Result.blocking``)
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
     items = {r.item.id: r for r in result.items}
     actions = {a.item_id: a for a in result.actions}
     verdict_shape, verdict_symbol, verdict_emoji = VERDICT_SYMBOLS[result.verdict]
-    rows = {r.item.id: _row(r) for r in result.items}
+    rows = {r.item.id: _row(r, r.item.id in result.blocking) for r in result.items}
     risks = tuple(_risk(action, items[action.item_id]) for action in result.actions)
     title_parts = [part for part in (context.school, context.initiative) if part]
     return Report(
@@ -281,7 +282,7 @@ def _bar(g: GroupScore, score_text: str) -> Bar:
     return Bar(g.key, g.label, g.score, score_text, blocks, g.band, g.answered, g.applicable, len(g.gaps))
 
 
-def _row(r: ItemResult) -> ItemRow:
+def _row(r: ItemResult, blocks: bool) -> ItemRow:
     return ItemRow(
         id=r.item.id,
         question=r.item.question,
@@ -297,6 +298,7 @@ def _row(r: ItemResult) -> ItemRow:
         answers=tuple(
             RespondentAnswer(who(a.respondent), ANSWER_LABELS[a.answer], a.evidence) for a in r.by_respondent
         ),
+        blocks=blocks,
     )
 
 
