@@ -16,7 +16,6 @@ from implcheck import __version__, helptext, terminal
 from implcheck.boundary import Boundary
 from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
-from implcheck.commands import compare as compare_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.model import Role
@@ -155,6 +154,8 @@ def compare(
     max_drop: MaxDrop = DEFAULT_MAX_DROP,
 ) -> None:
     """Show what changed between two terms: better, worse, new and closed gaps. Always exits 0."""
+    from implcheck.commands import compare as compare_cmd
+
     emit(compare_cmd.run(before, after, fmt, max_drop))
 
 

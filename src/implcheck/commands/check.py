@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from implcheck import safetext
 from implcheck.commands import Outcome
-from implcheck.commands.compare import against_baseline
-from implcheck.compare import DEFAULT_MAX_DROP, Comparison
+from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.errors import EXIT_GATE_FAILED, EXIT_OK
 from implcheck.load import load_assessment
 from implcheck.present import CheckFormat, render_check
-from implcheck.present.compare import since_github, since_markdown, since_text
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
-from implcheck.termfiles import answer_lines
+
+if TYPE_CHECKING:  # --baseline and --format github import their code when used: start-up stays small
+    from implcheck.compare import Comparison
 
 
 class FailOn(StrEnum):
@@ -43,12 +44,16 @@ def _nothing(comparison: Comparison) -> str:
     return ""  # JSON stays the result alone; the regression is on stderr and in the exit code
 
 
-# What regressed is shown in the formats people read; every format gets it on stderr.
-SINCE: dict[CheckFormat, Callable[[Comparison], str]] = {
-    CheckFormat.TEXT: since_text,
-    CheckFormat.MARKDOWN: since_markdown,
-    CheckFormat.GITHUB: since_github,
-}
+def regressed_since(fmt: CheckFormat) -> Callable[[Comparison], str]:
+    """What regressed is shown in the formats people read; every format gets it on stderr."""
+    from implcheck.present.compare import since_github, since_markdown, since_text
+
+    shown: dict[CheckFormat, Callable[[Comparison], str]] = {
+        CheckFormat.TEXT: since_text,
+        CheckFormat.MARKDOWN: since_markdown,
+        CheckFormat.GITHUB: since_github,
+    }
+    return shown.get(fmt, _nothing)
 
 
 def run(
@@ -64,12 +69,18 @@ def run(
 ) -> Outcome:
     assessment = load_assessment(paths)
     result = score(assessment)
-    lines = answer_lines(assessment) if fmt is CheckFormat.GITHUB else None
+    lines = None
+    if fmt is CheckFormat.GITHUB:
+        from implcheck.termfiles import answer_lines
+
+        lines = answer_lines(assessment)
     output = render_check(result, fmt, color=color, width=width, lines=lines)
     failures = gate(result, fail_on, fail_under)
     if baseline is not None:
+        from implcheck.commands.compare import against_baseline
+
         comparison = against_baseline(baseline, result, paths[0], max_drop)
-        output += SINCE.get(fmt, _nothing)(comparison)
+        output += regressed_since(fmt)(comparison)
         since = comparison.before.context.term or str(baseline)
         failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]
     if failures:
