@@ -226,13 +226,22 @@ def _short(tag: str) -> str:
     return tag.replace(_TAG, "!!", 1) if tag.startswith(_TAG) else tag
 
 
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+# First characters a plain scalar needs the resolver for; any other plain scalar is text.
+_RESOLVED_FIRST = frozenset(first for first in _Resolver.yaml_implicit_resolvers if first)
+assert None not in _Resolver.yaml_implicit_resolvers and not _Resolver.yaml_path_resolvers
+
+
 class _Frame:
-    __slots__ = ("key", "path", "value")
+    __slots__ = ("is_map", "key", "path", "value")
 
     def __init__(self, value: dict[Any, Any] | list[Any], path: Path_) -> None:
-        self.value = value
+        self.value: Any = value  # a dict or a list (is_map says which)
         self.path = path
-        self.key: Key | None = None  # a mapping's key waiting for its value
+        self.is_map = isinstance(value, dict)
+        self.key: Any = None  # a mapping's key waiting for its value (a Key), or None
 
 
 class _Builder:
@@ -249,62 +258,80 @@ class _Builder:
         return InputError([Problem(str(self.path), mark.line + 1, mark.column + 1, message)])
 
     def build(self) -> Any:
+        # The hot path of every run (a portfolio reads thousands of files): events are told apart
+        # by class, and plain text keys and values skip the resolver, which could only say "str".
         loader = self.loader
+        locations = self.locations
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
+        nodes = 0
         while loader.check_event():
             event: Any = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise self._fail(event, "more than one document (---) in the file; give each its own file")
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise self._fail(event, ALIAS_MESSAGE)
-            if isinstance(event, yaml.CollectionEndEvent):
+            cls = event.__class__
+            if cls is _MAPPING_END or cls is _SEQUENCE_END:
                 done = stack.pop()
                 if not stack:
                     root = done.value
                 continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue  # stream and document ends
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
+            if cls is not _SCALAR and cls is not _MAPPING_START and cls is not _SEQUENCE_START:
+                if cls is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self._fail(event, "more than one document (---) in the file; give each its own file")
+                if cls is yaml.AliasEvent:
+                    raise self._fail(event, ALIAS_MESSAGE)
+                continue  # stream and document starts and ends
+            nodes += 1
+            if nodes > MAX_NODES:
                 raise self._fail(event, f"more than {MAX_NODES:,} values in one file, the most allowed")
             parent = stack[-1] if stack else None
-            if parent is not None and isinstance(parent.value, dict) and parent.key is None:
-                parent.key = self._key(event, parent)
+            mark = event.start_mark
+            if cls is _SCALAR:
+                value: Any = event.value
+                plain = (  # what the resolver and _scalar would pass through unchanged, as text
+                    event.tag is None
+                    and len(value) <= MAX_TEXT
+                    and event.style != '"'  # only double quotes have escapes (half characters)
+                    and (not event.implicit[0] or (value != "" and value[0] not in _RESOLVED_FIRST))
+                )
+                if parent is not None and parent.is_map and parent.key is None:
+                    if not plain or value == "<<":
+                        parent.key = self._key(event, parent)
+                        continue
+                    if value in parent.value:
+                        raise self._fail(event, f"duplicate key {value!r}")
+                    if len(parent.value) >= MAX_KEYS:
+                        raise self._fail(event, f"more than {MAX_KEYS:,} keys in one mapping, the most allowed")
+                    locations[("<key>", *parent.path, value)] = Location(mark.line + 1, mark.column + 1)
+                    parent.key = value
+                    continue
+                if not plain:
+                    value = self._scalar(event)
+            elif parent is not None and parent.is_map and parent.key is None:
+                parent.key = self._key(event, parent)  # refuses it: a key must be a scalar
                 continue
-            path = self._path(parent)
-            self.locations[path] = _at(event)
-            if isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(event)
             else:
-                value = self._collection(event, path, len(stack))
-                stack.append(_Frame(value, path))
+                value = self._collection(event, len(stack))
             if parent is None:
+                path: Path_ = ()
                 root = value
-            elif isinstance(parent.value, list):
-                if len(parent.value) >= MAX_ITEMS:
-                    raise self._fail(event, f"more than {MAX_ITEMS:,} entries in one list, the most allowed")
-                parent.value.append(value)
-            else:
-                assert parent.key is not None
+            elif parent.is_map:
+                path = (*parent.path, parent.key)
                 parent.value[parent.key] = value
                 parent.key = None
+            else:
+                if len(parent.value) >= MAX_ITEMS:
+                    raise self._fail(event, f"more than {MAX_ITEMS:,} entries in one list, the most allowed")
+                path = (*parent.path, len(parent.value))
+                parent.value.append(value)
+            locations[path] = Location(mark.line + 1, mark.column + 1)
+            if cls is not _SCALAR:
+                stack.append(_Frame(value, path))
+        self.nodes = nodes
         return root
 
-    @staticmethod
-    def _path(parent: _Frame | None) -> Path_:
-        if parent is None:
-            return ()
-        if isinstance(parent.value, list):
-            return (*parent.path, len(parent.value))
-        assert parent.key is not None
-        return (*parent.path, parent.key)
-
-    def _collection(self, event: Any, path: Path_, depth: int) -> dict[Any, Any] | list[Any]:
+    def _collection(self, event: Any, depth: int) -> dict[Any, Any] | list[Any]:
         if depth > MAX_DEPTH:
             raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep")
         is_list = isinstance(event, yaml.SequenceStartEvent)
