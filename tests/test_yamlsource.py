@@ -112,6 +112,8 @@ def test_control_characters_are_located(write: Write) -> None:
         ("a: !!null x\n", "1:4: 'x' is not a valid !!null; remove the tag or fix the value"),
         ("a: !!timestamp foo\n", "1:4: the tag !!timestamp is not supported; remove it"),
         ("!!float abc: 1\n", "1:1: 'abc' is not a valid !!float; remove the tag or fix the value"),
+        ("!!int : x\n", "1:1: '' is not a valid !!int; remove the tag or fix the value"),
+        ("a: !!float\n", "1:4: '' is not a valid !!float; remove the tag or fix the value"),
         ("!!timestamp foo: 1\n", "1:1: the tag !!timestamp is not supported; remove it"),
         ("a: !!binary aGk=\n", "1:4: the tag !!binary is not supported; remove it"),
         ("a: !local x\n", "1:4: the tag !local is not supported; remove it"),

@@ -230,7 +230,7 @@ _SCALAR = yaml.ScalarEvent
 _MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 # First characters a plain scalar needs the resolver for; any other plain scalar is text.
-_RESOLVED_FIRST = frozenset(first for first in _Resolver.yaml_implicit_resolvers if first)
+_RESOLVED_FIRST = frozenset(first for first, found in _Resolver.yaml_implicit_resolvers.items() if first and found)
 assert None not in _Resolver.yaml_implicit_resolvers and not _Resolver.yaml_path_resolvers
 
 
@@ -377,6 +377,6 @@ class _Builder:
                 return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
             if kind == "float":
                 return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        except ValueError:
+        except (ValueError, IndexError):  # IndexError: an empty value under !!int or !!float
             pass
         raise self._fail(event, f"{value!r} is not a valid !!{kind}; remove the tag or fix the value")
