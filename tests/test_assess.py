@@ -539,8 +539,8 @@ def test_context_questions_insist_on_what_they_need(tmp_path: Path, capsys: pyte
     assess(tmp_path / "oak.yaml", "", "Oak", "Pobble", "", "boss", "g", "", "q")
     printed = capsys.readouterr().out
     assert "This is needed to tell the answers files apart.\n" in printed
-    assert "Type one of: senior-leader, teacher, it, governor, other (or its first letter).\n" in printed
-    assert "Your role [senior-leader/teacher/it/governor/other]: " in printed
+    assert "Type one of: senior-leader, teacher, it, governor, pupil, other (or its first letter).\n" in printed
+    assert "Your role [senior-leader/teacher/it/governor/pupil/other]: " in printed
 
 
 @pytest.mark.usefixtures("terminal")

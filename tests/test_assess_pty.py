@@ -84,7 +84,7 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
         ("School: ", "Oakfield Primary"),
         (r"Initiative \(the product or change\): ", "Pobble for writing"),
         (r"Term \(Enter for \d{4}-\w+\): ", "2026-autumn"),
-        (r"Your role \[senior-leader/teacher/it/governor/other\]: ", "t"),
+        (r"Your role \[senior-leader/teacher/it/governor/pupil/other\]: ", "t"),
         (r"Your name \(Enter to leave it out\): ", "Sam"),
     ]:
         child.expect(prompt)

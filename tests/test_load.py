@@ -145,7 +145,7 @@ def test_every_answers_problem_is_reported_at_once(write: Write) -> None:
         "  single-sign-on: {answer: na}\n  training-planned: {evidence: x}\n",
     )
     assert problems_of(lambda: load_answers(path)) == [
-        "4:22: 'role' must be one of senior-leader, teacher, it, governor, other; got 'head'",
+        "4:22: 'role' must be one of senior-leader, teacher, it, governor, pupil, other; got 'head'",
         "5:16: 'assessed_on' must be a date written YYYY-MM-DD, got '20/11/2026'",
         "6:3: unknown key 'weather' in 'context'; allowed: school, initiative, term, assessed_on, respondent",
         f"8:3: unknown item id 'problem-specfic' (did you mean 'problem-specific'?); see `implcheck show {MINI}` "

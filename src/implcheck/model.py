@@ -108,6 +108,7 @@ class Role(StrEnum):
     TEACHER = "teacher"
     IT = "it"
     GOVERNOR = "governor"
+    PUPIL = "pupil"  # pupils' view is half of acceptability; answered with a member of staff
     OTHER = "other"
 
 
