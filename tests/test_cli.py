@@ -156,8 +156,30 @@ def test_validate_reports_all_files_and_exits_2(write: Write) -> None:
     bad = write("bad.yaml", answers_yaml("  owner-named: 3\n"))
     result = invoke("validate", good, bad, MINI)
     assert result.exit_code == 2
-    assert result.stdout == f"{bad}:9:16: answer must be one of yes, partly, no, unknown, na; got 3\n"
-    assert result.stderr == "1 problem(s) in 1 of 3 file(s)\n"
+    assert result.stdout.splitlines()[0] == f"{bad}:9:16: answer must be one of yes, partly, no, unknown, na; got 3"
+    assert result.stderr == "1 problem(s) in 1 of 3 file(s), 3 warning(s)\n"
+
+
+def test_validate_warns_a_checklist_author_about_hidden_dealbreakers_and_exits_0() -> None:
+    result = invoke("validate", MINI)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{MINI}:28:23: [warning] one 'no' on 'owner-named', with every other item 'yes', makes the verdict "
+        "not ready (failure mode no-owner scores 0, under the floor of 40): make the item critical on purpose, "
+        "add items to its failure mode, or lower the floor",
+        f"{MINI}:40:23: [warning] one 'no' on 'single-sign-on', with every other item 'yes', makes the verdict "
+        "not ready (failure mode friction scores 0, stage Prepare scores 33, under the floor of 40): make the "
+        "item critical on purpose, add items to its failure mode, or lower the floor",
+        f"{MINI}:48:23: [warning] one 'no' on 'training-planned', with every other item 'yes', makes the verdict "
+        "not ready (failure mode no-follow-up scores 0, under the floor of 40): make the item critical on "
+        "purpose, add items to its failure mode, or lower the floor",
+        "1 file(s) valid, 3 warning(s)",
+    ]
+
+
+def test_validate_the_shipped_checklists_without_warnings() -> None:
+    result = invoke("validate", ROOT / "checklists")
+    assert (result.exit_code, result.stdout) == (0, "2 file(s) valid\n")
 
 
 def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
@@ -341,7 +363,10 @@ def test_validate_as_json_and_github_annotations(write: Write) -> None:
     assert json.loads(result.stdout)["problems"] == [{"path": str(bad), "line": 9, "col": 16, "message": message}]
     result = invoke("validate", "-f", "github", bad, MINI)
     assert result.exit_code == 2
-    assert result.stdout == f"::error file={bad},line=9,col=16,title=implcheck validate::{message}\n"
-    assert result.stderr == "1 problem(s) in 1 of 2 file(s)\n"
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"::error file={bad},line=9,col=16,title=implcheck validate::{message}"
+    assert lines[1].startswith(f"::warning file={MINI},line=28,col=23,title=implcheck validate::one 'no' on")
+    assert result.stderr == "1 problem(s) in 1 of 2 file(s), 3 warning(s)\n"
     result = invoke("validate", "-f", "json", MINI)
     assert (result.exit_code, json.loads(result.stdout)["valid"]) == (0, True)
+    assert [w["line"] for w in json.loads(result.stdout)["warnings"]] == [28, 40, 48]

@@ -41,8 +41,15 @@ def test_json_lists_every_field() -> None:
             },
             {"path": "a.yaml", "line": 10, "col": 3, "message": "unknown item id 'x'"},
         ],
+        "warnings": [],
     }
-    assert json.loads(render_json(VALID)) == {"valid": True, "files": 2, "files_with_problems": 0, "problems": []}
+    assert json.loads(render_json(VALID)) == {
+        "valid": True,
+        "files": 2,
+        "files_with_problems": 0,
+        "problems": [],
+        "warnings": [],
+    }
 
 
 def test_github_annotates_each_problem_at_its_line() -> None:

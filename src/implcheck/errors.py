@@ -26,6 +26,7 @@ class Problem:
     col: int
     message: str
     final: bool = False  # "stopped after N problems": listed after the file's other problems
+    level: str = "error"  # "warning": worth fixing, but the file still works (exit 0)
 
     @property
     def sort_key(self) -> tuple[str, bool, int, int, str]:
@@ -33,7 +34,8 @@ class Problem:
 
     def __str__(self) -> str:
         # A file name or value with a newline or an escape must not forge another line.
-        return f"{line(self.path)}:{self.line}:{self.col}: {line(self.message)}"
+        level = "" if self.level == "error" else f"[{self.level}] "
+        return f"{line(self.path)}:{self.line}:{self.col}: {level}{line(self.message)}"
 
 
 class ImplcheckError(Exception):

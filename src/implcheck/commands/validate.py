@@ -1,4 +1,8 @@
-"""``implcheck validate FILE|DIR...``: every problem in checklists and answers files, at once."""
+"""``implcheck validate FILE|DIR...``: every problem in checklists and answers files, at once.
+
+Errors (exit 2) make a file unusable; warnings (still exit 0) tell a checklist's author about a
+design fault, such as an item that blocks readiness without being marked critical (``lint.py``).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ from implcheck import safetext
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Problem
 from implcheck.fileio import is_dir
+from implcheck.lint import hidden_dealbreakers
 from implcheck.load import load_any
+from implcheck.model import Checklist
 from implcheck.present import ValidateFormat, render_problems
 from implcheck.present.problems import Checked
+from implcheck.yamlsource import load_document
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -26,20 +33,38 @@ def expand(paths: list[Path]) -> list[Path]:
     return files
 
 
+def warnings(path: Path, checklist: Checklist) -> list[Problem]:
+    """Each lint finding at the line of its item's ``failure_mode``, where the fix usually starts."""
+    doc = load_document(path)
+    where = {
+        item.id: doc.where("sections", s, "items", i, "failure_mode")
+        for s, section in enumerate(checklist.sections)
+        for i, item in enumerate(section.items)
+    }
+    return [
+        Problem(str(path), where[f.item_id].line, where[f.item_id].col, f.message, level="warning")
+        for f in hidden_dealbreakers(checklist)
+    ]
+
+
 def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT) -> Outcome:
     files = expand(paths)
     if not files:
         where = ", ".join(safetext.line(str(path)) for path in paths)
         return Outcome("", EXIT_BAD_INPUT, f"implcheck: error: {where}: no YAML files (*.yaml, *.yml) found\n")
     problems: list[Problem] = []
+    advice: list[Problem] = []
     bad_files = 0
     for path in files:
         try:
-            load_any(path)
+            loaded = load_any(path)
         except InputError as error:
             problems += error.problems
             bad_files += 1
-    checked = Checked(len(files), bad_files, tuple(problems))
+        else:
+            if isinstance(loaded, Checklist):
+                advice += warnings(path, loaded)
+    checked = Checked(len(files), bad_files, tuple(problems), tuple(advice))
     output = render_problems(checked, fmt)
     if not problems:
         return Outcome(output, EXIT_OK)

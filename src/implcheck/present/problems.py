@@ -17,23 +17,30 @@ from implcheck.safetext import json_text, line
 
 @dataclass(frozen=True)
 class Checked:
-    """What ``validate`` found: how many files it read, how many were bad, every problem."""
+    """What ``validate`` found: how many files it read, how many were bad, every problem, and
+    the warnings for checklist authors (which never make a file bad)."""
 
     files: int
     bad_files: int
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def summary(self) -> str:
+        noted = f", {len(self.warnings)} warning(s)" if self.warnings else ""
         if not self.problems:
-            return f"{self.files} file(s) valid"
-        return f"{len(self.problems)} problem(s) in {self.bad_files} of {self.files} file(s)"
+            return f"{self.files} file(s) valid{noted}"
+        return f"{len(self.problems)} problem(s) in {self.bad_files} of {self.files} file(s){noted}"
+
+    @property
+    def everything(self) -> tuple[Problem, ...]:
+        """Errors and warnings together, in file and line order."""
+        return tuple(sorted(self.problems + self.warnings, key=lambda problem: problem.sort_key))
 
 
 def render_text(checked: Checked) -> str:
-    if not checked.problems:
-        return checked.summary + "\n"
-    return "".join(f"{problem}\n" for problem in checked.problems)
+    listing = "".join(f"{problem}\n" for problem in checked.everything)
+    return listing if checked.problems else listing + checked.summary + "\n"
 
 
 def render_json(checked: Checked) -> str:
@@ -41,18 +48,19 @@ def render_json(checked: Checked) -> str:
         "valid": not checked.problems,
         "files": checked.files,
         "files_with_problems": checked.bad_files,
-        "problems": [
-            {"path": problem.path, "line": problem.line, "col": problem.col, "message": problem.message}
-            for problem in checked.problems
-        ],
+        "problems": [_fields(problem) for problem in checked.problems],
+        "warnings": [_fields(problem) for problem in checked.warnings],
     }
     return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
+def _fields(problem: Problem) -> dict[str, object]:
+    return {"path": problem.path, "line": problem.line, "col": problem.col, "message": problem.message}
+
+
 def render_github(checked: Checked) -> str:
-    if not checked.problems:
-        return checked.summary + "\n"
-    return "".join(
-        command("error", line(p.message), file=line(p.path), line=p.line, col=p.col, title="implcheck validate") + "\n"
-        for p in checked.problems
+    listing = "".join(
+        command(p.level, line(p.message), file=line(p.path), line=p.line, col=p.col, title="implcheck validate") + "\n"
+        for p in checked.everything
     )
+    return listing if checked.problems else listing + checked.summary + "\n"
