@@ -28,7 +28,7 @@ def test_one_row_per_action_with_header_bom_and_crlf() -> None:
     assert table[0] == list(csv_report.HEADER)
     assert [r[0] for r in table[1:]] == [a.item_id for a in result.actions]
     first = table[1]
-    assert first[:5] == ["coaching-since-launch", first[1], "no-follow-up", "Deliver", "critical"]
+    assert first[:5] == ["acceptability-checked", first[1], "no-monitoring", "Deliver", "critical"]
     assert first[6:] == ["Implementation lead", "Before the end of this term", "Not in place"]
 
 

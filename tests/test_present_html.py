@@ -72,12 +72,12 @@ def test_structure_for_assistive_technology(pair_html: str) -> None:
 def test_summary_content(pair_html: str) -> None:
     summary = pair_html[pair_html.index('<section class="summary"') : pair_html.index('aria-labelledby="why"')]
     assert '<p class="verdict-label">Verdict: Not ready</p>' in summary
-    assert "56<small>/100</small>" in summary
-    assert "100%</span>confidence (39/39 answered)" in summary
+    assert "55<small>/100</small>" in summary
+    assert "100%</span>confidence (43/43 answered)" in summary
     assert "Do not approve the continuation yet." in summary
-    assert "Staff in different roles disagree on 18 items, 3 of them critical" in summary
+    assert "Staff in different roles disagree on 21 items, 3 of them critical" in summary
     assert summary.count('<th scope="row" class="num">') == 5
-    assert "Have staff who use it had follow-up coaching or support this term?" in summary
+    assert "In this term&#39;s staff survey, did most of the staff who use it say it is worth doing?" in summary
     assert '<span class="who">Owner:</span> Implementation lead' in summary
     assert '<span class="tag blocks">Blocks approval</span>' in summary
     assert 'aria-hidden="true"' in summary  # the shape is decoration; the words carry the verdict
@@ -86,8 +86,8 @@ def test_summary_content(pair_html: str) -> None:
 def test_detail_content(pair_html: str) -> None:
     assert '<h2 id="disagreements">Where respondents disagree</h2>' in pair_html
     assert '<th scope="col">senior-leader (C. Okafor)</th><th scope="col">teacher (D. Hughes)</th>' in pair_html
-    row = pair_html[pair_html.index("coaching-since-launch</span></th>") :]
-    assert row.startswith("coaching-since-launch</span></th><td>Yes</td><td>No</td>")
+    row = pair_html[pair_html.index("acceptability-checked</span></th>") :]
+    assert row.startswith("acceptability-checked</span></th><td>Partly</td><td>No</td>")
     assert "<h4>Critical gaps (1)</h4>" in pair_html
     assert "Refresher session offered in October" in pair_html  # evidence in the appendix and detail
     assert '<h2 id="appendix">Appendix: every answer</h2>' in pair_html

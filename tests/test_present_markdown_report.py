@@ -63,15 +63,15 @@ def test_hostile_text_is_shown_as_text() -> None:
 def test_summary_and_detail_content() -> None:
     text = markdown_report.render(result_of(PAIR))
     assert "### ⛔ Verdict: Not ready" in text
-    assert "**Score 56/100** · **confidence 100%** (39 of 39 applicable items answered)" in text
+    assert "**Score 55/100** · **confidence 100%** (43 of 43 applicable items answered)" in text
     assert "**Do not approve the continuation yet.**" in text
     assert "| # | Risk | Action | Suggested owner | By when |" in text
-    assert "| 1 | **CRITICAL** · **blocks approval** · Have staff who use it had follow\\-up" not in text
-    assert "| 1 | **CRITICAL** · **blocks approval** · Have staff who use it had follow-up coaching" in text
+    assert "| 1 | **CRITICAL** · **blocks approval** · In this term\\'s staff survey" not in text
+    assert "| 1 | **CRITICAL** · **blocks approval** · In this term's staff survey, did most" in text
     assert "| Question | senior-leader (C. Okafor) | teacher (D. Hughes) |" in text
     assert (
-        "| **CRITICAL** · Have staff who use it had follow-up coaching or support this term? "
-        "(coaching-since-launch) | Yes | No |" in text
+        "| **CRITICAL** · In this term's staff survey, did most of the staff who use it say it is worth doing? "
+        "(acceptability-checked) | Partly | No |" in text
     )
     assert "## Appendix: every answer" in text
 

@@ -21,24 +21,24 @@ def mini(write: Write, body: str, **kwargs: str) -> report_view.Report:
 def test_not_ready_summary_for_the_two_disagreeing_respondents() -> None:
     report = build(result_of(PAIR))
     assert (report.verdict.key, report.verdict.label, report.verdict.shape) == ("not_ready", "Not ready", "octagon")
-    assert report.score_text == "56"
+    assert report.score_text == "55"
     assert report.confidence_text == "100%"
     assert report.respondents == ("senior-leader (C. Okafor)", "teacher (D. Hughes)")
     assert report.decision.headline == "Do not approve the continuation yet."
     assert report.decision.conditions[0] == (
-        "The actions for the risks marked “blocks approval” (1, 2, 4 below) are done by their dates."
+        "The actions for the risks marked “blocks approval” (1, 2, 4, 5 below) are done by their dates."
     )
     assert report.decision.challenges[0] == (
-        "Staff in different roles disagree on 18 items, 3 of them critical: ask why before accepting any one view."
+        "Staff in different roles disagree on 21 items, 3 of them critical: ask why before accepting any one view."
     )
     first = report.risks[0]
     assert (first.item_id, first.severity, first.blocks, first.found) == (
-        "coaching-since-launch",
+        "acceptability-checked",
         "critical",
         True,
         "Not in place",
     )
-    assert first.action.startswith("Book coaching")
+    assert first.action.startswith("Run a three-question anonymous staff pulse")
     assert (first.owner, first.by_when) == ("Implementation lead", "Before the end of this term")
     assert 3 <= len(report.risks) <= 5
     assert len(report.actions) == len(report.risks) + report.more_risks
@@ -47,9 +47,9 @@ def test_not_ready_summary_for_the_two_disagreeing_respondents() -> None:
 def test_disagreements_side_by_side_in_respondent_order() -> None:
     report = build(result_of(PAIR))
     by_id = {d.item_id: d for d in report.disagreements}
-    assert len(by_id) == 18
-    assert by_id["coaching-since-launch"].answers == ("Yes", "No")
-    assert by_id["coaching-since-launch"].critical
+    assert len(by_id) == 21
+    assert by_id["acceptability-checked"].answers == ("Partly", "No")
+    assert by_id["acceptability-checked"].critical
 
 
 def test_the_decision_follows_the_verdict() -> None:
