@@ -88,9 +88,10 @@ def test_detail_content(pair_html: str) -> None:
     assert '<th scope="col">senior-leader (C. Okafor)</th><th scope="col">teacher (D. Hughes)</th>' in pair_html
     row = pair_html[pair_html.index("acceptability-checked</span></th>") :]
     assert row.startswith("acceptability-checked</span></th><td>Partly</td><td>No</td>")
-    assert "<h4>Critical gaps (1)</h4>" in pair_html
-    assert "Refresher session offered in October" in pair_html  # evidence in the appendix and detail
-    assert '<h2 id="appendix">Appendix: every answer</h2>' in pair_html
+    assert "Critical gaps · " in pair_html  # each row says which group it is in
+    assert "Refresher session offered in October" in pair_html  # evidence in the detail
+    assert '<h2 id="glossary">Words used in this report</h2>' in pair_html
+    assert "100 is best" in pair_html
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:

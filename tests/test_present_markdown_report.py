@@ -73,7 +73,8 @@ def test_summary_and_detail_content() -> None:
         "| **CRITICAL** · In this term's staff survey, did most of the staff who use it say it is worth doing? "
         "(acceptability-checked) | Partly | No |" in text
     )
-    assert "## Appendix: every answer" in text
+    assert "## Words used in this report" in text
+    assert "- **Accepted risk**: " in text
 
 
 def test_md_filter_does_not_escape_twice() -> None:

@@ -80,6 +80,9 @@ def test_printed_first_page_holds_the_summary(browser_run: dict[str, Any], name:
         last = report.risks[-1]
         assert f"{len(report.risks)} " in words
         assert " ".join(last.action.split()[:3]) in words  # the last top risk fits on the page
+    if name == "respondents":  # a whole checklist, two respondents, evidence: a governor will print it
+        pages = int(info.split("Pages:")[1].split()[0])
+        assert pages <= 8
     assert "How the verdict was reached" not in first  # the detail starts on page 2
     assert "How the verdict was reached" in second
 

@@ -78,6 +78,7 @@ class Bar:
     score: float | None
     score_text: str
     bar_text: str  # the score as ten blocks, for text formats
+    value_text: str  # what the bar measures, in words: "0 of 100 in place"
     band: Band
     answered: int
     applicable: int
@@ -268,7 +269,7 @@ def _charts(result: Result) -> tuple[Chart, ...]:
 
     def chart(chart_id: str, title: str, groups: tuple[GroupScore, ...]) -> Chart:
         bars = tuple(_bar(g, result.figure(g.score)) for g in groups)
-        summary = "; ".join(f"{b.label} {b.score_text}" for b in bars) + "."
+        summary = "; ".join(f"{b.label}: {b.value_text}" for b in bars) + "."
         return Chart(chart_id, title, summary, bars, thresholds.floor, thresholds.ready)
 
     return (
@@ -279,7 +280,9 @@ def _charts(result: Result) -> tuple[Chart, ...]:
 
 def _bar(g: GroupScore, score_text: str) -> Bar:
     blocks = "" if g.score is None else "█" * round(g.score / 10) + "░" * (10 - round(g.score / 10))
-    return Bar(g.key, g.label, g.score, score_text, blocks, g.band, g.answered, g.applicable, len(g.gaps))
+    # Named by what is in place, so a low score reads as a risk ("Data protection: 0 of 100 in place").
+    value = score_text if g.score is None else f"{score_text} of 100 in place"
+    return Bar(g.key, g.label, g.score, score_text, blocks, value, g.band, g.answered, g.applicable, len(g.gaps))
 
 
 def _row(r: ItemResult, blocks: bool) -> ItemRow:

@@ -1,0 +1,55 @@
+"""The words the governors' report uses, in plain English, stated once for the HTML and Markdown
+reports (the interview's own glossary, ``interview/glossary.py``, explains the checklists' terms;
+its stage meanings are reused here)."""
+
+from __future__ import annotations
+
+from implcheck.interview.glossary import STAGES
+from implcheck.model import Stage
+
+_STAGES = "; ".join(f"{stage.label}, {STAGES[stage]}" for stage in Stage)
+
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    (
+        "Verdict",
+        "The report's answer in one phrase: ready, ready with conditions, or not ready. "
+        "It follows the checklist's published rules, not anyone's judgement on the day.",
+    ),
+    (
+        "Score",
+        "How much of what the checklist asks for is in place, out of 100: 100 is best. "
+        "Yes counts in full, partly half and no nothing; some questions weigh more. Questions not yet known "
+        "are left out of the score and lower the confidence instead.",
+    ),
+    (
+        "Confidence",
+        "How many of the questions that apply have an answer other than “don't know”. "
+        "A low confidence means the score rests on guesses.",
+    ),
+    (
+        "Critical",
+        "A question the checklist treats as essential: a no here means not ready, and partly means ready "
+        "with conditions at best. "
+        "On a risk, critical is also the most serious of four levels (then high, medium, low).",
+    ),
+    (
+        "Blocks approval",
+        "As things stand, this gap on its own holds the verdict down: approval waits for it.",
+    ),
+    (
+        "Floor",
+        "The lowest score any one stage or failure mode may have. An area below it holds the verdict down, "
+        "however strong the rest is.",
+    ),
+    (
+        "Failure mode",
+        "One of the common reasons technology in schools fails, such as no senior owner or no follow-up "
+        "after launch. The charts name each by what guards against it, such as “Senior ownership”.",
+    ),
+    ("Stage", f"Where the implementation is, from the EEF's guide: {_STAGES}."),
+    (
+        "Accepted risk",
+        "A gap the school has decided, in writing, to live with for now: who approved it, why, and until when. "
+        "Until it expires the gap no longer blocks approval, but the verdict is at best ready with conditions.",
+    ),
+)
