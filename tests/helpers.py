@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini.yaml"
+MINI_BESIDE = "checklists/mini.yaml"  # where the ``write`` fixture puts a copy, beside each file
 
 Write = Callable[[str, str], Path]  # the ``write`` fixture in conftest.py
 
@@ -21,9 +22,10 @@ def answers_yaml(
     checklist: str | None = None,
     term: str = "2026-autumn",
 ) -> str:
-    """An answers file for the mini checklist; ``answers`` is the indented body of ``answers:``."""
+    """An answers file for the mini checklist; ``answers`` is the indented body of ``answers:``.
+    It names ``checklists/mini.yaml`` beside it, which the ``write`` fixture puts there."""
     return (
-        f"checklist: {checklist or MINI}\n"
+        f"checklist: {checklist or MINI_BESIDE}\n"
         "context:\n"
         f"  school: {school}\n"
         "  initiative: Pobble for writing\n"

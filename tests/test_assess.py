@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from helpers import MINI, answers_yaml
+from helpers import MINI, MINI_BESIDE, answers_yaml
 from implcheck import answers_file
 from implcheck.cli import app
 from implcheck.commands import Outcome
@@ -41,7 +42,7 @@ from implcheck.interview.decide import (
     still_unknown,
     suggested_term,
 )
-from implcheck.load import load_answers, load_checklist
+from implcheck.load import load_answers, load_checklist, resolver
 from implcheck.model import Answer, AnswerValue, Assessment, Context, Respondent, Role, Stage
 from implcheck.result import Result as Scored
 from implcheck.result import Verdict
@@ -50,6 +51,7 @@ from implcheck.scoring import score
 Write = Callable[[str, str], Path]
 runner = CliRunner()
 CHECKLIST = load_checklist(MINI)
+ALLOW_FIXTURES = resolver([MINI.parent])  # the answers are in tmp_path, the checklist is not
 ITEMS = CHECKLIST.items  # problem-specific (critical), owner-named, single-sign-on, training-planned
 CONTEXT = ["Oakfield Primary", "Pobble for writing", "", "senior-leader", "A. Leader"]
 TODAY = date(2026, 11, 20)
@@ -218,11 +220,11 @@ def test_merge_context_refuses_flags_that_contradict_the_file(flags: ContextFlag
 
 @given(st.text())
 def test_any_typed_evidence_round_trips_through_the_file(evidence: str) -> None:
-    text = answers_file.render(CHECKLIST, str(MINI), Context(), {"owner-named": Answer(AnswerValue.NO, evidence)})
+    text = answers_file.render(CHECKLIST, MINI.name, Context(), {"owner-named": Answer(AnswerValue.NO, evidence)})
     from implcheck.load import answers_from_document
     from implcheck.yamlsource import load_document
 
-    sheet, _ = answers_from_document(load_document(Path("a.yaml"), text))
+    sheet, _ = answers_from_document(load_document(MINI.parent / "a.yaml", text))  # parsed, never written
     assert sheet.answers["owner-named"].evidence == evidence.strip()
 
 
@@ -262,9 +264,21 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(assess_cmd, "stdin_is_terminal", lambda: True)
 
 
+BESIDE = "mini beside the answers"  # assess()'s default: a copy of the mini checklist in the file's folder
+
+
+def mini_beside(path: Path) -> str:
+    """A copy of the mini checklist beside ``path``, as a school keeps its checklist: the commands
+    assess prints then need no --checklist-dir."""
+    copy = path.parent / MINI.name
+    shutil.copyfile(MINI, copy)
+    return str(copy)
+
+
 def assess(
-    path: Path, *lines: str, ref: str | None = str(MINI), then: BaseException | None = None, **kwargs: object
+    path: Path, *lines: str, ref: str | None = BESIDE, then: BaseException | None = None, **kwargs: object
 ) -> tuple[Outcome, Script]:
+    ref = mini_beside(path) if ref == BESIDE else ref
     script = Script(*lines, then=then)
     outcome = assess_cmd.run(ref, path, read=script, today=TODAY, width=100, **kwargs)  # type: ignore[arg-type]
     return outcome, script
@@ -276,7 +290,7 @@ def flat(text: str) -> str:
 
 
 def answers_in(path: Path) -> dict[str, Answer]:
-    sheet, _ = load_answers(path)
+    sheet, _ = load_answers(path, ALLOW_FIXTURES)
     return sheet.answers
 
 
@@ -297,7 +311,7 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         "n",  # the report offer
     )
     assert outcome == Outcome()
-    sheet, _ = load_answers(out)
+    sheet, _ = load_answers(out, ALLOW_FIXTURES)
     assert sheet.context == Context(
         "Oakfield Primary",
         "Pobble for writing",
@@ -340,14 +354,14 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     ) in printed
     assert "Write the governors' report" in script.prompts[-1]
     assert not (tmp_path / "oak.html").exists()  # declined
-    assert (tmp_path / answers_file.SCHEMA_FILE).is_file()
+    assert (tmp_path / answers_file.schema_file(CHECKLIST)).is_file()
 
 
 @pytest.mark.usefixtures("terminal")
 def test_the_file_is_the_one_a_person_would_write(tmp_path: Path) -> None:
     out = tmp_path / "oak.yaml"
     assess(out, *CONTEXT, "y", "SLT minutes", "q", ref="tests/fixtures/mini.yaml")
-    sheet, _ = load_answers(out)
+    sheet, _ = load_answers(out, ALLOW_FIXTURES)
     expected = answers_file.render(CHECKLIST, sheet.checklist_ref, sheet.context, sheet.answers, mark_unasked=True)
     assert out.read_text(encoding="utf-8") == expected
     assert '  problem-specific:\n    answer: yes\n    evidence: "SLT minutes"\n' in expected
@@ -515,10 +529,10 @@ def test_enter_keeps_any_answer_even_dont_know(write: Write, capsys: pytest.Capt
 
 @pytest.mark.usefixtures("terminal")
 def test_resume_asks_only_for_context_the_file_lacks(write: Write) -> None:
-    path = write("a.yaml", f"checklist: {MINI}\nanswers:\n  problem-specific: yes\n")
+    path = write("a.yaml", f"checklist: {MINI_BESIDE}\nanswers:\n  problem-specific: yes\n")
     outcome, script = assess(path, "Oak", "Pobble", "2026-spring", "t", "", "q", ref=None)
     assert outcome == Outcome()
-    sheet, _ = load_answers(path)
+    sheet, _ = load_answers(path, ALLOW_FIXTURES)
     assert sheet.context == Context("Oak", "Pobble", "2026-spring", "2026-11-20", Respondent("", Role.TEACHER))
     assert sheet.answers["problem-specific"] == Answer(AnswerValue.YES)
     assert [p.split(" ")[0] for p in script.prompts[:5]] == ["School:", "Initiative", "Term", "Your", "Your"]
@@ -531,7 +545,7 @@ def test_flags_answer_the_context_questions(tmp_path: Path) -> None:
     outcome, script = assess(out, "q", flags=flags)
     assert outcome == Outcome()
     assert script.prompts[0].startswith("Is there a specific problem?")
-    assert load_answers(out)[0].context.respondent == Respondent("Kim", Role.IT)
+    assert load_answers(out, ALLOW_FIXTURES)[0].context.respondent == Respondent("Kim", Role.IT)
 
 
 @pytest.mark.usefixtures("terminal")
@@ -660,7 +674,7 @@ def test_declining_the_report(write: Write, last: str | None) -> None:
 
 def test_write_report_writes_the_governors_report(write: Write) -> None:
     path = write("oak.yaml", answers_yaml(ALL_BUT_LAST))
-    sheet, checklist = load_answers(path)
+    sheet, checklist = load_answers(path, ALLOW_FIXTURES)
     message = session.write_report(score(Assessment(checklist, (sheet,))), path.with_suffix(".html"))
     assert message == f"Wrote the governors' report to {path.with_suffix('.html')} (verdict: ready)."
     assert "<h2" in path.with_suffix(".html").read_text(encoding="utf-8")
@@ -698,7 +712,7 @@ def test_not_a_terminal_with_a_file_to_resume(write: Write) -> None:
 def test_cli_interview_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "oak.yaml"
     typed = ["y", "", "y", "", "y", "", "y", ""]
-    result = invoke(MINI, "-o", out, "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+    result = invoke(mini_beside(out), "-o", out, "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
                     "--role", "teacher", "--name", "Sam", input="\n".join(typed) + "\n")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in result.stdout
@@ -710,10 +724,11 @@ def test_cli_interview_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyP
 @pytest.mark.usefixtures("terminal")
 def test_cli_quit_and_run_again(tmp_path: Path) -> None:
     out = tmp_path / "oak.yaml"
-    first = invoke(MINI, "-o", out, input="Oak\nPobble\n\nit\n\nn\nno evidence yet\nq\n")
+    first = invoke(mini_beside(out), "-o", out, input="Oak\nPobble\n\nit\n\nn\nno evidence yet\nq\n")
     assert first.exit_code == 0, first.output
     assert f"To carry on, run:\n  implcheck assess -o {out}\n" in first.stdout
-    again = invoke("-o", out, "--resume", input="q\n")  # --resume: the same, but FILE must exist
+    # --resume: the same, but FILE must exist
+    again = invoke("-o", out, "--resume", input="q\n")
     assert again.exit_code == 0
     assert (
         "Carrying on at question 2 of 4, the first not asked yet.\nSo far: 1 of 4 answered, 3 not asked yet."
@@ -727,7 +742,7 @@ def test_cli_quit_and_run_again(tmp_path: Path) -> None:
     [
         (["nope", "-o", "{out}"], "implcheck: error: unknown checklist 'nope'; use a shipped id (edtech-readiness, "
          "termly-recheck) or a path to a checklist file\n"),
-        (["missing.yaml", "-o", "{out}"], "missing.yaml:1:1: no such file\n"),
+        (["missing.yaml", "-o", "{out}"], "missing.yaml:1:1: no such file (file-unreadable)\n"),
         (["--resume", "-o", "{out}"], "implcheck: error: {out}: not found, so there is nothing to resume; to start, "
          "leave out --resume\n"),
         (["-o", "{tmp}/no/such/oak.yaml"], "implcheck: error: {tmp}/no/such/oak.yaml: cannot write there: the folder "
@@ -745,9 +760,9 @@ def test_bad_usage_exits_2_before_asking_anything(tmp_path: Path, args: list[str
 @pytest.mark.parametrize(
     ("body", "extra", "message"),
     [
-        ("checklist: [\n", [], "{out}:2:1: malformed YAML: did not find expected node content\n"),
+        ("checklist: [\n", [], "{out}:2:1: malformed YAML: did not find expected node content (yaml-syntax)\n"),
         (answers_yaml("  problem-specific: maybe\n"), [], "{out}:9:21: answer must be one of yes, partly, no, "
-         "unknown, na; got 'maybe'\n"),
+         "unknown, na; got 'maybe' (bad-value)\n"),
         (answers_yaml(), ["edtech-readiness"], "implcheck: error: {out}: answers checklist 'mini', not "
          "'edtech-readiness'; leave out the checklist to carry on with it, or choose another -o\n"),
         (answers_yaml(), ["--school", "Elm"], "implcheck: error: {out}: is for school 'Oakfield Primary', not 'Elm'; "
@@ -769,7 +784,7 @@ def test_output_is_required() -> None:
 
 @pytest.mark.usefixtures("terminal")
 def test_help_on_an_ordinary_item_and_an_existing_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    schema = tmp_path / answers_file.SCHEMA_FILE
+    schema = tmp_path / answers_file.schema_file(CHECKLIST)
     schema.write_text("{}", encoding="utf-8")
     assess(tmp_path / "oak.yaml", *CONTEXT, "y", "", "?", "q")
     printed = capsys.readouterr().out
@@ -780,7 +795,7 @@ def test_help_on_an_ordinary_item_and_an_existing_schema(tmp_path: Path, capsys:
 @pytest.mark.usefixtures("terminal")
 def test_naming_the_checklist_the_file_already_answers(write: Write) -> None:
     path = write("oak.yaml", answers_yaml("  problem-specific: yes\n"))
-    outcome, script = assess(path, "q", ref=str(MINI))
+    outcome, script = assess(path, "q", ref=mini_beside(path))
     assert outcome == Outcome()
     assert script.prompts[0].startswith("Is there a named senior owner?")
 
@@ -795,7 +810,9 @@ def test_a_real_hang_up_ignores_the_next_one(tmp_path: Path, monkeypatch: pytest
         raise AssertionError("unreachable")
 
     try:
-        outcome = assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=hang_up, flags=ContextFlags("a", "b", "c"))
+        outcome = assess_cmd.run(
+            mini_beside(tmp_path / "oak.yaml"), tmp_path / "oak.yaml", read=hang_up, flags=ContextFlags("a", "b", "c")
+        )
         assert outcome == Outcome(exit_code=129)
         assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     finally:
@@ -812,11 +829,12 @@ def test_a_terminal_that_has_gone_counts_as_a_hang_up(
     def gone(prompt: str) -> str:
         raise OSError(code, os.strerror(code))
 
+    oak = tmp_path / "oak.yaml"
     if hung_up:
-        assert assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=gone) == Outcome(exit_code=129)
+        assert assess_cmd.run(mini_beside(oak), oak, read=gone) == Outcome(exit_code=129)
     else:
         with pytest.raises(OSError):
-            assess_cmd.run(str(MINI), tmp_path / "oak.yaml", read=gone)
+            assess_cmd.run(mini_beside(oak), oak, read=gone)
 
 
 # --- starting again, SIGTERM, words explained --------------------------------------------
@@ -928,7 +946,7 @@ def test_a_term_is_explained_at_first_use_and_in_help(write: Write, capsys: pyte
         .replace("Book coaching.", "Book coaching and plan a DPIA.")
     )
     ref = write("sso.yaml", checklist)
-    path = write("oak.yaml", answers_yaml("  problem-specific: yes\n  owner-named: yes\n", checklist=str(ref)))
+    path = write("oak.yaml", answers_yaml("  problem-specific: yes\n  owner-named: yes\n", checklist=ref.name))
     assess(path, "b", "", "?", "q", ref=None)
     printed = capsys.readouterr().out
     explained = "single sign-on: logging in with an account you already have, with no new password\n"
@@ -941,7 +959,7 @@ def test_help_names_the_terms_in_the_action_too(write: Write, capsys: pytest.Cap
     checklist = MINI.read_text(encoding="utf-8").replace("Book coaching.", "Book coaching and plan a DPIA.")
     ref = write("dpia.yaml", checklist)
     body = "  problem-specific: yes\n  owner-named: yes\n  single-sign-on: yes\n"
-    path = write("oak.yaml", answers_yaml(body, checklist=str(ref)))
+    path = write("oak.yaml", answers_yaml(body, checklist=ref.name))
     assess(path, "?", "q", ref=None)
     assert "DPIA: data protection impact assessment, a written check of the risks to pupils' data\n" in (
         capsys.readouterr().out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -62,6 +63,12 @@ def words(sentence: str) -> str:
     return r"\s+".join(re.escape(word) for word in sentence.split())
 
 
+@pytest.fixture(autouse=True)
+def _checklist_beside(tmp_path: Path) -> None:
+    """The sessions answer a copy of the mini checklist in their own folder, as a school would."""
+    shutil.copyfile(MINI, tmp_path / MINI.name)
+
+
 def answers(path: Path) -> dict[str, Answer]:
     sheet, _ = load_answers(path)
     return {item_id: a for item_id, a in sheet.answers.items() if a.value is not AnswerValue.UNKNOWN}
@@ -79,7 +86,7 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
     oak = tmp_path / "oak.yaml"
 
     # 1. A new session: context first, then answer, go back, skip, answer, and press Ctrl-C.
-    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml")
+    child = spawn(tmp_path, MINI.name, "-o", "oak.yaml")
     for prompt, typed in [
         ("School: ", "Oakfield Primary"),
         (r"Initiative \(the product or change\): ", "Pobble for writing"),
@@ -131,7 +138,8 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
         "owner-named": Answer(AnswerValue.PARTLY, "Deputy head, 0.8 FTE"),
         "single-sign-on": Answer(AnswerValue.NO),
     }
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["implcheck-answers.schema.json", "oak.yaml"]  # no temp
+    written = ["implcheck-answers-mini.schema.json", "mini.yaml", "oak.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == written  # no temp
 
     # 3. Running again on the file carries on too; the terminal is closed under it (SIGHUP).
     before = oak.read_text(encoding="utf-8")
@@ -165,7 +173,7 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
 def test_closing_the_terminal_keeps_every_answer(tmp_path: Path) -> None:
     oak = tmp_path / "oak.yaml"
     child = spawn(
-        tmp_path, str(MINI), "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+        tmp_path, MINI.name, "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
         "--role", "it", "--name", "Kim",
     )  # fmt: skip
     answer(child, "n", "Nobody has written it down")
@@ -199,7 +207,7 @@ def test_the_shipped_checklist_at_120_columns_in_colour(tmp_path: Path) -> None:
 
 def test_na_needs_a_reason_and_is_refused_on_critical_items(tmp_path: Path) -> None:
     child = spawn(
-        tmp_path, str(MINI), "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
+        tmp_path, MINI.name, "-o", "oak.yaml", "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
         "--role", "it", "--name", "",
     )  # fmt: skip
     answer(child, "na")
@@ -237,7 +245,7 @@ MOVES = r"s skip for now · b back · \? help · q save and stop"
 
 
 def test_the_legend_at_the_start_at_each_section_and_after_a_wrong_key(tmp_path: Path) -> None:
-    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    child = spawn(tmp_path, MINI.name, "-o", "oak.yaml", *CONTEXT_FLAGS)
     child.expect("Explore: deciding what problem to solve")
     child.expect(LEGEND)
     child.expect(MOVES)
@@ -258,7 +266,7 @@ def test_the_legend_at_the_start_at_each_section_and_after_a_wrong_key(tmp_path:
 
 def test_dont_know_is_an_answer_and_carrying_on_starts_after_it(tmp_path: Path) -> None:
     oak = tmp_path / "oak.yaml"
-    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    child = spawn(tmp_path, MINI.name, "-o", "oak.yaml", *CONTEXT_FLAGS)
     answer(child, "u", "Asking the head")
     answer(child, "y", "")
     child.expect("Prepare · 3 of 4")
@@ -292,7 +300,7 @@ def test_dont_know_is_an_answer_and_carrying_on_starts_after_it(tmp_path: Path) 
 
 def test_skipped_questions_are_offered_again_and_can_wait(tmp_path: Path) -> None:
     oak = tmp_path / "oak.yaml"
-    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    child = spawn(tmp_path, MINI.name, "-o", "oak.yaml", *CONTEXT_FLAGS)
     answer(child, "s")
     answer(child, "y", "")
     answer(child, "s")
@@ -324,7 +332,7 @@ def test_skipped_questions_are_offered_again_and_can_wait(tmp_path: Path) -> Non
 
 def test_restart_asks_before_clearing(tmp_path: Path) -> None:
     oak = tmp_path / "oak.yaml"
-    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    child = spawn(tmp_path, MINI.name, "-o", "oak.yaml", *CONTEXT_FLAGS)
     answer(child, "y", "SLT minutes")
     answer(child, "q")
     assert ended(child) == 0
@@ -353,7 +361,7 @@ def test_restart_asks_before_clearing(tmp_path: Path) -> None:
 
 def test_sigterm_says_what_is_saved_and_leaves_a_valid_file(tmp_path: Path) -> None:
     oak = tmp_path / "oak.yaml"
-    child = spawn(tmp_path, str(MINI), "-o", "oak.yaml", *CONTEXT_FLAGS)
+    child = spawn(tmp_path, MINI.name, "-o", "oak.yaml", *CONTEXT_FLAGS)
     answer(child, "p", "A sentence")
     child.expect("Explore · 2 of 4")
     child.expect(QUESTION)

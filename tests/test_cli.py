@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -129,15 +130,15 @@ def test_bad_answers_file_exits_2_with_every_problem(write: Write) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"{path}:9:16: answer must be one of yes, partly, no, unknown, na; got 'maybe'\n"
+        f"{path}:9:16: answer must be one of yes, partly, no, unknown, na; got 'maybe' (bad-value)\n"
         f"{path}:10:3: unknown item id 'problem-specfic' (did you mean 'problem-specific'?); "
-        f"see `implcheck show {MINI}` for the item ids\n"
+        "see `implcheck show checklists/mini.yaml` for the item ids (unknown-item)\n"
     )
 
 
 def test_missing_file_and_mismatched_files_exit_2(write: Write, tmp_path: Path) -> None:
     result = invoke("check", tmp_path / "nope.yaml")
-    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 'nope.yaml'}:1:1: no such file\n")
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 'nope.yaml'}:1:1: no such file (file-unreadable)\n")
     a = write("a.yaml", answers_yaml())
     b = write("b.yaml", answers_yaml(term="2027-spring"))
     result = invoke("check", a, b)
@@ -156,7 +157,10 @@ def test_validate_reports_all_files_and_exits_2(write: Write) -> None:
     bad = write("bad.yaml", answers_yaml("  owner-named: 3\n"))
     result = invoke("validate", good, bad, MINI)
     assert result.exit_code == 2
-    assert result.stdout.splitlines()[0] == f"{bad}:9:16: answer must be one of yes, partly, no, unknown, na; got 3"
+    assert (
+        result.stdout.splitlines()[0]
+        == f"{bad}:9:16: answer must be one of yes, partly, no, unknown, na; got 3 (bad-value)"
+    )
     assert result.stderr == "1 problem(s) in 1 of 3 file(s), 3 warning(s)\n"
 
 
@@ -164,15 +168,15 @@ def test_validate_warns_a_checklist_author_about_hidden_dealbreakers_and_exits_0
     result = invoke("validate", MINI)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{MINI}:28:23: [warning] one 'no' on 'owner-named', with every other item 'yes', makes the verdict "
+        f"{MINI}:28:23: warning: one 'no' on 'owner-named', with every other item 'yes', makes the verdict "
         "not ready (failure mode no-owner scores 0, under the floor of 40): make the item critical on purpose, "
-        "add items to its failure mode, or lower the floor",
-        f"{MINI}:40:23: [warning] one 'no' on 'single-sign-on', with every other item 'yes', makes the verdict "
+        "add items to its failure mode, or lower the floor (hidden-dealbreaker)",
+        f"{MINI}:40:23: warning: one 'no' on 'single-sign-on', with every other item 'yes', makes the verdict "
         "not ready (failure mode friction scores 0, stage Prepare scores 33, under the floor of 40): make the "
-        "item critical on purpose, add items to its failure mode, or lower the floor",
-        f"{MINI}:48:23: [warning] one 'no' on 'training-planned', with every other item 'yes', makes the verdict "
+        "item critical on purpose, add items to its failure mode, or lower the floor (hidden-dealbreaker)",
+        f"{MINI}:48:23: warning: one 'no' on 'training-planned', with every other item 'yes', makes the verdict "
         "not ready (failure mode no-follow-up scores 0, under the floor of 40): make the item critical on "
-        "purpose, add items to its failure mode, or lower the floor",
+        "purpose, add items to its failure mode, or lower the floor (hidden-dealbreaker)",
         "1 file(s) valid, 3 warning(s)",
     ]
 
@@ -186,7 +190,7 @@ def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
     write("sub/a.yaml", answers_yaml(ALL_YES))
     write("sub/notes.txt", "not yaml")
     result = invoke("validate", tmp_path)
-    assert (result.exit_code, result.stdout) == (0, "1 file(s) valid\n")
+    assert (result.exit_code, result.stdout) == (0, "2 file(s) valid\n")  # a.yaml and its mini.yaml
     empty = tmp_path / "empty"
     empty.mkdir()
     result = invoke("validate", empty)
@@ -228,16 +232,19 @@ def test_show_unknown_checklist_exits_2() -> None:
 
 def test_init_writes_a_fillable_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     out = tmp_path / "answers.yaml"
-    result = invoke("init", MINI, "-o", out)
+    mini = tmp_path / MINI.name
+    shutil.copyfile(MINI, mini)
+    result = invoke("init", mini, "-o", out)
     assert result.exit_code == 0, result.output
     text = out.read_text()
-    assert text.startswith("# yaml-language-server: $schema=implcheck-answers.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=implcheck-answers-mini.schema.json\n")
     assert (
         "  # Is there a specific problem? (weight 3, critical)\n  # Why: Without one, nobody knows what success is.\n"
         in text
     )
     assert "  problem-specific: unknown\n" in text
-    assert json.loads((tmp_path / "implcheck-answers.schema.json").read_text())["title"] == "implcheck answers file"
+    schema = json.loads((tmp_path / "implcheck-answers-mini.schema.json").read_text())
+    assert schema["title"] == "implcheck answers for mini 1.0"
     assert invoke("check", out).exit_code == 1  # it loads, and nothing is answered yet
     out.write_text("precious")
     result = invoke("init", MINI, "-o", out)
@@ -255,9 +262,11 @@ def test_init_to_stdout_and_a_relative_checklist_path(tmp_path: Path, monkeypatc
     monkeypatch.chdir(MINI.parent)
     (tmp_path / "out").mkdir()
     assert invoke("init", "mini.yaml", "-o", tmp_path / "out" / "a.yaml").exit_code == 0
-    # the file names its checklist relative to itself, so it still loads from anywhere
+    # the file names its checklist relative to itself, so it still loads from anywhere, once
+    # the checklist's folder (outside the file's own) is allowed
     monkeypatch.chdir(tmp_path)
-    assert invoke("check", "--fail-on", "never", "out/a.yaml").exit_code == 0
+    assert invoke("check", "--fail-on", "never", "out/a.yaml").exit_code == 2
+    assert invoke("check", "--fail-on", "never", "--checklist-dir", MINI.parent, "out/a.yaml").exit_code == 0
 
 
 def test_init_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
@@ -331,7 +340,7 @@ def test_colour_text_marks_the_verdict_in_words_and_symbol(write: Write) -> None
 
 
 def test_init_leaves_a_schema_file_already_there_alone(tmp_path: Path) -> None:
-    schema = tmp_path / "implcheck-answers.schema.json"
+    schema = tmp_path / "implcheck-answers-mini.schema.json"
     schema.write_text("{}", encoding="utf-8")
     assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
     assert schema.read_text(encoding="utf-8") == "{}"
@@ -360,13 +369,21 @@ def test_validate_as_json_and_github_annotations(write: Write) -> None:
     message = "answer must be one of yes, partly, no, unknown, na; got 3"
     result = invoke("validate", "--format", "json", bad, MINI)
     assert (result.exit_code, result.stderr) == (2, "")
-    assert json.loads(result.stdout)["problems"] == [{"path": str(bad), "line": 9, "col": 16, "message": message}]
+    problem = {"path": str(bad), "line": 9, "col": 16, "message": message, "rule": "bad-value", "level": "error"}
+    assert json.loads(result.stdout)["problems"] == [problem]
     result = invoke("validate", "-f", "github", bad, MINI)
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
-    assert lines[0] == f"::error file={bad},line=9,col=16,title=implcheck validate::{message}"
+    assert lines[0] == f"::error file={bad},line=9,col=16,title=implcheck validate::{message} (bad-value)"
     assert lines[1].startswith(f"::warning file={MINI},line=28,col=23,title=implcheck validate::one 'no' on")
     assert result.stderr == "1 problem(s) in 1 of 2 file(s), 3 warning(s)\n"
     result = invoke("validate", "-f", "json", MINI)
     assert (result.exit_code, json.loads(result.stdout)["valid"]) == (0, True)
     assert [w["line"] for w in json.loads(result.stdout)["warnings"]] == [28, 40, 48]
+
+
+def test_init_brings_a_schema_it_wrote_up_to_date(tmp_path: Path) -> None:
+    schema = tmp_path / "implcheck-answers-mini.schema.json"
+    schema.write_text('{"title": "implcheck answers for mini 0.9"}', encoding="utf-8")
+    assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "implcheck answers for mini 1.0"

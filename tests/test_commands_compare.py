@@ -162,7 +162,7 @@ def test_sides_of_different_schools_exit_2_saying_what_differs(write: Write) -> 
 def test_sides_answering_different_checklists_exit_2(write: Write, tmp_path: Path) -> None:
     other = write("other.yaml", MINI.read_text(encoding="utf-8").replace("id: mini", "id: other-mini"))
     autumn, spring = pair(write)
-    spring = write("spring.yaml", answers_yaml(SLIPPED, checklist=str(other), term="2027-spring"))
+    spring = write("spring.yaml", answers_yaml(SLIPPED, checklist=other.name, term="2027-spring"))
     result = invoke("compare", autumn, spring)
     assert result.exit_code == 2
     assert "the checklist differs: 'mini' before, 'other-mini' after." in result.stderr
@@ -173,7 +173,7 @@ def test_a_newer_checklist_version_is_allowed_and_reported(write: Write) -> None
     newer = newer.replace("id: training-planned", "id: coaching-planned")
     checklist = write("mini-1.1.yaml", newer)
     autumn, spring = pair(write)
-    spring = write("spring.yaml", answers_yaml(ALL_YES.replace("training", "coaching"), checklist=str(checklist)))
+    spring = write("spring.yaml", answers_yaml(ALL_YES.replace("training", "coaching"), checklist=checklist.name))
     result = invoke("compare", autumn, spring)
     assert result.exit_code == 0
     assert "Checklist mini 1.1\nThe checklist changed from version 1.0 to 1.1: 1 question added, 1 removed.\n" in (

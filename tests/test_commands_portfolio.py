@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import MINI
 from implcheck import portfolio
 from implcheck.cli import app
 from implcheck.commands import portfolio as portfolio_cmd
@@ -19,6 +20,7 @@ from implcheck.present.portfolio import render_csv
 from test_portfolio import ALL_YES, AUTUMN, SLIPPED, SPRING, answers, put
 
 runner = CliRunner()
+ALLOWED = (MINI.parent,)  # the answers name "mini.yaml", which is in the test fixtures' folder
 FORMATS = ("text", "json", "markdown", "csv", "html")
 TABLE = (
     "School            Initiative          Checklist  Term         Assessed on  Verdict    Score  Confidence  "
@@ -33,7 +35,8 @@ TABLE = (
 
 
 def invoke(*args: str | Path):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, ["portfolio", *(str(a) for a in args)], prog_name="implcheck")
+    allow = ["--checklist-dir", str(MINI.parent)]
+    return runner.invoke(app, ["portfolio", *allow, *(str(a) for a in args)], prog_name="implcheck")
 
 
 @pytest.fixture
@@ -121,7 +124,9 @@ def test_csv_is_one_row_per_group_and_term_and_safe_in_a_spreadsheet(tmp_path: P
     put(tmp_path, "b.yaml", answers('=HYPERLINK("http://x")', term=AUTUMN, given=SLIPPED))
     out = invoke(tmp_path, "-f", "csv").stdout
     assert out.startswith("\ufeffschool,initiative,checklist,checklist version,term,assessed on,verdict,")
-    assert render_csv(portfolio.build([tmp_path])).count("\r\n") == 3  # Excel's line ends (the runner folds them)
+    assert (
+        render_csv(portfolio.build([tmp_path], checklist_dirs=ALLOWED)).count("\r\n") == 3
+    )  # Excel's line ends (the runner folds them)
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")'] * 2
     assert [row[4:8] + row[13:15] for row in rows[1:]] == [
@@ -184,9 +189,9 @@ def test_bad_files_are_listed_and_exit_2_after_every_good_group(trust: Path) -> 
     assert result.exit_code == 2
     assert result.stdout.endswith(TABLE)
     assert result.stderr == (
-        f"{broken}:3:1: malformed YAML: did not find expected node content\n"
+        f"{broken}:3:1: malformed YAML: did not find expected node content (yaml-syntax)\n"
         f"{unknown}:1:12: unknown checklist 'no-such-list'; use a shipped id (edtech-readiness, termly-recheck) "
-        "or a path to a checklist file\n"
+        "or a path to a checklist file (unknown-checklist)\n"
         "gate failed: 1 of 2 implementations are not_ready or worse in their latest term (--fail-on not_ready)\n"
         "implcheck: 2 problem(s) in 2 file(s); every other file is in the figures above\n"
     )
@@ -238,9 +243,9 @@ def test_a_missing_folder_is_a_usage_error() -> None:
 
 
 def test_the_rich_table_is_for_a_terminal(trust: Path) -> None:
-    shown = portfolio_cmd.run([trust], portfolio_cmd.Options(terminal=True, width=200))
-    assert shown.stdout == portfolio_rich.render(portfolio.build([trust]), width=200)
-    out = portfolio_rich.render(portfolio.build([trust]), color=False, width=200)
+    shown = portfolio_cmd.run([trust], portfolio_cmd.Options(terminal=True, width=200, checklist_dirs=ALLOWED))
+    assert shown.stdout == portfolio_rich.render(portfolio.build([trust], checklist_dirs=ALLOWED), width=200)
+    out = portfolio_rich.render(portfolio.build([trust], checklist_dirs=ALLOWED), color=False, width=200)
     assert "✗ Not ready" in out
     assert "Regressed since the previous term" in out
     assert out.splitlines()[0] == "2 implementations in 2 schools, from 4 answers files."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import MINI, answers_yaml
+from helpers import MINI, MINI_BESIDE, answers_yaml
 from implcheck import answers_file
 from implcheck.errors import InputError, UsageError
 from implcheck.load import (
@@ -20,6 +21,7 @@ from implcheck.load import (
     load_assessment,
     load_checklist,
     load_checklist_ref,
+    resolver,
 )
 from implcheck.model import Answer, AnswerValue, Context, Respondent, Role, Thresholds
 from implcheck.yamlsource import load_document
@@ -30,7 +32,7 @@ Write = Callable[[str, str], Path]
 def problems_of(call: Callable[[], object]) -> list[str]:
     with pytest.raises(InputError) as caught:
         call()
-    return [f"{p.line}:{p.col}: {p.message}" for p in caught.value.problems]
+    return [f"{p.line}:{p.col}: {p.message} ({p.rule})" for p in caught.value.problems]
 
 
 CHECKLIST_HEAD = "id: t\ntitle: T\nversion: '1'\ndescription: D\n"
@@ -65,23 +67,24 @@ def test_every_checklist_problem_is_reported_at_once(write: Write) -> None:
         "  - id: s\n    title: T\n    stage: prepare\n    items: []\n",
     )
     assert problems_of(lambda: load_checklist(path)) == [
-        "1:1: missing required key 'description'",
-        "1:5: 'id' must be kebab-case (lowercase letters, digits and single hyphens), got 'Bad Id'",
-        "2:8: 'title' must not be empty",
-        "4:1: unknown key 'extra' in a checklist; allowed: id, title, version, description, thresholds, sections",
-        "5:37: 'conditions' must not be above 'ready'",
-        "5:48: 'floor' must be a number from 0 to 100, got 101",
-        "9:12: 'stage' must be one of explore, prepare, deliver, sustain; got 'launch'",
-        "19:13: duplicate item id 'a' (first used on line 11)",
+        "1:1: missing required key 'description' (missing-key)",
+        "1:5: 'id' must be kebab-case (lowercase letters, digits and single hyphens), got 'Bad Id' (bad-id)",
+        "2:8: 'title' must not be empty (empty-value)",
+        "4:1: unknown key 'extra' in a checklist; allowed: id, title, version, description, "
+        "thresholds, sections (unknown-key)",
+        "5:37: 'conditions' must not be above 'ready' (threshold-order)",
+        "5:48: 'floor' must be a number from 0 to 100, got 101 (bad-value)",
+        "9:12: 'stage' must be one of explore, prepare, deliver, sustain; got 'launch' (bad-value)",
+        "19:13: duplicate item id 'a' (first used on line 11) (duplicate-id)",
         "22:23: 'failure_mode' must be one of unclear-problem, no-owner, friction, no-follow-up, no-monitoring, "
-        "poor-timing, no-buy-in, no-capacity, data-risk, poor-fit, not-sustained; got 'bad-luck'",
-        "23:17: 'weight' must be 1, 2 or 3, got 4",
-        "24:19: 'critical' must be true or false, got 'yes'",
+        "poor-timing, no-buy-in, no-capacity, data-risk, poor-fit, not-sustained; got 'bad-luck' (bad-value)",
+        "23:17: 'weight' must be 1, 2 or 3, got 4 (bad-value)",
+        "24:19: 'critical' must be true or false, got 'yes' (bad-type)",
         "27:9: unknown key 'colour' in an item; allowed: id, question, why, failure_mode, weight, critical, action, "
-        "source, owner, by_when",
-        "28:9: an item must be a mapping of keys to values, got 'just text'",
-        "29:9: duplicate section id 's' (first used on line 7)",
-        "32:12: 'items' must be a non-empty list of items, got a list",
+        "source, owner, by_when (unknown-key)",
+        "28:9: an item must be a mapping of keys to values, got 'just text' (bad-type)",
+        "29:9: duplicate section id 's' (first used on line 7) (duplicate-id)",
+        "32:12: 'items' must be a non-empty list of items, got an empty list (bad-type)",
     ]
 
 
@@ -89,15 +92,15 @@ def test_problems_sort_by_line_not_by_discovery(write: Write) -> None:
     # sorted() in InputError orders by (path, line, col); the thresholds pair shows it
     path = write("c.yaml", CHECKLIST_HEAD + "thresholds: {ready: 50, conditions: 70}\nsections: oops\n")
     assert problems_of(lambda: load_checklist(path)) == [
-        "5:37: 'conditions' must not be above 'ready'",
-        "6:11: 'sections' must be a non-empty list of sections, got 'oops'",
+        "5:37: 'conditions' must not be above 'ready' (threshold-order)",
+        "6:11: 'sections' must be a non-empty list of sections, got 'oops' (bad-type)",
     ]
 
 
 def test_a_checklist_must_be_a_mapping(write: Write) -> None:
     path = write("c.yaml", "- a\n")
     assert problems_of(lambda: load_checklist(path)) == [
-        "1:1: a checklist must be a mapping of keys to values, got a list"
+        "1:1: a checklist must be a mapping of keys to values, got a list (bad-type)"
     ]
 
 
@@ -108,13 +111,13 @@ def test_missing_item_keys_and_wrong_types(write: Write) -> None:
         "      - id: a\n        question: [not, text]\n        weight: true\n",
     )
     assert problems_of(lambda: load_checklist(path)) == [
-        "10:9: missing required key 'action'",
-        "10:9: missing required key 'critical'",
-        "10:9: missing required key 'failure_mode'",
-        "10:9: missing required key 'source'",
-        "10:9: missing required key 'why'",
-        "11:19: 'question' must be text, got a list",
-        "12:17: 'weight' must be 1, 2 or 3, got true",
+        "10:9: missing required key 'action' (missing-key)",
+        "10:9: missing required key 'critical' (missing-key)",
+        "10:9: missing required key 'failure_mode' (missing-key)",
+        "10:9: missing required key 'source' (missing-key)",
+        "10:9: missing required key 'why' (missing-key)",
+        "11:19: 'question' must be text, got a list (bad-type)",
+        "12:17: 'weight' must be 1, 2 or 3, got true (bad-value)",
     ]
 
 
@@ -140,20 +143,23 @@ def test_answers_short_and_long_forms(write: Write) -> None:
 def test_every_answers_problem_is_reported_at_once(write: Write) -> None:
     path = write(
         "a.yaml",
-        f"checklist: {MINI}\ncontext:\n  school: X\n  respondent: {{role: head}}\n  assessed_on: 20/11/2026\n"
+        f"checklist: {MINI_BESIDE}\ncontext:\n  school: X\n  respondent: {{role: head}}\n  assessed_on: 20/11/2026\n"
         "  weather: sunny\nanswers:\n  problem-specfic: yes\n  problem-specific: na\n  owner-named: maybe\n"
         "  single-sign-on: {answer: na}\n  training-planned: {evidence: x}\n",
     )
     assert problems_of(lambda: load_answers(path)) == [
-        "4:22: 'role' must be one of senior-leader, teacher, it, governor, pupil, other; got 'head'",
-        "5:16: 'assessed_on' must be a date written YYYY-MM-DD, got '20/11/2026'",
-        "6:3: unknown key 'weather' in 'context'; allowed: school, initiative, term, assessed_on, respondent",
-        f"8:3: unknown item id 'problem-specfic' (did you mean 'problem-specific'?); see `implcheck show {MINI}` "
-        "for the item ids",
-        "9:21: 'problem-specific' is critical, so it cannot be 'na'; answer yes, partly, no or unknown",
-        "10:16: answer must be one of yes, partly, no, unknown, na; got 'maybe'",
-        "11:19: 'single-sign-on' is 'na' but gives no reason; say why it does not apply in 'evidence'",
-        "12:21: missing required key 'answer'",
+        "4:22: 'role' must be one of senior-leader, teacher, it, governor, pupil, other; got 'head' (bad-value)",
+        "5:16: 'assessed_on' must be a date written YYYY-MM-DD, got '20/11/2026' (bad-date)",
+        "6:3: unknown key 'weather' in 'context'; allowed: school, initiative, term, "
+        "assessed_on, respondent (unknown-key)",
+        "8:3: unknown item id 'problem-specfic' (did you mean 'problem-specific'?); "
+        f"see `implcheck show {MINI_BESIDE}` for the item ids (unknown-item)",
+        "9:21: 'problem-specific' is critical, so it cannot be 'na'; answer yes, partly, no or "
+        "unknown (na-on-critical)",
+        "10:16: answer must be one of yes, partly, no, unknown, na; got 'maybe' (bad-value)",
+        "11:19: 'single-sign-on' is 'na' but gives no reason; say why it does not apply in "
+        "'evidence' (na-without-reason)",
+        "12:21: missing required key 'answer' (missing-key)",
     ]
 
 
@@ -161,14 +167,14 @@ def test_unknown_checklist_suggests_the_nearest(write: Write) -> None:
     path = write("a.yaml", "checklist: edtech-readyness\nanswers: {}\n")
     assert problems_of(lambda: load_answers(path)) == [
         "1:12: unknown checklist 'edtech-readyness' (did you mean 'edtech-readiness'?); use a shipped id "
-        "(edtech-readiness, termly-recheck) or a path to a checklist file"
+        "(edtech-readiness, termly-recheck) or a path to a checklist file (unknown-checklist)"
     ]
 
 
 def test_missing_checklist_file(write: Write) -> None:
     path = write("a.yaml", "checklist: nowhere/c.yaml\n")
     assert problems_of(lambda: load_answers(path)) == [
-        "1:12: checklist file 'nowhere/c.yaml' not found (looked beside this file and in the working folder)"
+        "1:12: checklist file 'nowhere/c.yaml' not found (looked in this file's folder) (checklist-not-found)"
     ]
 
 
@@ -180,9 +186,9 @@ def test_checklist_path_is_relative_to_the_answers_file(write: Write) -> None:
 
 
 def test_answers_must_be_a_mapping(write: Write) -> None:
-    path = write("a.yaml", f"checklist: {MINI}\nanswers: [yes]\n")
+    path = write("a.yaml", f"checklist: {MINI_BESIDE}\nanswers: [yes]\n")
     assert problems_of(lambda: load_answers(path)) == [
-        "2:10: 'answers' must be a mapping of item ids to answers, got a list"
+        "2:10: 'answers' must be a mapping of item ids to answers, got a list (bad-type)"
     ]
 
 
@@ -191,7 +197,7 @@ def test_load_any_tells_the_kinds_apart(write: Write) -> None:
     assert isinstance(load_any(write("a.yaml", answers_yaml())), tuple)
     path = write("x.yaml", "hello: world\n")
     assert problems_of(lambda: load_any(path)) == [
-        "1:1: not a checklist (it has no 'sections') nor an answers file (it has no 'checklist')"
+        "1:1: not a checklist (it has no 'sections') nor an answers file (it has no 'checklist') (wrong-file-kind)"
     ]
 
 
@@ -257,7 +263,8 @@ def test_answers_file_round_trips(
     school, name = " ".join(school.split()), " ".join(name.split())
     context = Context(school, "Pobble", "2026-autumn", "2026-11-20", Respondent(name, Role.TEACHER))
     path = tmp_path_factory.mktemp("rt") / "a.yaml"
-    path.write_text(answers_file.render(MINI_CHECKLIST, str(MINI), context, answers), encoding="utf-8")
+    shutil.copyfile(MINI, path.parent / MINI.name)
+    path.write_text(answers_file.render(MINI_CHECKLIST, MINI.name, context, answers), encoding="utf-8")
     sheet, _ = load_answers(path)
     assert sheet.context == context
     unknown = Answer(AnswerValue.UNKNOWN)
@@ -281,18 +288,19 @@ yaml_values = st.recursive(
 @settings(max_examples=60)
 @given(st.dictionaries(st.sampled_from([*(i.id for i in MINI_CHECKLIST.items), "typo-id"]), yaml_values, max_size=5))
 def test_any_answers_mapping_loads_or_fails_cleanly(answers: dict[str, object]) -> None:
-    text = f"checklist: {json.dumps(str(MINI))}\nanswers: {json.dumps(answers)}\n"
+    text = f"checklist: {MINI.name}\nanswers: {json.dumps(answers)}\n"
+    fuzz = MINI.parent / "fuzz.yaml"  # never written: the text is parsed as if it were there
     try:
-        sheet, _ = answers_from_document(load_document(Path("fuzz.yaml"), text))
+        sheet, _ = answers_from_document(load_document(fuzz, text))
     except InputError as error:
-        assert all(p.path == "fuzz.yaml" and p.line >= 1 for p in error.problems)
+        assert all(p.path == str(fuzz) and p.line >= 1 for p in error.problems)
     else:
         assert set(sheet.answers) <= {item.id for item in MINI_CHECKLIST.items}
 
 
 def test_a_checklist_given_as_answers_says_so() -> None:
     assert problems_of(lambda: load_answers(MINI)) == [
-        f"1:1: this is a checklist, not an answers file; to answer it, run: implcheck init {MINI}"
+        f"1:1: this is a checklist, not an answers file; to answer it, run: implcheck init {MINI} (wrong-file-kind)"
     ]
 
 
@@ -301,4 +309,139 @@ def test_a_file_with_endless_problems_stops_after_fifty(write: Write) -> None:
     path = write("a.yaml", answers_yaml(body))
     problems = problems_of(lambda: load_answers(path))
     assert len(problems) == 51
-    assert problems[-1] == "58:3: stopped after 50 problems in this file; fix these and run again"
+    assert problems[-1] == "58:3: stopped after 50 problems in this file; fix these and run again (too-many-problems)"
+
+
+# --- a checklist path in an answers file stays in the folders the user allows -------------
+
+
+def test_an_absolute_checklist_path_is_refused(write: Write) -> None:
+    path = write("a.yaml", "checklist: /etc/passwd.yaml\n")
+    assert problems_of(lambda: load_answers(path)) == [
+        "1:12: checklist path '/etc/passwd.yaml' is absolute; write it relative to this file's folder, or put "
+        "the checklist in a folder named with --checklist-dir (checklist-outside)"
+    ]
+
+
+def test_a_checklist_path_leading_out_of_the_folder_is_refused(write: Write) -> None:
+    write("secret/.env.yaml", "DB_PASSWORD=hunter2\n")
+    path = write("school/a.yaml", "checklist: ../secret/.env.yaml\n")
+    assert problems_of(lambda: load_answers(path)) == [
+        "1:12: checklist path '../secret/.env.yaml' leads outside this file's folder; keep the checklist in it "
+        "(or below it), or name the checklist's folder with --checklist-dir (checklist-outside)"
+    ]
+
+
+def test_a_symlink_out_of_the_folder_is_refused(write: Write, tmp_path: Path) -> None:
+    write("elsewhere/c.yaml", MINI.read_text())
+    (tmp_path / "school").mkdir()
+    (tmp_path / "school" / "c.yaml").symlink_to(tmp_path / "elsewhere" / "c.yaml")
+    path = write("school/a.yaml", "checklist: c.yaml\n")
+    assert problems_of(lambda: load_answers(path))[0].endswith("(checklist-outside)")
+
+
+def test_a_checklist_dir_allows_the_folder(write: Write, tmp_path: Path) -> None:
+    write("trust/ours.yaml", MINI.read_text())
+    path = write("school/a.yaml", "checklist: ../trust/ours.yaml\nanswers: {owner-named: yes}\n")
+    sheet, checklist = load_answers(path, resolver([tmp_path / "trust"]))
+    assert (checklist.id, sheet.answers["owner-named"].value) == ("mini", AnswerValue.YES)
+    bare = write("school/b.yaml", "checklist: ours.yaml\n")  # or named as it is in the allowed folder
+    assert load_answers(bare, resolver([tmp_path / "trust"]))[1].id == "mini"
+    missing = write("school/c.yaml", "checklist: theirs.yaml\n")
+    assert problems_of(lambda: load_answers(missing, resolver([tmp_path / "trust"]))) == [
+        f"1:12: checklist file 'theirs.yaml' not found (looked in this file's folder, {tmp_path / 'trust'}) "
+        "(checklist-not-found)"
+    ]
+
+
+def test_a_file_that_is_not_implcheck_is_quoted_only_in_part(write: Write) -> None:
+    path = write("passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n")
+    assert problems_of(lambda: load_answers(path)) == [
+        "1:1: an answers file must be a mapping of keys to values, got 'root:x:0:0:root:/root:/bin/bash dae...' "
+        "(bad-type)"
+    ]
+
+
+# --- validation gaps ---------------------------------------------------------------------
+
+
+def test_empty_sections_and_items_are_refused(write: Write) -> None:
+    path = write("c.yaml", CHECKLIST_HEAD + "sections:\n")
+    assert problems_of(lambda: load_checklist(path)) == [
+        "5:10: 'sections' must be a non-empty list of sections, got nothing (bad-type)"
+    ]
+    path = write("c.yaml", CHECKLIST_HEAD + "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n")
+    assert problems_of(lambda: load_checklist(path)) == [
+        "9:11: 'items' must be a non-empty list of items, got nothing (bad-type)"
+    ]
+
+
+@pytest.mark.parametrize(("weight", "kept"), [("2.0", 2), ("3", 3)])
+def test_a_whole_weight_may_be_written_with_a_point_and_is_honoured(write: Write, weight: str, kept: int) -> None:
+    path = write("c.yaml", CHECKLIST_HEAD + "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n"
+                 + GOOD_ITEM.replace("weight: 2", f"weight: {weight}"))  # fmt: skip
+    assert load_checklist(path).items[0].weight == kept
+
+
+def test_a_fractional_weight_is_refused(write: Write) -> None:
+    path = write("c.yaml", CHECKLIST_HEAD + "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n"
+                 + GOOD_ITEM.replace("weight: 2", "weight: 2.5"))  # fmt: skip
+    assert problems_of(lambda: load_checklist(path)) == ["14:17: 'weight' must be 1, 2 or 3, got 2.5 (bad-value)"]
+
+
+@pytest.mark.parametrize("written", ["20261101", "2026-W05-1", "2026-13-01", "2026-02-29", "'2026-11-1'"])
+def test_dates_are_exactly_a_calendar_day(write: Write, written: str) -> None:
+    path = write("a.yaml", answers_yaml().replace("assessed_on: 2026-11-20", f"assessed_on: {written}"))
+    shown = repr(int(written)) if written.isdigit() else repr(written.strip("'"))
+    assert problems_of(lambda: load_answers(path)) == [
+        f"6:16: 'assessed_on' must be a date written YYYY-MM-DD, got {shown} (bad-date)"
+    ]
+
+
+def test_a_blank_assessment_date_is_not_yet_filled_in(write: Write) -> None:
+    path = write("a.yaml", answers_yaml().replace("assessed_on: 2026-11-20", 'assessed_on: ""'))
+    assert load_answers(path)[0].context.assessed_on == ""
+
+
+def test_answers_ignore_case_and_spaces(write: Write) -> None:
+    path = write("a.yaml", answers_yaml('  problem-specific: Partly\n  owner-named: " yes "\n'))
+    assert load_answers(path)[0].answers == {
+        "problem-specific": Answer(AnswerValue.PARTLY),
+        "owner-named": Answer(AnswerValue.YES),
+    }
+
+
+def test_evidence_dated_after_the_assessment_is_a_warning(write: Write) -> None:
+    path = write("a.yaml", answers_yaml("  owner-named: {answer: yes, evidence: minutes, date: 2026-12-01}\n"))
+    sheet, _ = load_answers(path)
+    assert [str(w) for w in sheet.warnings] == [
+        f"{path}:9:55: warning: 'owner-named' has evidence dated 2026-12-01, after the assessment (2026-11-20) "
+        "(date-after-assessment)"
+    ]
+
+
+def test_the_same_person_twice_is_refused(write: Write) -> None:
+    a = write("a.yaml", answers_yaml("  owner-named: yes\n"))
+    b = write("b.yaml", answers_yaml("  owner-named: no\n", name="a. leader"))
+    with pytest.raises(UsageError) as caught:
+        load_assessment([a, b])
+    assert str(caught.value) == (
+        f"{b}: answered by the same person as {a} (senior-leader 'a. leader'); each respondent's answers "
+        "count once, so give one file per person, or correct the name or role"
+    )
+
+
+def test_a_copy_under_another_name_is_refused(write: Write) -> None:
+    a = write("a.yaml", answers_yaml("  owner-named: yes\n", name=""))
+    b = write("b.yaml", a.read_text())
+    with pytest.raises(UsageError) as caught:
+        load_assessment([a, b])
+    assert str(caught.value) == (
+        f"{b}: is a copy of {a} (the same content); each respondent's answers count once, so give each file once"
+    )
+
+
+def test_two_unnamed_teachers_are_two_people(write: Write) -> None:
+    a = write("a.yaml", answers_yaml("  owner-named: yes\n", role="teacher", name="''"))
+    b = write("b.yaml", answers_yaml("  owner-named: no\n", role="teacher", name="''"))
+    assert len(load_assessment([a, b]).sheets) == 2

@@ -14,7 +14,6 @@ from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Checklist
 from implcheck.portfolio import Portfolio
 from implcheck.result import Verdict
 from implcheck.scoring import score
-from implcheck.yamlsource import Document
 
 ALL_YES = {"problem-specific": "yes", "owner-named": "yes", "single-sign-on": "yes", "training-planned": "yes"}
 SLIPPED = {**ALL_YES, "owner-named": "no", "single-sign-on": "partly"}
@@ -28,7 +27,7 @@ def answers(
     role: str = "senior-leader",
     given: dict[str, str] | None = None,
     initiative: str = "Pobble for writing",
-    checklist: str | Path = MINI,
+    checklist: str | Path = MINI.name,
 ) -> str:
     body = "".join(f"  {item}: {value}\n" for item, value in (ALL_YES if given is None else given).items())
     return (
@@ -51,7 +50,7 @@ def put(root: Path, relative: str, text: str) -> Path:
 
 
 def build(root: Path) -> Portfolio:
-    return portfolio.build([root])
+    return portfolio.build([root], checklist_dirs=[MINI.parent])  # files name "mini.yaml" there
 
 
 def test_groups_by_school_initiative_and_checklist(tmp_path: Path) -> None:
@@ -90,7 +89,7 @@ def test_a_terms_respondents_combine_as_check_does(tmp_path: Path) -> None:
     ]
     (group,) = build(tmp_path).groups
     (term,) = group.terms
-    checked = score(load_assessment(files))
+    checked = score(load_assessment(files, [MINI.parent]))
     assert (term.verdict, term.score, term.confidence) == (checked.verdict, checked.score, checked.confidence)
     # The most cautious known answer wins: follow-up training is a gap from the teacher's seat.
     assert (term.respondents, term.disagreements, term.verdict, term.score) == (2, 1, Verdict.NOT_READY, 87.5)
@@ -116,7 +115,7 @@ def test_max_drop_sets_how_far_the_score_may_fall(tmp_path: Path) -> None:
     put(tmp_path, "spring.yaml", answers(term=SPRING))
     put(tmp_path, "autumn.yaml", answers(term=AUTUMN, given={**ALL_YES, "training-planned": "partly"}))
     assert build(tmp_path).groups[0].regressed
-    assert not portfolio.build([tmp_path], max_drop=10).groups[0].regressed
+    assert not portfolio.build([tmp_path], max_drop=10, checklist_dirs=[MINI.parent]).groups[0].regressed
 
 
 def test_groups_come_worst_first(tmp_path: Path) -> None:
@@ -138,7 +137,7 @@ def test_checklists_and_other_yaml_are_skipped_and_bad_files_are_problems(tmp_pa
     assert [g.school for g in got.groups] == ["Oakfield Primary"]
     assert [str(p) for p in got.problems] == [
         f"{tmp_path / 'broken.yaml'}:9:3: unknown item id 'owner-nmed' (did you mean 'owner-named'?); "
-        f"see `implcheck show {MINI}` for the item ids"
+        "see `implcheck show mini.yaml` for the item ids (unknown-item)"
     ]
     assert [(Path(s.path).name, s.reason) for s in got.skipped] == [
         (".github", "a hidden folder"),
@@ -149,12 +148,13 @@ def test_checklists_and_other_yaml_are_skipped_and_bad_files_are_problems(tmp_pa
 
 
 def test_a_file_that_cannot_be_placed_is_a_problem(tmp_path: Path) -> None:
-    put(tmp_path, "a.yaml", f"checklist: {MINI}\ncontext:\n  school: Oakfield Primary\nanswers:\n  owner-named: yes\n")
+    text = "checklist: mini.yaml\ncontext:\n  school: Oakfield Primary\nanswers:\n  owner-named: yes\n"
+    put(tmp_path, "a.yaml", text)
     got = build(tmp_path)
     assert got.groups == ()
     assert [str(p) for p in got.problems] == [
         f"{tmp_path / 'a.yaml'}:3:3: 'context' must give the school, initiative, term, to place this file in "
-        "the portfolio; missing: initiative, term"
+        "the portfolio; missing: initiative, term (missing-key)"
     ]
 
 
@@ -163,35 +163,36 @@ def test_respondents_on_different_checklist_versions_are_not_combined(tmp_path: 
         tmp_path, "lists/mini-2.yaml", MINI.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"')
     )
     put(tmp_path, "a-lead.yaml", answers())
-    put(tmp_path, "b-teacher.yaml", answers(role="teacher", checklist=newer))
+    put(tmp_path, "b-teacher.yaml", answers(role="teacher", checklist=newer.relative_to(tmp_path)))
     got = build(tmp_path)
     (group,) = got.groups
     assert group.latest.respondents == 1
     assert [str(p) for p in got.problems] == [
         f"{tmp_path / 'b-teacher.yaml'}:1:1: cannot be combined with {tmp_path / 'a-lead.yaml'}: it answers "
-        "mini version 2.0, not 1.0; respondents for one term must answer the same version of the checklist"
+        "mini version 2.0, not 1.0; respondents for one term must answer the same version of the checklist "
+        "(not-combinable)"
     ]
 
 
 def test_a_broken_checklist_is_reported_once_not_per_file(tmp_path: Path) -> None:
     bad = put(tmp_path, "lists/bad.yaml", "id: bad\ntitle: x\nversion: '1'\ndescription: x\nsections: nope\n")
     for name in ("a", "b", "c"):
-        put(tmp_path, f"{name}.yaml", answers(checklist=bad, given={}))
+        put(tmp_path, f"{name}.yaml", answers(checklist=bad.relative_to(tmp_path), given={}))
     got = build(tmp_path)
     assert [str(p) for p in got.problems] == [
-        f"{bad}:5:11: 'sections' must be a non-empty list of sections, got 'nope'"
+        f"{bad}:5:11: 'sections' must be a non-empty list of sections, got 'nope' (bad-type)"
     ]
 
 
 def test_each_checklist_is_loaded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     loads: list[str] = []
-    real = load.resolve_checklist
+    real = load.answers.load_checklist
 
-    def counted(ref: str, doc: Document) -> Checklist:
-        loads.append(ref)
-        return real(ref, doc)
+    def counted(path: Path) -> Checklist:
+        loads.append(path.stem)
+        return real(path)
 
-    monkeypatch.setattr(portfolio, "resolve_checklist", counted)
+    monkeypatch.setattr(load.answers, "load_checklist", counted)
     for school in range(5):
         put(tmp_path, f"s{school}/lead.yaml", answers(f"School {school}", checklist="termly-recheck", given={}))
     build(tmp_path)
@@ -203,15 +204,15 @@ def test_the_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
         for term, given in ((SPRING, ALL_YES), (AUTUMN, SLIPPED)):
             put(tmp_path, f"s{school}/{term[0]}.yaml", answers(f"School {school}", term=term, given=given))
     put(tmp_path, "bad.yaml", "checklist: [\n")
-    assert portfolio.build([tmp_path], jobs=2) == build(tmp_path)
+    assert portfolio.build([tmp_path], jobs=2, checklist_dirs=[MINI.parent]) == build(tmp_path)
 
 
 def test_overdue_actions_and_expired_risks_are_counted_per_term(tmp_path: Path) -> None:
     put(tmp_path, "a.yaml", answers(term=AUTUMN, given={**ALL_YES, "owner-named": "no"}))
-    entry = portfolio.read(tmp_path / "a.yaml", portfolio.Checklists())
+    entry = portfolio.read(tmp_path / "a.yaml", portfolio.Checklists([MINI.parent]))
     assert isinstance(entry, portfolio.Entry)
     late = AgreedAction("owner-named", "J. Patel", "2026-10-31", ActionStatus.OPEN)
     expired = AcceptedRisk("owner-named", "Head leaving", "FGB minute 3/1", "2026-01-10", "2026-06-30")
     ledgered = replace(entry, actions=(late,), accepted_risks=(expired,))
-    group, problems = portfolio._group([[ledgered]], portfolio.Checklists(), 5.0)
+    group, problems = portfolio._group([[ledgered]], portfolio.Checklists([MINI.parent]), 5.0)
     assert (group.latest.overdue_actions, group.latest.expired_risks, problems) == (1, 1, [])

@@ -13,7 +13,7 @@ from helpers import MINI
 from implcheck import present
 from implcheck.commands import check as check_cmd
 from implcheck.compare import compare
-from implcheck.errors import Problem
+from implcheck.errors import Problem, ProblemRule
 from implcheck.load import load_checklist
 from implcheck.present.problems import Checked
 from report_helpers import PAIR, result_of
@@ -57,7 +57,7 @@ def test_every_compare_format_renders(fmt: present.CompareFormat) -> None:
 
 @pytest.mark.parametrize("fmt", list(present.ValidateFormat))
 def test_every_validate_format_renders(fmt: present.ValidateFormat) -> None:
-    checked = Checked(1, 1, (Problem("a.yaml", 1, 1, "bad"),))
+    checked = Checked(1, 1, (Problem("a.yaml", 1, 1, "bad", ProblemRule.BAD_VALUE),))
     assert present.render_problems(checked, fmt).strip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 from helpers import MINI, answers_yaml
 from implcheck import safetext
 from implcheck.cli import app
-from implcheck.errors import Problem
+from implcheck.errors import Problem, ProblemRule
 
 runner = CliRunner()
 FORGED = "\x1b[2J\x1b]0;owned\x07\r✓ READY"
@@ -41,8 +42,8 @@ def test_quote_keeps_one_backslash_and_isolation_is_for_rtl_only() -> None:
 
 
 def test_a_problem_on_a_path_with_a_newline_stays_one_line() -> None:
-    problem = Problem("a\nb.yaml:1:1: all good", 2, 3, "bad \x1b[31m value")
-    assert str(problem) == "a\\nb.yaml:1:1: all good:2:3: bad \\x1b[31m value"
+    problem = Problem("a\nb.yaml:1:1: all good", 2, 3, "bad \x1b[31m value", ProblemRule.BAD_VALUE)
+    assert str(problem) == "a\\nb.yaml:1:1: all good:2:3: bad \\x1b[31m value (bad-value)"
 
 
 def hostile(tmp_path: Path) -> Path:
@@ -50,7 +51,9 @@ def hostile(tmp_path: Path) -> Path:
         '  problem-specific: {answer: yes, evidence: "see \\e[31mred\\e[0m and \\u202eevil"}\n',
         school=f'"{FORGED.encode("unicode_escape").decode()}"',
         name='"\\u202eEvil\\u202c Name"',
+        checklist=MINI.name,
     )
+    shutil.copyfile(MINI, tmp_path / MINI.name)
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -92,8 +95,9 @@ def test_a_file_name_with_a_newline_cannot_forge_a_located_line(tmp_path: Path) 
 
 def test_a_school_ending_in_a_backslash_prints_one_backslash(tmp_path: Path) -> None:
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    first.write_text(answers_yaml(school='"Oak\\\\"', checklist=str(MINI)), encoding="utf-8")
-    second.write_text(answers_yaml(school="Elm", name="B", role="teacher", checklist=str(MINI)), encoding="utf-8")
+    shutil.copyfile(MINI, tmp_path / MINI.name)
+    first.write_text(answers_yaml(school='"Oak\\\\"', checklist=MINI.name), encoding="utf-8")
+    second.write_text(answers_yaml(school="Elm", name="B", role="teacher", checklist=MINI.name), encoding="utf-8")
     result = runner.invoke(app, ["check", str(first), str(second)])
     assert result.exit_code == 2
     assert "its school is 'Elm', not 'Oak\\'." in result.stderr

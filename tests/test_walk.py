@@ -85,7 +85,8 @@ def test_an_unreadable_folder_is_a_problem(tmp_path: Path, monkeypatch: pytest.M
         return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    assert found(tmp_path) == [f"{tmp_path / 'locked'}:1:1: cannot read this folder: Permission denied"]
+    locked = f"{tmp_path / 'locked'}:1:1: cannot read this folder: Permission denied (file-unreadable)"
+    assert found(tmp_path) == [locked]
 
 
 def test_a_root_that_is_not_a_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -8,16 +8,15 @@ through ``load.load_answers`` unchanged.
 from __future__ import annotations
 
 import json
-import os
 import re
 import textwrap
 from pathlib import Path
 
-from implcheck import catalog, schemas
+from implcheck import schemas
 from implcheck.fileio import write_atomic
 from implcheck.model import Answer, AnswerValue, Checklist, Context, Role
+from implcheck.yamlsource import MAX_BYTES
 
-SCHEMA_FILE = "implcheck-answers.schema.json"
 WIDTH = 96
 # Characters JSON leaves as they are but YAML refuses or folds into a space: DEL and the C1
 # controls (NEL among them), the Unicode line and paragraph separators, non-characters and lone
@@ -25,21 +24,31 @@ WIDTH = 96
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
-def checklist_ref_for(ref: str, answers_path: Path) -> str:
-    """How the answers file at ``answers_path`` names its checklist: a shipped id as it is, a
-    relative path made relative to the file itself, so the file loads from any folder."""
-    if catalog.looks_like_path(ref) and not Path(ref).is_absolute():
-        return os.path.relpath(Path(ref).resolve(), answers_path.resolve().parent)
-    return ref
+def schema_file(checklist: Checklist) -> str:
+    """The schema an answers file's modeline names: one per checklist, as it lists the items."""
+    return f"implcheck-answers-{checklist.id}.schema.json"
 
 
-def write_schema_beside(answers_path: Path) -> Path:
-    """Write the answers schema the file's modeline names, beside it, so editors validate it.
-    A file already there is left alone: it may be one the user keeps on purpose."""
-    schema = answers_path.parent / SCHEMA_FILE
-    if not schema.exists():
-        write_atomic(schema, schemas.text("answers"))
+def write_schema_beside(answers_path: Path, checklist: Checklist) -> Path:
+    """Write the checklist's answers schema beside the file, so editors complete item ids,
+    show each question and flag a mistyped id. One implcheck wrote before (perhaps for an
+    older version of the checklist) is brought up to date; any other file is left alone: it
+    may be one the user keeps on purpose."""
+    schema = answers_path.parent / schema_file(checklist)
+    text = schemas.serialise(schemas.answers_for(checklist))
+    if not schema.exists() or (_written_by_implcheck(schema) and schema.read_text(encoding="utf-8") != text):
+        write_atomic(schema, text)
     return schema
+
+
+def _written_by_implcheck(schema: Path) -> bool:
+    try:
+        if not schema.is_file() or schema.stat().st_size > MAX_BYTES:
+            return False
+        data = json.loads(schema.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("title", "")).startswith(schemas.ANSWERS_FOR)
 
 
 def _quote(text: str) -> str:
@@ -70,7 +79,7 @@ def render(
     respondent = context.respondent
     roles = ", ".join(role.value for role in Role)
     lines = [
-        f"# yaml-language-server: $schema={SCHEMA_FILE}",
+        f"# yaml-language-server: $schema={schema_file(checklist)}",
         f"# Answers for {checklist.title} ({checklist.id} {checklist.version}).",
         "# Answer each item yes, partly, no, unknown or na. To add evidence and a date, write:",
         "#   item-id:",

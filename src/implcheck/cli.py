@@ -76,6 +76,13 @@ Files = Annotated[
 ]
 
 
+# Answers files may name checklists only in their own folder (a school's file must not read the
+# runner's other files); these are the other folders the user allows.
+ChecklistDirs = Annotated[
+    list[Path] | None,
+    typer.Option("--checklist-dir", metavar="DIR", help="Answers files may also name checklists in DIR."),
+]
+
 MaxDrop = Annotated[
     float, typer.Option(min=0, max=100, help="A score fall of more than this many points is a regression.")
 ]
@@ -96,12 +103,21 @@ def check(
         typer.Option(metavar="PATH", help="Last term's answers file or folder: also fail (exit 1) on a regression."),
     ] = None,
     max_drop: MaxDrop = DEFAULT_MAX_DROP,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Score answers files, print a summary, and exit 1 if the readiness gate fails."""
     width = terminal.width()
     emit(
         check_cmd.run(
-            files, fmt, fail_on, fail_under, baseline=baseline, max_drop=max_drop, color=use_colour(), width=width
+            files,
+            fmt,
+            fail_on,
+            fail_under,
+            baseline=baseline,
+            max_drop=max_drop,
+            color=use_colour(),
+            width=width,
+            checklist_dirs=checklist_dir or [],
         )
     )
 
@@ -129,6 +145,7 @@ def report(
         Path | None,
         typer.Option(metavar="PATH", help="Last term's answers file or folder: adds a 'Since last term' section."),
     ] = None,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Render the governors' report: summary first, then the detail. Always exits 0 (not a gate)."""
     from implcheck.commands import report as report_cmd
@@ -142,6 +159,7 @@ def report(
             baseline=baseline,
             to_terminal=stdout_is_terminal(),
             force=force,
+            checklist_dirs=checklist_dir or [],
         )
     )
 
@@ -152,11 +170,12 @@ def compare(
     after: Annotated[Path, typer.Argument(help="This term: an answers file, or a folder of one term's files.")],
     fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.TEXT,
     max_drop: MaxDrop = DEFAULT_MAX_DROP,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Show what changed between two terms: better, worse, new and closed gaps. Always exits 0."""
     from implcheck.commands import compare as compare_cmd
 
-    emit(compare_cmd.run(before, after, fmt, max_drop))
+    emit(compare_cmd.run(before, after, fmt, max_drop, checklist_dir or []))
 
 
 @app.command(epilog=helptext.epilog("portfolio"))
@@ -177,6 +196,7 @@ def portfolio(
     max_drop: MaxDrop = DEFAULT_MAX_DROP,
     jobs: Annotated[int, typer.Option(min=1, max=64, help="Read files with this many processes.")] = 1,
     verbose: Annotated[bool, typer.Option("--verbose", help="List the files skipped, and why.")] = False,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Every school's implementations at once: grouped, term by term, worst first."""
     from implcheck.commands import portfolio as portfolio_cmd
@@ -184,7 +204,17 @@ def portfolio(
     width = terminal.width(200)
     to_terminal = sys.stdout.isatty() and (output is None or str(output) == "-")
     options = portfolio_cmd.Options(
-        fmt, output, fail_on, fail_on_regression, max_drop, jobs, verbose, to_terminal, use_colour(), width
+        fmt,
+        output,
+        fail_on,
+        fail_on_regression,
+        max_drop,
+        jobs,
+        verbose,
+        to_terminal,
+        use_colour(),
+        width,
+        tuple(checklist_dir or ()),
     )
     emit(portfolio_cmd.run(folders, options))
 
@@ -196,11 +226,12 @@ def validate(
         ValidateFormat,
         typer.Option("--format", "-f", help="text (path:line:col: message), json, or github (workflow annotations)."),
     ] = ValidateFormat.TEXT,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Check checklists and answers files; report every problem as path:line:col: message."""
     from implcheck.commands import validate as validate_cmd
 
-    emit(validate_cmd.run(paths, fmt))
+    emit(validate_cmd.run(paths, fmt, checklist_dir or []))
 
 
 @app.command(epilog=helptext.epilog("schema"))
@@ -265,12 +296,18 @@ def assess(
     term: Annotated[str | None, typer.Option(help="School term, e.g. 2026-autumn.")] = None,
     role: Annotated[Role | None, typer.Option(help="Your role.")] = None,
     name: Annotated[str | None, typer.Option(help="Your name.")] = None,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Answer a checklist in the terminal, question by question; saved after every answer."""
     from implcheck.commands import assess as assess_cmd  # rich is only paid for here
 
     flags = assess_cmd.ContextFlags(school, initiative, term, role, name)
-    emit(assess_cmd.run(checklist, output, resume=resume, restart=restart, flags=flags, color=use_colour()))
+    dirs = checklist_dir or []
+    emit(
+        assess_cmd.run(
+            checklist, output, resume=resume, restart=restart, flags=flags, color=use_colour(), checklist_dirs=dirs
+        )
+    )
 
 
 def main() -> None:

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from implcheck.safetext import line
+from implcheck.safetext import line, quote
 
 EXIT_OK = 0
 EXIT_GATE_FAILED = 1
@@ -17,16 +18,76 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for SIGPIPE: the reader stopped early (`| head`)
 
 
+EXCERPT = 40  # characters of a user's value a message quotes, at most
+
+
+def excerpt(value: object) -> str:
+    """A value as a message quotes it: made safe (``safetext.quote``) and short, so that a file
+    which is not an implcheck file at all (``check /etc/passwd``) is never printed back in full."""
+    if not isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= EXCERPT else f"{text[: EXCERPT - 3]}..."
+    text = quote(value)
+    return text if len(text) <= EXCERPT else f"{text[: EXCERPT - 4]}...'"
+
+
+class ProblemRule(StrEnum):
+    """The id each problem line ends with, yamllint-style, so CI and editors can group,
+    count or silence one kind of problem without parsing the wording."""
+
+    FILE_UNREADABLE = "file-unreadable"
+    NOT_REGULAR_FILE = "not-regular-file"
+    FILE_TOO_BIG = "file-too-big"
+    NOT_UTF8 = "not-utf8"
+    BAD_CHARACTER = "bad-character"
+    YAML_SYNTAX = "yaml-syntax"
+    YAML_ALIAS = "yaml-alias"
+    YAML_TAG = "yaml-tag"
+    YAML_MERGE_KEY = "yaml-merge-key"
+    YAML_DOCUMENTS = "yaml-documents"
+    TOO_DEEP = "too-deep"
+    OVER_LIMIT = "over-limit"
+    DUPLICATE_KEY = "duplicate-key"
+    BAD_KEY = "bad-key"
+    WRONG_KIND = "wrong-file-kind"
+    UNKNOWN_KEY = "unknown-key"
+    MISSING_KEY = "missing-key"
+    BAD_TYPE = "bad-type"
+    BAD_VALUE = "bad-value"
+    EMPTY_VALUE = "empty-value"
+    BAD_ID = "bad-id"
+    BAD_DATE = "bad-date"
+    DUPLICATE_ID = "duplicate-id"
+    THRESHOLD_ORDER = "threshold-order"
+    UNKNOWN_CHECKLIST = "unknown-checklist"
+    CHECKLIST_NOT_FOUND = "checklist-not-found"
+    CHECKLIST_OUTSIDE = "checklist-outside"
+    UNKNOWN_ITEM = "unknown-item"
+    NA_ON_CRITICAL = "na-on-critical"
+    NA_WITHOUT_REASON = "na-without-reason"
+    DATE_AFTER_ASSESSMENT = "date-after-assessment"
+    DUPLICATE_RESPONDENT = "duplicate-respondent"
+    NOT_COMBINABLE = "not-combinable"
+    HIDDEN_DEALBREAKER = "hidden-dealbreaker"
+    TOO_MANY_PROBLEMS = "too-many-problems"
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"  # merely odd: reported, but the file still loads
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one file, yamllint-style: ``path:line:col: message``."""
+    """One thing wrong with one file, yamllint-style: ``path:line:col: [warning: ]message (rule)``."""
 
     path: str
     line: int
     col: int
     message: str
+    rule: ProblemRule
+    level: Level = Level.ERROR
     final: bool = False  # "stopped after N problems": listed after the file's other problems
-    level: str = "error"  # "warning": worth fixing, but the file still works (exit 0)
 
     @property
     def sort_key(self) -> tuple[str, bool, int, int, str]:
@@ -34,8 +95,8 @@ class Problem:
 
     def __str__(self) -> str:
         # A file name or value with a newline or an escape must not forge another line.
-        level = "" if self.level == "error" else f"[{self.level}] "
-        return f"{line(self.path)}:{self.line}:{self.col}: {level}{line(self.message)}"
+        level = "warning: " if self.level is Level.WARNING else ""
+        return f"{line(self.path)}:{self.line}:{self.col}: {level}{line(self.message)} ({self.rule})"
 
 
 class ImplcheckError(Exception):
@@ -52,8 +113,8 @@ class InputError(ImplcheckError):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
     @classmethod
-    def single(cls, path: str, message: str, line: int = 1, col: int = 1) -> InputError:
-        return cls([Problem(path, line, col, message)])
+    def single(cls, path: str, message: str, line: int = 1, col: int = 1, *, rule: ProblemRule) -> InputError:
+        return cls([Problem(path, line, col, message, rule)])
 
 
 class UsageError(ImplcheckError):

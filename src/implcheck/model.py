@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from implcheck.errors import Problem
+
 
 class Stage(StrEnum):
     """The EEF implementation stages, in the order a school goes through them."""
@@ -225,6 +227,7 @@ class AnswerSheet:
     answers: dict[str, Answer]
     actions: tuple[AgreedAction, ...] = ()
     accepted_risks: tuple[AcceptedRisk, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
 
     def answer_for(self, item_id: str) -> Answer:
         return self.answers.get(item_id, Answer(AnswerValue.UNKNOWN))
@@ -237,3 +240,7 @@ class Assessment:
 
     checklist: Checklist
     sheets: tuple[AnswerSheet, ...]
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(warning for sheet in self.sheets for warning in sheet.warnings)

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from implcheck import catalog, compare
-from implcheck.errors import InputError, Problem
-from implcheck.load import answers_from_document, resolve_checklist
+from implcheck.errors import InputError, Problem, ProblemRule
+from implcheck.load import answers_from_document, resolver
 from implcheck.model import AcceptedRisk, AgreedAction, Answer, AnswerSheet, Assessment, Checklist, Context
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
@@ -114,8 +114,9 @@ class Portfolio:
 class Checklists:
     """Each checklist loaded once per process, however many files name it."""
 
-    def __init__(self) -> None:
+    def __init__(self, checklist_dirs: Sequence[Path] = ()) -> None:
         self._loaded: dict[ChecklistKey, Checklist] = {}
+        self._resolve = resolver(checklist_dirs)  # answers may also name checklists there
 
     @staticmethod
     def key(ref: str, answers_path: Path) -> ChecklistKey:
@@ -125,7 +126,7 @@ class Checklists:
     def resolve(self, ref: str, doc: Document) -> Checklist:
         key = self.key(ref, doc.path)
         if key not in self._loaded:
-            self._loaded[key] = resolve_checklist(ref, doc)
+            self._loaded[key] = self._resolve(ref, doc)
         return self._loaded[key]
 
     def of(self, entry: Entry) -> Checklist:
@@ -166,6 +167,7 @@ def read(path: Path, checklists: Checklists) -> Read:
                 f"'context' must give the {', '.join(PLACED_BY)}, to place this file in the portfolio; "
                 f"missing: {', '.join(missing)}",
                 "context",
+                rule=ProblemRule.MISSING_KEY,
             ),
         )
     answers = tuple(None if a is None else _shared(a) for a in map(sheet.answers.get, (i.id for i in checklist.items)))
@@ -201,10 +203,10 @@ Task = tuple[list[list[Entry]], float]  # one group's terms, and max_drop
 _checklists = Checklists()  # this process's: each pool process fills its own, once
 
 
-def _fresh() -> None:
+def _fresh(checklist_dirs: Sequence[Path] = ()) -> None:
     """Start each run (and each pool process) with no checklist loaded yet."""
     global _checklists
-    _checklists = Checklists()
+    _checklists = Checklists(checklist_dirs)
 
 
 def _read_one(path: str) -> Read:
@@ -215,16 +217,18 @@ def _score_one(task: Task) -> tuple[Group, list[Problem]]:
     return _group(task[0], _checklists, task[1])
 
 
-def build(roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, jobs: int = 1) -> Portfolio:
+def build(
+    roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, jobs: int = 1, checklist_dirs: Sequence[Path] = ()
+) -> Portfolio:
     """Walk, read and score. With ``jobs`` > 1 a pool of processes reads the files and scores
     the groups; results come back in order, so the portfolio is exactly that of one process."""
     found = list(walk(roots))
     if jobs <= 1:
-        _fresh()
+        _fresh(checklist_dirs)
         return _build(found, max_drop, lambda function, items: map(function, items))
     import multiprocessing  # only paid for by --jobs
 
-    with multiprocessing.Pool(jobs, initializer=_fresh) as pool:
+    with multiprocessing.Pool(jobs, initializer=_fresh, initargs=(tuple(checklist_dirs),)) as pool:
 
         def mapper(function: Callable[[T], R], items: list[T]) -> Iterator[R]:
             return pool.imap(function, items, chunksize=max(1, min(64, len(items) // (jobs * 4))))
@@ -320,4 +324,5 @@ def _not_combinable(entry: Entry, first: Entry) -> Problem:
         f"cannot be combined with {first.path}: it answers {entry.checklist_id} version "
         f"{entry.checklist_version}, not {first.checklist_version}; respondents for one term must "
         "answer the same version of the checklist",
+        ProblemRule.NOT_COMBINABLE,
     )

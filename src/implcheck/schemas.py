@@ -1,8 +1,10 @@
 """JSON Schemas for the three file kinds and the comparison of two terms (``implcheck schema KIND``).
 
-The loaders in ``load.py`` are the authority and give the friendlier messages; these schemas
-let editors and CI validate the same shapes. Tests check that every shipped checklist, every
-example answers file and every JSON result validates against them.
+The checklist and answers schemas are generated from the field tables in ``fields.py``, the
+same tables the loader checks files against, so an editor and ``implcheck validate`` accept the
+same files (``tests/test_fields.py`` holds them to it). The loader still gives the friendlier
+messages, and checks what a schema cannot say (duplicate ids, an item id unknown to the
+checklist, 'na' without a reason).
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from implcheck import fields
 from implcheck.compare import Change, RegressionKind
-from implcheck.model import AnswerValue, FailureMode, Role, Stage
+from implcheck.fields import Field, Kind, Record
+from implcheck.model import AnswerValue, Checklist, FailureMode, Role, Stage
 from implcheck.result import SCHEMA_VERSION, Band, RuleId, Severity, Status, Verdict
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-KEBAB = "^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+ANSWERS_FOR = "implcheck answers for "  # the title of a checklist's own answers schema
 
-_text: dict[str, Any] = {"type": "string", "minLength": 1}
 _string: dict[str, Any] = {"type": "string"}
 _number: dict[str, Any] = {"type": "number"}
 _ids: dict[str, Any] = {"type": "array", "items": _string}
@@ -35,94 +37,83 @@ def _object(properties: dict[str, Any], required: list[str] | None = None, **ext
     return {**schema, **extra}
 
 
-ITEM = _object(
-    {
-        "id": {"type": "string", "pattern": KEBAB},
-        "question": _text,
-        "why": _text,
-        "failure_mode": _enum(FailureMode),
-        "weight": {"type": "integer", "minimum": 1, "maximum": 3},
-        "critical": {"type": "boolean"},
-        "action": _text,
-        "source": _text,
-        "owner": _string,
-        "by_when": _string,
-    },
-    ["id", "question", "why", "failure_mode", "weight", "critical", "action", "source"],
-)
+def _choice(values: tuple[str, ...]) -> dict[str, Any]:
+    # The enum is what editors offer to complete; the pattern accepts any case and spacing,
+    # as the loader does.
+    return {"anyOf": [{"enum": list(values)}, {"type": "string", "pattern": fields.choice_pattern(values)}]}
 
-CHECKLIST: dict[str, Any] = {
-    "$schema": DRAFT,
-    "title": "implcheck checklist",
-    **_object(
-        {
-            "id": {"type": "string", "pattern": KEBAB},
-            "title": _text,
-            "version": {"type": ["string", "number"]},
-            "description": _text,
-            "thresholds": _object(
-                {
-                    "ready": {"type": "number", "minimum": 0, "maximum": 100},
-                    "conditions": {"type": "number", "minimum": 0, "maximum": 100},
-                    "floor": {"type": "number", "minimum": 0, "maximum": 100},
-                    "min_confidence": {"type": "number", "minimum": 0, "maximum": 1},
-                }
-            ),
-            "sections": {
-                "type": "array",
-                "minItems": 1,
-                "items": _object(
-                    {
-                        "id": {"type": "string", "pattern": KEBAB},
-                        "title": _text,
-                        "stage": _enum(Stage),
-                        "items": {"type": "array", "minItems": 1, "items": ITEM},
-                    },
-                    ["id", "title", "stage", "items"],
-                ),
-            },
-        },
-        ["id", "title", "version", "description", "sections"],
-    ),
-}
 
-_answer_value = {"enum": [member.value for member in AnswerValue] + [None]}
-ANSWERS: dict[str, Any] = {
-    "$schema": DRAFT,
-    "title": "implcheck answers file",
-    **_object(
-        {
-            "checklist": {**_text, "description": "a shipped checklist id, or a path to a checklist file"},
-            "context": _object(
-                {
-                    "school": _string,
-                    "initiative": _string,
-                    "term": _string,
-                    "assessed_on": {"type": "string", "pattern": DATE},
-                    "respondent": _object({"name": _string, "role": _enum(Role)}),
-                }
-            ),
-            "answers": {
-                "type": ["object", "null"],
-                "propertyNames": {"pattern": KEBAB},
-                "additionalProperties": {
-                    "oneOf": [
-                        _answer_value,
-                        _object(
-                            {
-                                "answer": _answer_value,
-                                "evidence": _string,
-                                "date": {"type": "string", "pattern": DATE},
-                            },
-                            ["answer"],
-                        ),
-                    ]
-                },
-            },
-        },
-        ["checklist"],
-    ),
-}
+def _value(field: Field, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The schema of one field's value, before ``null`` is allowed for an optional one."""
+    kind = field.kind
+    if kind is Kind.TEXT:
+        if field.required:
+            return {"anyOf": [{"type": "string", "pattern": fields.NON_BLANK}, {"type": "number"}]}
+        return {"type": ["string", "number"]}
+    if kind is Kind.ID:
+        return {"type": "string", "pattern": fields.ID_PATTERN}
+    if kind is Kind.CHOICE:
+        assert field.choices is not None
+        return _choice(tuple(str(member) for member in field.choices))
+    if kind in (Kind.WHOLE, Kind.NUMBER):
+        return {"type": "integer" if kind is Kind.WHOLE else "number", "minimum": field.low, "maximum": field.high}
+    if kind is Kind.FLAG:
+        return {"type": "boolean"}
+    if kind is Kind.DATE:
+        return {"type": "string", "pattern": fields.DATE_PATTERN}
+    assert field.record is not None
+    if kind is Kind.RECORD:
+        return record_schema(field.record)
+    if kind is Kind.RECORDS:
+        return {"type": "array", "minItems": 1, "items": record_schema(field.record)}
+    generic = {"propertyNames": {"pattern": f"^{fields.KEBAB}$"}, "additionalProperties": answer_schema()}
+    return {"type": "object", **(answers or generic)}
+
+
+def field_schema(field: Field, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    schema = {"description": field.description, **_value(field, answers)}
+    if field.required and not field.null_ok:
+        return schema
+    return {"description": field.description, "anyOf": [{"type": "null"}, _value(field, answers)]}
+
+
+def record_schema(record: Record, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    properties = {field.name: field_schema(field, answers) for field in record.fields}
+    return _object(properties, list(record.required))
+
+
+def answer_schema(allowed: tuple[AnswerValue, ...] = tuple(AnswerValue)) -> dict[str, Any]:
+    """An answer in short (``yes``) or long form (``{answer: yes, evidence: ...}``); empty
+    means unknown."""
+    short = {"anyOf": [{"type": "null"}, _choice(tuple(str(value) for value in allowed))]}
+    long = record_schema(fields.ANSWER)
+    long["properties"]["answer"] = {"description": fields.SHORT_ANSWER.description, **short}
+    return {"anyOf": [short, long]}
+
+
+def _file_schema(title: str, record: Record, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"$schema": DRAFT, "title": title, **record_schema(record, answers)}
+
+
+CHECKLIST = _file_schema("implcheck checklist", fields.CHECKLIST)
+ANSWERS = _file_schema("implcheck answers file", fields.ANSWERS)
+
+
+def answers_for(checklist: Checklist) -> dict[str, Any]:
+    """The answers schema for one checklist: each item id a property, its question the
+    description, so an editor completes ids, shows the question and flags a mistyped id."""
+    from implcheck.load import allowed_answers
+
+    properties = {
+        item.id: {"description": item.question, **answer_schema(allowed_answers(item))} for item in checklist.items
+    }
+    schema = _file_schema(
+        f"{ANSWERS_FOR}{checklist.id} {checklist.version}",
+        fields.ANSWERS,
+        {"properties": properties, "additionalProperties": False},
+    )
+    return schema
+
 
 _group = _object(
     {
@@ -415,6 +406,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
-def text(kind: str) -> str:
+def serialise(schema: dict[str, Any]) -> str:
     """A schema as it is printed and written to disk: the one serialisation of it."""
-    return json.dumps(SCHEMAS[kind], indent=2) + "\n"
+    return json.dumps(schema, indent=2) + "\n"
+
+
+def text(kind: str) -> str:
+    return serialise(SCHEMAS[kind])

@@ -7,6 +7,7 @@ files given to ``check`` together do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from implcheck.errors import UsageError
@@ -31,8 +32,8 @@ def files_of(path: Path) -> list[Path]:
     return files
 
 
-def load_term(path: Path) -> Assessment:
-    return load_assessment(files_of(path))
+def load_term(path: Path, checklist_dirs: Sequence[Path] = ()) -> Assessment:
+    return load_assessment(files_of(path), checklist_dirs)
 
 
 # Where each item's answer stands in each file: (file as given, item id) -> line. For CI

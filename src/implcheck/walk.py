@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from implcheck.errors import Problem, UsageError
+from implcheck.errors import Problem, ProblemRule, UsageError
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -47,7 +47,7 @@ def _walk(folder: Path, inside: str, seen: set[str]) -> Iterator[Found]:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        yield Problem(str(folder), 1, 1, f"cannot read this folder: {exc.strerror or exc}")
+        yield Problem(str(folder), 1, 1, f"cannot read this folder: {exc.strerror or exc}", ProblemRule.FILE_UNREADABLE)
         return
     for entry in entries:
         path = folder / entry.name

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from implcheck.errors import InputError, Problem
+from implcheck.errors import InputError, Problem, ProblemRule, excerpt
 
 MAX_BYTES = 1024 * 1024  # about 20x the largest shipped checklist; refuses hostile giants early
 MAX_DEPTH = 40  # levels of nesting; the shipped files use 6
@@ -127,9 +127,9 @@ class Document:
         """The position of the *key* that introduces the value at ``path``."""
         return self.locations.get(("<key>", *path), self.where(*path))
 
-    def problem(self, message: str, *path: Key, at_key: bool = False) -> Problem:
+    def problem(self, message: str, *path: Key, rule: ProblemRule, at_key: bool = False) -> Problem:
         loc = self.key_where(*path) if at_key else self.where(*path)
-        return Problem(str(self.path), loc.line, loc.col, message)
+        return Problem(str(self.path), loc.line, loc.col, message, rule)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -148,42 +148,58 @@ def read_text(path: Path) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError.single(where, "no such file") from None
+        raise InputError.single(where, "no such file", rule=ProblemRule.FILE_UNREADABLE) from None
     except IsADirectoryError:
-        raise InputError.single(where, "is a directory, expected a YAML file") from None
+        raise InputError.single(
+            where, "is a directory, expected a YAML file", rule=ProblemRule.FILE_UNREADABLE
+        ) from None
     except OSError as exc:
-        raise InputError.single(where, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError.single(
+            where, f"cannot read: {exc.strerror or exc}", rule=ProblemRule.FILE_UNREADABLE
+        ) from None
     try:
         info = os.fstat(fd)
         mode = info.st_mode
         if stat.S_ISDIR(mode):
-            raise InputError.single(where, "is a directory, expected a YAML file")
+            raise InputError.single(where, "is a directory, expected a YAML file", rule=ProblemRule.FILE_UNREADABLE)
         if not stat.S_ISREG(mode):
-            raise InputError.single(where, "not a regular file; give a YAML file")
+            raise InputError.single(where, "not a regular file; give a YAML file", rule=ProblemRule.NOT_REGULAR_FILE)
         if info.st_size > MAX_BYTES:
-            raise InputError.single(where, f"file is {info.st_size:,} bytes; the most allowed is {MAX_BYTES:,}")
+            raise InputError.single(
+                where,
+                f"file is {info.st_size:,} bytes; the most allowed is {MAX_BYTES:,}",
+                rule=ProblemRule.FILE_TOO_BIG,
+            )
         with os.fdopen(fd, "rb") as handle:
             fd = -1
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise InputError.single(where, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError.single(
+            where, f"cannot read: {exc.strerror or exc}", rule=ProblemRule.FILE_UNREADABLE
+        ) from None
     finally:
         if fd >= 0:
             os.close(fd)
     if len(data) > MAX_BYTES:
-        raise InputError.single(where, f"file is {len(data):,} bytes or more; the most allowed is {MAX_BYTES:,}")
+        raise InputError.single(
+            where,
+            f"file is {len(data):,} bytes or more; the most allowed is {MAX_BYTES:,}",
+            rule=ProblemRule.FILE_TOO_BIG,
+        )
     return decode(path, data)
 
 
 def decode(path: Path, data: bytes) -> str:
     """UTF-8 text, with a leading byte-order mark dropped; anything else is a located problem."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise InputError.single(str(path), "the file is UTF-16 or UTF-32; save it as UTF-8")
+        raise InputError.single(str(path), "the file is UTF-16 or UTF-32; save it as UTF-8", rule=ProblemRule.NOT_UTF8)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        raise InputError.single(str(path), f"not UTF-8 text ({exc.reason}); save it as UTF-8", line, col) from None
+        raise InputError.single(
+            str(path), f"not UTF-8 text ({exc.reason}); save it as UTF-8", line, col, rule=ProblemRule.NOT_UTF8
+        ) from None
 
 
 def load_document(path: Path, text: str | None = None) -> Document:
@@ -195,7 +211,7 @@ def load_document(path: Path, text: str | None = None) -> Document:
         before = text[: bad.start()]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         what = f"character U+{ord(bad.group()):04X} is not allowed in YAML; remove it or write it as an escape"
-        raise InputError.single(str(path), what, line, col)
+        raise InputError.single(str(path), what, line, col, rule=ProblemRule.BAD_CHARACTER)
     locations: dict[Path_, Location] = {}
     loader = _Loader(text)
     try:
@@ -203,9 +219,9 @@ def load_document(path: Path, text: str | None = None) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError([Problem(str(path), line, col, _parse_message(exc))]) from None
+        raise InputError([Problem(str(path), line, col, _parse_message(exc), ProblemRule.YAML_SYNTAX)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every other error PyYAML raises is marked
-        raise InputError.single(str(path), f"malformed YAML: {exc}") from None
+        raise InputError.single(str(path), f"malformed YAML: {exc}", rule=ProblemRule.YAML_SYNTAX) from None
     finally:
         loader.dispose()
     return Document(path, data, locations)
@@ -253,9 +269,9 @@ class _Builder:
         self.locations = locations
         self.nodes = 0
 
-    def _fail(self, event: Any, message: str) -> InputError:
+    def _fail(self, event: Any, message: str, rule: ProblemRule = ProblemRule.YAML_SYNTAX) -> InputError:
         mark = event.start_mark
-        return InputError([Problem(str(self.path), mark.line + 1, mark.column + 1, message)])
+        return InputError([Problem(str(self.path), mark.line + 1, mark.column + 1, message, rule)])
 
     def build(self) -> Any:
         # The hot path of every run (a portfolio reads thousands of files): events are told apart
@@ -278,13 +294,19 @@ class _Builder:
                 if cls is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        raise self._fail(event, "more than one document (---) in the file; give each its own file")
+                        raise self._fail(
+                            event,
+                            "more than one document (---) in the file; give each its own file",
+                            ProblemRule.YAML_DOCUMENTS,
+                        )
                 if cls is yaml.AliasEvent:
-                    raise self._fail(event, ALIAS_MESSAGE)
+                    raise self._fail(event, ALIAS_MESSAGE, ProblemRule.YAML_ALIAS)
                 continue  # stream and document starts and ends
             nodes += 1
             if nodes > MAX_NODES:
-                raise self._fail(event, f"more than {MAX_NODES:,} values in one file, the most allowed")
+                raise self._fail(
+                    event, f"more than {MAX_NODES:,} values in one file, the most allowed", ProblemRule.OVER_LIMIT
+                )
             parent = stack[-1] if stack else None
             mark = event.start_mark
             if cls is _SCALAR:
@@ -300,9 +322,13 @@ class _Builder:
                         parent.key = self._key(event, parent)
                         continue
                     if value in parent.value:
-                        raise self._fail(event, f"duplicate key {value!r}")
+                        raise self._fail(event, f"duplicate key {excerpt(value)}", ProblemRule.DUPLICATE_KEY)
                     if len(parent.value) >= MAX_KEYS:
-                        raise self._fail(event, f"more than {MAX_KEYS:,} keys in one mapping, the most allowed")
+                        raise self._fail(
+                            event,
+                            f"more than {MAX_KEYS:,} keys in one mapping, the most allowed",
+                            ProblemRule.OVER_LIMIT,
+                        )
                     locations[("<key>", *parent.path, value)] = Location(mark.line + 1, mark.column + 1)
                     parent.key = value
                     continue
@@ -322,7 +348,9 @@ class _Builder:
                 parent.key = None
             else:
                 if len(parent.value) >= MAX_ITEMS:
-                    raise self._fail(event, f"more than {MAX_ITEMS:,} entries in one list, the most allowed")
+                    raise self._fail(
+                        event, f"more than {MAX_ITEMS:,} entries in one list, the most allowed", ProblemRule.OVER_LIMIT
+                    )
                 path = (*parent.path, len(parent.value))
                 parent.value.append(value)
             locations[path] = Location(mark.line + 1, mark.column + 1)
@@ -333,38 +361,44 @@ class _Builder:
 
     def _collection(self, event: Any, depth: int) -> dict[Any, Any] | list[Any]:
         if depth > MAX_DEPTH:
-            raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep")
+            raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep", ProblemRule.TOO_DEEP)
         is_list = isinstance(event, yaml.SequenceStartEvent)
         tag = event.tag
         if tag not in (None, "!", f"{_TAG}{'seq' if is_list else 'map'}"):
-            raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it")
+            raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it", ProblemRule.YAML_TAG)
         return [] if is_list else {}
 
     def _key(self, event: Any, parent: _Frame) -> Key:
         if not isinstance(event, yaml.ScalarEvent):
-            raise self._fail(event, "a key must be a plain word, not a list or mapping")
+            raise self._fail(event, "a key must be a plain word, not a list or mapping", ProblemRule.BAD_KEY)
         if event.value == "<<" and event.implicit[0] and event.tag is None:
-            raise self._fail(event, "merge keys (<<) are not supported; write the keys out")
+            raise self._fail(event, "merge keys (<<) are not supported; write the keys out", ProblemRule.YAML_MERGE_KEY)
         raw: Any = self._scalar(event)
         key: Key = raw if isinstance(raw, str | int) else str(raw)
         if key in parent.value:
-            raise self._fail(event, f"duplicate key {key!r}")
+            raise self._fail(event, f"duplicate key {excerpt(key)}", ProblemRule.DUPLICATE_KEY)
         if len(parent.value) >= MAX_KEYS:
-            raise self._fail(event, f"more than {MAX_KEYS:,} keys in one mapping, the most allowed")
+            raise self._fail(
+                event, f"more than {MAX_KEYS:,} keys in one mapping, the most allowed", ProblemRule.OVER_LIMIT
+            )
         self.locations[("<key>", *parent.path, key)] = _at(event)
         return key
 
     def _scalar(self, event: Any) -> Any:
         value: str = event.value
         if len(value) > MAX_TEXT:
-            raise self._fail(event, f"a value of {len(value):,} characters; the most allowed is {MAX_TEXT:,}")
+            raise self._fail(
+                event, f"a value of {len(value):,} characters; the most allowed is {MAX_TEXT:,}", ProblemRule.OVER_LIMIT
+            )
         if _SURROGATE.search(value):  # the pure parser reads "\udce9" escapes; nothing can write them
-            raise self._fail(event, "an escape such as \\udce9 names half a character; remove it")
+            raise self._fail(
+                event, "an escape such as \\udce9 names half a character; remove it", ProblemRule.BAD_CHARACTER
+            )
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
         if tag not in _SCALAR_TAGS:
-            raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it")
+            raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it", ProblemRule.YAML_TAG)
         kind = tag[len(_TAG) :]
         if kind == "str":
             return value
@@ -379,4 +413,6 @@ class _Builder:
                 return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
         except (ValueError, IndexError):  # IndexError: an empty value under !!int or !!float
             pass
-        raise self._fail(event, f"{value!r} is not a valid !!{kind}; remove the tag or fix the value")
+        raise self._fail(
+            event, f"{excerpt(value)} is not a valid !!{kind}; remove the tag or fix the value", ProblemRule.YAML_TAG
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -46,8 +46,12 @@ def run(
     today: date | None = None,
     read: Callable[[str], str] | None = None,
     report_writer: ReportWriter = write_report,
+    checklist_dirs: Sequence[Path] = (),
 ) -> Outcome:
-    session, resumed = open_session(ref, path, resume=resume, restart=restart, flags=flags or ContextFlags())
+    flags = flags or ContextFlags()
+    session, resumed = open_session(
+        ref, path, resume=resume, restart=restart, flags=flags, checklist_dirs=checklist_dirs
+    )
     if not stdin_is_terminal():
         quoted = shlex.quote(str(path))
         start = (

@@ -8,7 +8,7 @@ from implcheck import answers_file, catalog
 from implcheck.commands import Outcome
 from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, is_stream, write_output
-from implcheck.load import load_checklist, load_checklist_ref
+from implcheck.load import checklist_dir_option, load_checklist, load_checklist_ref, ref_for
 from implcheck.model import Context
 from implcheck.present import ShowFormat, render_checklist
 
@@ -41,10 +41,11 @@ def init(ref: str, output: Path | None, *, force: bool = False, context: Context
         return Outcome()
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists; use --force to overwrite it, or choose another -o")
-    text = answers_file.render(checklist, answers_file.checklist_ref_for(ref, output), context or Context(), {})
+    text = answers_file.render(checklist, ref_for(ref, output), context or Context(), {})
     write_output(output, text, inputs=inputs)
-    schema = answers_file.write_schema_beside(output)
+    schema = answers_file.write_schema_beside(output, checklist)
     return Outcome(
         stderr=f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "
-        f"validation.\nNext: answer each item, then run: implcheck check {output}\n"
+        f"validation.\nNext: answer each item, then run: implcheck check{checklist_dir_option(checklist, output)} "
+        f"{output}\n"
     )

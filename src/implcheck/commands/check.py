@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,8 +66,9 @@ def run(
     max_drop: float = DEFAULT_MAX_DROP,
     color: bool = False,
     width: int = 100,
+    checklist_dirs: Sequence[Path] = (),
 ) -> Outcome:
-    assessment = load_assessment(paths)
+    assessment = load_assessment(paths, checklist_dirs)
     result = score(assessment)
     lines = None
     if fmt is CheckFormat.GITHUB:
@@ -79,10 +80,13 @@ def run(
     if baseline is not None:
         from implcheck.commands.compare import against_baseline
 
-        comparison = against_baseline(baseline, result, paths[0], max_drop)
+        comparison = against_baseline(baseline, result, paths[0], max_drop, checklist_dirs)
         output += regressed_since(fmt)(comparison)
         since = comparison.before.context.term or str(baseline)
         failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]
+    warned = "".join(f"{warning}\n" for warning in assessment.warnings)
     if failures:
-        return Outcome(output, EXIT_GATE_FAILED, "".join(f"gate failed: {safetext.line(each)}\n" for each in failures))
-    return Outcome(output, EXIT_OK)
+        return Outcome(
+            output, EXIT_GATE_FAILED, warned + "".join(f"gate failed: {safetext.line(each)}\n" for each in failures)
+        )
+    return Outcome(output, EXIT_OK, warned)

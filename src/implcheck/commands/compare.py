@@ -3,6 +3,7 @@ it exits 0 whatever changed (``check --baseline`` is the gate)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from implcheck.commands import Outcome
@@ -23,15 +24,20 @@ def comparable(before: Result, after: Result, before_path: Path, after_path: Pat
         )
 
 
-def against_baseline(baseline: Path, result: Result, path: Path, max_drop: float) -> Comparison:
+def against_baseline(
+    baseline: Path, result: Result, path: Path, max_drop: float, checklist_dirs: Sequence[Path] = ()
+) -> Comparison:
     """This term against last term's file or folder (the same school, initiative and checklist)."""
-    before = score(load_term(baseline))
+    before = score(load_term(baseline, checklist_dirs))
     comparable(before, result, baseline, path)
     return compare(before, result, max_drop=max_drop)
 
 
-def load_comparison(before_path: Path, after_path: Path, max_drop: float = DEFAULT_MAX_DROP) -> Comparison:
-    before, after = score(load_term(before_path)), score(load_term(after_path))
+def load_comparison(
+    before_path: Path, after_path: Path, max_drop: float = DEFAULT_MAX_DROP, checklist_dirs: Sequence[Path] = ()
+) -> Comparison:
+    before = score(load_term(before_path, checklist_dirs))
+    after = score(load_term(after_path, checklist_dirs))
     comparable(before, after, before_path, after_path)
     return compare(before, after, max_drop=max_drop)
 
@@ -41,5 +47,6 @@ def run(
     after: Path,
     fmt: CompareFormat = CompareFormat.TEXT,
     max_drop: float = DEFAULT_MAX_DROP,
+    checklist_dirs: Sequence[Path] = (),
 ) -> Outcome:
-    return Outcome(render_comparison(load_comparison(before, after, max_drop), fmt), EXIT_OK)
+    return Outcome(render_comparison(load_comparison(before, after, max_drop, checklist_dirs), fmt), EXIT_OK)

@@ -32,6 +32,7 @@ class Options:
     terminal: bool = False  # a person at a terminal: a rich table rather than plain columns
     color: bool = False
     width: int = 100
+    checklist_dirs: tuple[Path, ...] = ()  # answers files may also name checklists there
 
 
 def render(portfolio: engine.Portfolio, options: Options) -> str:
@@ -74,7 +75,7 @@ def gate(portfolio: engine.Portfolio, fail_on: FailOn, fail_on_regression: bool)
 
 def run(roots: list[Path], options: Options | None = None) -> Outcome:
     options = options or Options()
-    portfolio = engine.build(roots, max_drop=options.max_drop, jobs=options.jobs)
+    portfolio = engine.build(roots, max_drop=options.max_drop, jobs=options.jobs, checklist_dirs=options.checklist_dirs)
     text = render(portfolio, options)
     stderr = [str(skipped) for skipped in portfolio.skipped] if options.verbose else []
     if options.output is not None and str(options.output) != "-":

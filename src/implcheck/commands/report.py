@@ -7,6 +7,7 @@ on a screen); piped, it goes to stdout, so ``report a.yaml > r.html`` and ``| le
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from implcheck.commands import Outcome
@@ -34,6 +35,7 @@ def run(
     baseline: Path | None = None,
     to_terminal: bool = False,
     force: bool = False,
+    checklist_dirs: Sequence[Path] = (),
 ) -> Outcome:
     """``to_terminal``: stdout is a terminal, so with no ``-o`` the report goes to a file."""
     chosen = output is None and to_terminal
@@ -44,15 +46,18 @@ def run(
                 f"{output}: already exists; use --force to replace it, or -o to choose another name "
                 "('-o -' prints the report here)"
             )
-    assessment = load_assessment(paths)
+    assessment = load_assessment(paths, checklist_dirs)
     result = score(assessment)
-    comparison = None if baseline is None else against_baseline(baseline, result, paths[0], DEFAULT_MAX_DROP)
+    comparison = (
+        None if baseline is None else against_baseline(baseline, result, paths[0], DEFAULT_MAX_DROP, checklist_dirs)
+    )
     text = render_report(result, fmt, generated_at=generated_at, baseline=comparison)
+    warned = "".join(f"{warning}\n" for warning in assessment.warnings)
     if output is None or str(output) == "-":
-        return Outcome(text, EXIT_OK)
+        return Outcome(text, EXIT_OK, warned)
     inputs = [*paths, *([assessment.checklist.path] if assessment.checklist.path else [])]
     inputs += files_of(baseline) if baseline is not None else []
     write_output(output, text, inputs=inputs)
     wrote = f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict_label.lower()})\n"
     hint = "  (at a terminal the report goes to a file: -o chooses its name, '-o -' prints it here)\n" if chosen else ""
-    return Outcome("", EXIT_OK, wrote + hint)
+    return Outcome("", EXIT_OK, warned + wrote + hint)

@@ -6,11 +6,12 @@ design fault, such as an item that blocks readiness without being marked critica
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from implcheck import safetext
 from implcheck.commands import Outcome
-from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Problem
+from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Level, Problem, ProblemRule
 from implcheck.fileio import is_dir
 from implcheck.lint import hidden_dealbreakers
 from implcheck.load import load_any
@@ -42,12 +43,19 @@ def warnings(path: Path, checklist: Checklist) -> list[Problem]:
         for i, item in enumerate(section.items)
     }
     return [
-        Problem(str(path), where[f.item_id].line, where[f.item_id].col, f.message, level="warning")
+        Problem(
+            str(path),
+            where[f.item_id].line,
+            where[f.item_id].col,
+            f.message,
+            ProblemRule.HIDDEN_DEALBREAKER,
+            Level.WARNING,
+        )
         for f in hidden_dealbreakers(checklist)
     ]
 
 
-def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT) -> Outcome:
+def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT, checklist_dirs: Sequence[Path] = ()) -> Outcome:
     files = expand(paths)
     if not files:
         where = ", ".join(safetext.line(str(path)) for path in paths)
@@ -57,16 +65,18 @@ def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT) -> Outcome
     bad_files = 0
     for path in files:
         try:
-            loaded = load_any(path)
+            loaded = load_any(path, checklist_dirs)
         except InputError as error:
             problems += error.problems
             bad_files += 1
         else:
             if isinstance(loaded, Checklist):
                 advice += warnings(path, loaded)
+            else:
+                advice += loaded[0].warnings
     checked = Checked(len(files), bad_files, tuple(problems), tuple(advice))
     output = render_problems(checked, fmt)
-    if not problems:
+    if not bad_files:
         return Outcome(output, EXIT_OK)
     # JSON says everything in one document; for people and CI logs the count goes to stderr.
     summary = "" if fmt is ValidateFormat.JSON else checked.summary + "\n"

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from implcheck.errors import UsageError
+from implcheck.load import COMBINED_BY, allowed_answers, context_conflict
 from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role
 from implcheck.safetext import quote
 
@@ -77,12 +78,12 @@ def keys_explained(item: Item) -> str:
 
 def key_hint(item: Item) -> str:
     """The accepted keys, shown at the end of the question: critical items cannot be ``na``."""
-    return "[y/p/n/u/?]" if item.critical else "[y/p/n/u/na/?]"
+    return "[y/p/n/u/na/?]" if AnswerValue.NA in allowed_answers(item) else "[y/p/n/u/?]"
 
 
 def refusal(item: Item, value: AnswerValue) -> str | None:
     """Why ``value`` cannot be the answer to ``item``, or ``None`` when it can."""
-    if value is AnswerValue.NA and item.critical:
+    if value not in allowed_answers(item):
         return (
             'This question is critical: a gap here blocks readiness, so it cannot be "doesn\'t apply". '
             "Answer y, p, n or u (don't know)."
@@ -173,17 +174,15 @@ def respondent_unset(respondent: Respondent) -> bool:
 def merge_context(existing: Context, flags: ContextFlags, path: Path) -> tuple[Context, frozenset[str]]:
     """Fill the file's empty context from the flags, refusing flags that contradict it; also
     return which fields are still to ask for (school, initiative, term, role, name)."""
-    fields = {"school": existing.school, "initiative": existing.initiative, "term": existing.term}
-    given = {"school": flags.school, "initiative": flags.initiative, "term": flags.term}
-    merged: dict[str, str] = {}
-    for key, mine in fields.items():
-        theirs = clean(given[key] or "")
-        if mine and theirs and mine.casefold() != theirs.casefold():
-            raise UsageError(
-                f"{path}: is for {key} {quote(mine)}, not {quote(theirs)}; leave out --{key} to carry on with it, "
-                "or choose another -o"
-            )
-        merged[key] = mine or theirs
+    given = Context(clean(flags.school or ""), clean(flags.initiative or ""), clean(flags.term or ""))
+    conflict = context_conflict(existing, given, blank_matches=True)
+    if conflict is not None:
+        key, mine, theirs = conflict
+        raise UsageError(
+            f"{path}: is for {key} {quote(mine)}, not {quote(theirs)}; leave out --{key} to carry on with it, "
+            "or choose another -o"
+        )
+    merged = {key: getattr(existing, key) or getattr(given, key) for key in COMBINED_BY}
     missing = {key for key, value in merged.items() if not value}
     respondent = existing.respondent
     if respondent_unset(respondent):

@@ -21,6 +21,7 @@ from implcheck.errors import EXIT_INTERRUPTED, EXIT_OK, ImplcheckError
 from implcheck.interview.conversation import Interview, Stop
 from implcheck.interview.session import report_path, resume_command
 from implcheck.interview.signals import EXIT_TERMINATED, Terminated
+from implcheck.load import checklist_dir_option
 from implcheck.model import Assessment
 from implcheck.present import text as summary
 from implcheck.result import Result
@@ -53,7 +54,7 @@ def converse(
                 f"{escape(str(path))} has {session.tally}. Clear every answer and start again?", default=False
             ):
                 console.print("Nothing was changed. To carry on with it, run:")
-                command(console, resume_command(path))
+                command(console, resume_command(path, session.checklist))
                 return Outcome(exit_code=EXIT_OK)
             session.answers.clear()
             session.save()
@@ -64,7 +65,7 @@ def converse(
         except EOFError:
             raise KeyboardInterrupt from None
         if not started:
-            answers_file.write_schema_beside(path)
+            answers_file.write_schema_beside(path, session.checklist)
         if not started or session.context != loaded:
             session.save()
             started = True
@@ -74,7 +75,7 @@ def converse(
         console.print()
         console.print(f"Saved to {escape(str(path))}: {session.tally}.")
         console.print("To carry on, run:")
-        command(console, resume_command(path))
+        command(console, resume_command(path, session.checklist))
     except (KeyboardInterrupt, Terminated) as stop:
         console.print()
         why, code = (
@@ -85,7 +86,7 @@ def converse(
         if not started:
             return Outcome(exit_code=code, stderr=_fill(f"{why} before any answer: nothing was saved.", console.width))
         saved = _fill(f"{why}. Saved in {path}: {session.tally}.", console.width)
-        return Outcome(exit_code=code, stderr=f"{saved}To carry on: {resume_command(path)}\n")
+        return Outcome(exit_code=code, stderr=f"{saved}To carry on: {resume_command(path, session.checklist)}\n")
     return Outcome(exit_code=EXIT_OK)
 
 
@@ -112,8 +113,9 @@ def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
     if left:
         console.print()
         console.print(f"To answer the rest later ({' and '.join(left)}), run:")
-        command(console, resume_command(path))
-    report_command = f"implcheck report {shlex.quote(str(path))} -o {shlex.quote(str(report))}"
+        command(console, resume_command(path, session.checklist))
+    allow = checklist_dir_option(session.checklist, path)  # so the commands work as printed
+    report_command = f"implcheck report{allow} {shlex.quote(str(path))} -o {shlex.quote(str(report))}"
     console.print()
     replaces = " (it replaces the one there)" if report.exists() else ""
     try:
@@ -130,7 +132,7 @@ def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
             console.print(f"The report was not written: {escape(str(error))}")
         console.print()
     console.print("Later, to score the answers again or write the report:")
-    command(console, f"implcheck check {shlex.quote(str(path))}")
+    command(console, f"implcheck check{allow} {shlex.quote(str(path))}")
     command(console, report_command)
 
 

@@ -6,6 +6,7 @@ or ``kill -9`` between answers leaves a valid file holding everything said so fa
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,14 @@ from implcheck.errors import UsageError
 from implcheck.fileio import write_output
 from implcheck.interview.decide import ContextFlags, Tally, merge_context
 from implcheck.interview.signals import signals_held
-from implcheck.load import load_answers, load_checklist_ref
+from implcheck.load import (
+    checklist_dir_option,
+    checklist_for_new_file,
+    load_answers,
+    load_checklist_ref,
+    resolver,
+    with_named_checklist,
+)
 from implcheck.model import Answer, AnswerSheet, Checklist, Context, Item
 from implcheck.result import Result
 
@@ -52,13 +60,20 @@ class Session:
 
 
 def open_session(
-    ref: str | None, path: Path, *, resume: bool, flags: ContextFlags, restart: bool = False
+    ref: str | None,
+    path: Path,
+    *,
+    resume: bool,
+    flags: ContextFlags,
+    restart: bool = False,
+    checklist_dirs: Sequence[Path] = (),
 ) -> tuple[Session, bool]:
-    """Load ``path`` to carry on with it, or start a new session; says whether it resumed."""
+    """Load ``path`` to carry on with it, or start a new session; says whether it resumed. The
+    file may name its checklist in ``checklist_dirs`` or in the folder of the one named as ``ref``."""
     if resume and restart:
         raise UsageError("--resume carries on and --restart starts again: give one of them")
     if path.exists():
-        sheet, checklist = load_answers(path)
+        sheet, checklist = load_answers(path, resolver(with_named_checklist(ref, checklist_dirs)))
         if ref is not None:
             wanted = load_checklist_ref(ref)
             if wanted.id != checklist.id:
@@ -72,16 +87,14 @@ def open_session(
         raise UsageError(f"{path}: not found, so there is nothing to resume; to start, leave out --resume")
     if path.is_dir() or not (path.parent if str(path.parent) else Path()).is_dir():
         raise UsageError(f"{path}: cannot write there: the folder {path.parent} does not exist")
-    ref = ref or DEFAULT_CHECKLIST
-    checklist = load_checklist_ref(ref)
-    ref = answers_file.checklist_ref_for(ref, path)
+    checklist, ref = checklist_for_new_file(ref or DEFAULT_CHECKLIST, path)
     context, missing = merge_context(Context(), flags, path)
     return Session(path, checklist, ref, context, {}, missing), False
 
 
-def resume_command(path: Path) -> str:
+def resume_command(path: Path, checklist: Checklist) -> str:
     """How to carry on: running assess again on the file does (``--resume`` is not needed)."""
-    return f"implcheck assess -o {shlex.quote(str(path))}"
+    return f"implcheck assess{checklist_dir_option(checklist, path)} -o {shlex.quote(str(path))}"
 
 
 def report_path(path: Path) -> Path:

@@ -26,6 +26,10 @@ class Checked:
     warnings: tuple[Problem, ...] = ()
 
     @property
+    def valid(self) -> bool:
+        return not self.bad_files  # warnings alone leave a file valid
+
+    @property
     def summary(self) -> str:
         noted = f", {len(self.warnings)} warning(s)" if self.warnings else ""
         if not self.problems:
@@ -45,7 +49,7 @@ def render_text(checked: Checked) -> str:
 
 def render_json(checked: Checked) -> str:
     document = {
-        "valid": not checked.problems,
+        "valid": checked.valid,
         "files": checked.files,
         "files_with_problems": checked.bad_files,
         "problems": [_fields(problem) for problem in checked.problems],
@@ -55,12 +59,27 @@ def render_json(checked: Checked) -> str:
 
 
 def _fields(problem: Problem) -> dict[str, object]:
-    return {"path": problem.path, "line": problem.line, "col": problem.col, "message": problem.message}
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "col": problem.col,
+        "message": problem.message,
+        "rule": str(problem.rule),
+        "level": str(problem.level),
+    }
 
 
 def render_github(checked: Checked) -> str:
     listing = "".join(
-        command(p.level, line(p.message), file=line(p.path), line=p.line, col=p.col, title="implcheck validate") + "\n"
+        command(
+            str(p.level),
+            line(f"{p.message} ({p.rule})"),
+            file=line(p.path),
+            line=p.line,
+            col=p.col,
+            title="implcheck validate",
+        )
+        + "\n"
         for p in checked.everything
-    )
+    )  # fmt: skip
     return listing if checked.problems else listing + checked.summary + "\n"

@@ -1,0 +1,201 @@
+"""One table of fields per file kind: what each key holds and whether it is required.
+
+The loader (``load/``) checks files against these tables, with friendly messages; ``schemas.py``
+turns the same tables into JSON Schemas for editors and CI. The patterns below are used by
+both, searched the way JSON Schema searches them (``re.search``), so what one accepts the other
+accepts. ``tests/test_fields.py`` holds them to that with generated files.
+
+Choices made once, here, for every file kind:
+
+* Surrounding spaces never matter, and a choice ignores case (``answer: Partly`` is partly).
+* An optional key left empty (``owner:``) is the same as no key.
+* Numbers are text where text is wanted (``version: 1.2``, ``term: 2026``); ids must be text.
+* A whole number may be written ``2.0``: JSON Schema, and so every editor, cannot tell 2.0 from 2.
+* Dates are exactly ``YYYY-MM-DD`` and a real day in the calendar; an optional date may be blank
+  (``init`` writes ``assessed_on: ""`` for the school to fill in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+from implcheck.model import AnswerValue, FailureMode, Role, Stage
+
+
+class Kind(Enum):
+    TEXT = "text"  # a string, or a number written as text; a required one must not be blank
+    ID = "id"  # kebab-case text
+    CHOICE = "choice"  # one of an Enum's values
+    WHOLE = "whole"  # a whole number from ``low`` to ``high``
+    NUMBER = "number"  # any number from ``low`` to ``high``
+    FLAG = "flag"  # true or false
+    DATE = "date"  # YYYY-MM-DD, or blank
+    RECORD = "record"  # a nested mapping, described by ``record``
+    RECORDS = "records"  # a non-empty list of ``record``
+    ANSWERS = "answers"  # item id -> an answer: a choice in short, or ``record`` in long form
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+    null_ok: bool = False  # a required key that may be left empty (``answer:`` means unknown)
+    choices: type[StrEnum] | None = None
+    low: float = 0
+    high: float = 0
+    record: Record | None = None
+    label: str = ""  # how messages name it, when not ``'name'``
+
+    @property
+    def called(self) -> str:
+        return self.label or repr(self.name)
+
+
+@dataclass(frozen=True)
+class Record:
+    what: str  # how messages name a value of this shape: "an item", "'context'"
+    fields: tuple[Field, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields if field.required)
+
+    def field(self, name: str) -> Field:
+        return next(field for field in self.fields if field.name == name)
+
+
+# --- the patterns, shared by loader and schema ----------------------------------------------
+
+KEBAB = "[a-z0-9]+(?:-[a-z0-9]+)*"
+NON_BLANK = r"\S"
+_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_MULTIPLE_OF_4 = "(?:0[48]|[2468][048]|[13579][26])"
+# Every day of the Gregorian calendar written YYYY-MM-DD, and nothing else (no 20261101, no
+# 2026-W05-1, no 2026-02-29): JSON Schema has no date type an editor must enforce, so the
+# calendar is spelled out as a pattern.
+CALENDAR_DATE = (
+    f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    f"|[0-9]{{2}}{_MULTIPLE_OF_4}-02-29|{_MULTIPLE_OF_4}00-02-29)"
+)
+
+
+def trimmed(pattern: str) -> str:
+    """``pattern`` as the whole value, spaces around it allowed; group 1 is the value itself."""
+    return rf"^\s*({pattern})\s*$"
+
+
+def any_case(value: str) -> str:
+    """``value`` in any mix of upper and lower case (ECMA regexes, which editors run, have no
+    case-insensitive flag inside a pattern)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in value)
+
+
+ID_PATTERN = trimmed(KEBAB)
+DATE_PATTERN = trimmed(f"(?:{CALENDAR_DATE})?")
+
+
+def choice_pattern(values: Iterable[str]) -> str:
+    """One of ``values``, any case, spaces around it allowed."""
+    return trimmed("|".join(any_case(str(value)) for value in values))
+
+
+# --- the tables -------------------------------------------------------------------------------
+
+THRESHOLDS = Record(
+    "'thresholds'",
+    (
+        Field("ready", Kind.NUMBER, "lowest score (0-100) for ready", low=0, high=100),
+        Field("conditions", Kind.NUMBER, "lowest score for ready with conditions", low=0, high=100),
+        Field("floor", Kind.NUMBER, "no stage or failure mode may score below this", low=0, high=100),
+        Field("min_confidence", Kind.NUMBER, "share of items answered (0-1) needed for ready", low=0, high=1),
+    ),
+)
+
+ITEM = Record(
+    "an item",
+    (
+        Field("id", Kind.ID, "unique in the checklist, kebab-case, stable across versions", required=True),
+        Field("question", Kind.TEXT, "plain English, answerable by a school leader", required=True),
+        Field("why", Kind.TEXT, "what goes wrong without it, in a sentence or two", required=True),
+        Field("failure_mode", Kind.CHOICE, "the way of failing it guards against", True, choices=FailureMode),
+        Field("weight", Kind.WHOLE, "how much it counts: 1, 2 or 3", required=True, low=1, high=3),
+        Field("critical", Kind.FLAG, "a gap here blocks readiness", required=True),
+        Field("action", Kind.TEXT, "what to do when the answer is not yes", required=True),
+        Field("source", Kind.TEXT, "the seed or research source, with a quote or section", required=True),
+        Field("owner", Kind.TEXT, "who usually does the action"),
+        Field("by_when", Kind.TEXT, "when the action is usually due"),
+    ),
+)
+
+SECTION = Record(
+    "a section",
+    (
+        Field("id", Kind.ID, "kebab-case, unique in the checklist", required=True),
+        Field("title", Kind.TEXT, "the section's heading", required=True),
+        Field("stage", Kind.CHOICE, "the EEF implementation stage", required=True, choices=Stage),
+        Field("items", Kind.RECORDS, "the questions", required=True, record=ITEM),
+    ),
+)
+
+CHECKLIST = Record(
+    "a checklist",
+    (
+        Field("id", Kind.ID, "kebab-case; answers files name the checklist by it", required=True),
+        Field("title", Kind.TEXT, "the checklist's name", required=True),
+        Field("version", Kind.TEXT, "changes whenever an item changes", required=True),
+        Field("description", Kind.TEXT, "when to use it, for whom", required=True),
+        Field("thresholds", Kind.RECORD, "verdict bars, if not the defaults", record=THRESHOLDS),
+        Field("sections", Kind.RECORDS, "the checklist's sections, in order", required=True, record=SECTION),
+    ),
+)
+
+RESPONDENT = Record(
+    "'respondent'",
+    (
+        Field("name", Kind.TEXT, "who answered"),
+        Field("role", Kind.CHOICE, "their role", choices=Role),
+    ),
+)
+
+CONTEXT = Record(
+    "'context'",
+    (
+        Field("school", Kind.TEXT, "the school's name"),
+        Field("initiative", Kind.TEXT, "the product or change being assessed"),
+        Field("term", Kind.TEXT, "the school term, e.g. 2026-autumn"),
+        Field("assessed_on", Kind.DATE, "the day of the assessment, YYYY-MM-DD; other dates are judged against it"),
+        Field("respondent", Kind.RECORD, "who answered this file", record=RESPONDENT),
+    ),
+)
+
+ANSWER = Record(
+    "an answer",
+    (
+        Field("answer", Kind.CHOICE, "yes, partly, no, unknown or na", True, True, AnswerValue, label="answer"),
+        Field("evidence", Kind.TEXT, "what was seen, and where; the reason, for na"),
+        Field("date", Kind.DATE, "when the evidence was seen, YYYY-MM-DD"),
+    ),
+)
+
+# The short form (``item-id: yes``) is the answer field on its own; empty means unknown.
+SHORT_ANSWER = ANSWER.field("answer")
+
+ANSWERS = Record(
+    "an answers file",
+    (
+        Field("checklist", Kind.TEXT, "a shipped checklist id, or a path to a checklist file", required=True),
+        Field("context", Kind.RECORD, "which school, initiative and term, and who answered", record=CONTEXT),
+        Field("answers", Kind.ANSWERS, "item id: answer", record=ANSWER),
+    ),
+)

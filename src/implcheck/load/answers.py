@@ -1,0 +1,175 @@
+"""Answers files: from a YAML document to a trusted ``AnswerSheet`` and its checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from implcheck import fields
+from implcheck.errors import InputError, ProblemRule, excerpt
+from implcheck.fileio import real
+from implcheck.load.checker import Checker, Path_, describe, did_you_mean
+from implcheck.load.checklists import load_checklist
+from implcheck.load.refs import RefError, find_checklist
+from implcheck.model import Answer, AnswerSheet, AnswerValue, Checklist, Context, Item, Respondent, Role
+from implcheck.yamlsource import Document, load_document
+
+ChecklistResolver = Callable[[str, Document], Checklist]
+
+
+def allowed_answers(item: Item) -> tuple[AnswerValue, ...]:
+    """The answers ``item`` may have: a critical item cannot be ``na``, because a gap there
+    blocks readiness and must not be waved away as "does not apply"."""
+    return tuple(value for value in AnswerValue if not (item.critical and value is AnswerValue.NA))
+
+
+def resolver(checklist_dirs: Sequence[Path] = ()) -> ChecklistResolver:
+    """Finds the checklist an answers file names, loading each checklist file once."""
+    cache: dict[Path, Checklist] = {}
+
+    def resolve(ref: str, doc: Document) -> Checklist:
+        try:
+            path = find_checklist(ref, written_in=doc.path, checklist_dirs=checklist_dirs)
+        except RefError as error:
+            raise InputError([doc.problem(error.message, "checklist", rule=error.rule)]) from None
+        key = real(path)
+        if key not in cache:
+            cache[key] = load_checklist(path)
+        return cache[key]
+
+    return resolve
+
+
+def load_answers(path: Path, resolve: ChecklistResolver | None = None) -> tuple[AnswerSheet, Checklist]:
+    return answers_from_document(load_document(path), resolve)
+
+
+def is_checklist(doc: Document) -> bool:
+    return isinstance(doc.data, dict) and "sections" in doc.data
+
+
+def answers_from_document(doc: Document, resolve: ChecklistResolver | None = None) -> tuple[AnswerSheet, Checklist]:
+    if is_checklist(doc):
+        raise InputError(
+            [
+                doc.problem(
+                    f"this is a checklist, not an answers file; to answer it, run: implcheck init {doc.path}",
+                    rule=ProblemRule.WRONG_KIND,
+                )
+            ]
+        )
+    check = Checker(doc)
+    record = fields.ANSWERS
+    top = check.mapping(doc.data, (), record)
+    if top is None:
+        check.fail_if_any()
+        raise AssertionError("unreachable")  # pragma: no cover
+    ref = check.text(top, (), record.field("checklist"))
+    context = _context(check, top)
+    if not ref:
+        check.fail_if_any()  # the checklist is needed before the answers can be judged
+    try:
+        checklist = (resolve or resolver())(ref, doc)
+    except InputError as error:
+        raise InputError(check.problems + error.problems) from None
+    answers = _answers(check, top, checklist, ref, context)
+    check.fail_if_any()
+    return AnswerSheet(doc.path, ref, context, answers, warnings=check.warnings), checklist
+
+
+def _context(check: Checker, top: dict[str, Any]) -> Context:
+    if not check.present(top, fields.ANSWERS.field("context")):
+        return Context()
+    path: Path_ = ("context",)
+    record = fields.CONTEXT
+    mapping = check.mapping(top["context"], path, record)
+    if mapping is None:
+        return Context()
+    respondent = Respondent()
+    if check.present(mapping, record.field("respondent")):
+        rpath = (*path, "respondent")
+        rmap = check.mapping(mapping["respondent"], rpath, fields.RESPONDENT)
+        if rmap is not None:
+            role = check.choice(rmap, rpath, fields.RESPONDENT.field("role"), Role) or Role.OTHER
+            respondent = Respondent(check.text(rmap, rpath, fields.RESPONDENT.field("name")), role)
+    return Context(
+        school=check.text(mapping, path, record.field("school")),
+        initiative=check.text(mapping, path, record.field("initiative")),
+        term=check.text(mapping, path, record.field("term")),
+        assessed_on=check.date(mapping, path, record.field("assessed_on")),
+        respondent=respondent,
+    )
+
+
+def _answers(
+    check: Checker, top: dict[str, Any], checklist: Checklist, ref: str, context: Context
+) -> dict[str, Answer]:
+    if not check.present(top, fields.ANSWERS.field("answers")):
+        return {}
+    raw = top["answers"]
+    if not isinstance(raw, dict):
+        check.add(
+            f"'answers' must be a mapping of item ids to answers, got {describe(raw)}",
+            ProblemRule.BAD_TYPE,
+            "answers",
+        )
+        return {}
+    items = {item.id: item for item in checklist.items}
+    answers: dict[str, Answer] = {}
+    for item_id, raw_answer in raw.items():
+        path: Path_ = ("answers", item_id)
+        item = items.get(str(item_id))
+        if item is None:
+            check.add(
+                f"unknown item id {excerpt(item_id)}{did_you_mean(str(item_id), list(items))}; "
+                f"see `implcheck show {ref}` for the item ids",
+                ProblemRule.UNKNOWN_ITEM,
+                *path,
+                at_key=True,
+            )
+            continue
+        answer = _answer(check, raw_answer, path)
+        if answer is None:
+            continue
+        if answer.value not in allowed_answers(item):
+            check.add(
+                f"{item.id!r} is critical, so it cannot be 'na'; answer yes, partly, no or unknown",
+                ProblemRule.NA_ON_CRITICAL,
+                *path,
+            )
+        elif answer.value is AnswerValue.NA and not answer.evidence:
+            check.add(
+                f"{item.id!r} is 'na' but gives no reason; say why it does not apply in 'evidence'",
+                ProblemRule.NA_WITHOUT_REASON,
+                *path,
+            )
+        if answer.date and context.assessed_on and answer.date > context.assessed_on:
+            check.warn(
+                f"{item.id!r} has evidence dated {answer.date}, after the assessment ({context.assessed_on})",
+                ProblemRule.DATE_AFTER_ASSESSMENT,
+                *path,
+                "date",
+            )
+        answers[item.id] = answer
+    return answers
+
+
+def _answer(check: Checker, raw: object, path: Path_) -> Answer | None:
+    record = fields.ANSWER
+    if raw is None:
+        return Answer(AnswerValue.UNKNOWN)
+    if not isinstance(raw, dict):
+        value = check.choice_value(raw, path, fields.SHORT_ANSWER, AnswerValue)
+        return None if value is None else Answer(value)
+    mapping = check.mapping(raw, path, record)
+    if mapping is None or "answer" not in mapping:
+        return None  # reported by ``mapping``
+    value = AnswerValue.UNKNOWN
+    if mapping["answer"] is not None:
+        chosen = check.choice_value(mapping["answer"], (*path, "answer"), record.field("answer"), AnswerValue)
+        if chosen is None:
+            return None
+        value = chosen
+    evidence = check.text(mapping, path, record.field("evidence"))
+    return Answer(value, evidence, check.date(mapping, path, record.field("date")))

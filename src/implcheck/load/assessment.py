@@ -1,0 +1,121 @@
+"""Several respondents' answers files as one ``Assessment``, and the rules for combining them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from implcheck.errors import InputError, Problem, ProblemRule, UsageError
+from implcheck.fileio import real
+from implcheck.load.answers import answers_from_document, is_checklist, load_answers, resolver
+from implcheck.load.checklists import checklist_from_document
+from implcheck.model import AnswerSheet, Assessment, Checklist, Context
+from implcheck.safetext import quote
+from implcheck.yamlsource import load_document, read_text
+
+# What makes files one assessment: one school's answers for one initiative and term.
+COMBINED_BY = ("school", "initiative", "term")
+
+
+def context_conflict(mine: Context, theirs: Context, *, blank_matches: bool = False) -> tuple[str, str, str] | None:
+    """The first of school, initiative and term on which two contexts differ, as (what, mine,
+    theirs); case never matters. ``blank_matches``: a blank on either side is not yet known,
+    so it matches anything (``assess`` fills it in)."""
+    for what in COMBINED_BY:
+        a, b = getattr(mine, what), getattr(theirs, what)
+        if blank_matches and not (a and b):
+            continue
+        if a.casefold() != b.casefold():
+            return what, a, b
+    return None
+
+
+def same_respondent(first: AnswerSheet, other: AnswerSheet) -> bool:
+    """Two files answered by one named person: counting both would count them twice."""
+    a, b = first.context.respondent, other.context.respondent
+    return bool(a.name) and a.role is b.role and a.name.casefold() == b.name.casefold()
+
+
+def load_any(path: Path, checklist_dirs: Sequence[Path] = ()) -> Checklist | tuple[AnswerSheet, Checklist]:
+    """Validate a file of either kind, telling them apart by their keys."""
+    doc = load_document(path)
+    if is_checklist(doc):
+        return checklist_from_document(doc)
+    if isinstance(doc.data, dict) and ("checklist" in doc.data or "answers" in doc.data):
+        return answers_from_document(doc, resolver(checklist_dirs))
+    raise InputError(
+        [
+            doc.problem(
+                "not a checklist (it has no 'sections') nor an answers file (it has no 'checklist')",
+                rule=ProblemRule.WRONG_KIND,
+            )
+        ]
+    )
+
+
+def _fingerprint(path: Path) -> str:
+    """The file's content, read the safe way (a regular file, within the size limit)."""
+    try:
+        return hashlib.sha256(read_text(path).encode("utf-8", "surrogatepass")).hexdigest()
+    except InputError:  # pragma: no cover - it changed since it loaded a moment ago
+        return ""
+
+
+def load_assessment(paths: list[Path], checklist_dirs: Sequence[Path] = ()) -> Assessment:
+    """Load one or more respondents' answers files for the same school, initiative and term.
+
+    Every file is read and every problem reported before giving up, so a trust fixing a
+    batch of files sees all of them at once.
+    """
+    if not paths:
+        raise UsageError("no answers files given")
+    problems: list[Problem] = []
+    loaded: list[tuple[AnswerSheet, Checklist]] = []
+    resolve = resolver(checklist_dirs)
+    seen: set[Path] = set()
+    contents: dict[str, Path] = {}
+    for path in paths:
+        if real(path) in seen:
+            raise UsageError(f"{path}: given more than once")
+        seen.add(real(path))
+        try:
+            loaded.append(load_answers(path, resolve))
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        fingerprint = _fingerprint(path)  # only once it loaded: never a FIFO or a device
+        if fingerprint and fingerprint in contents:
+            raise UsageError(
+                f"{path}: is a copy of {contents[fingerprint]} (the same content); "
+                "each respondent's answers count once, so give each file once"
+            )
+        contents.setdefault(fingerprint, path)
+    if problems:
+        raise InputError(problems)
+    first_sheet, checklist = loaded[0]
+    for index, (sheet, other) in enumerate(loaded[1:], start=1):
+        _same_assessment(first_sheet, checklist, sheet, other)
+        for earlier, _ in loaded[:index]:
+            if same_respondent(earlier, sheet):
+                respondent = sheet.context.respondent
+                raise UsageError(
+                    f"{sheet.path}: answered by the same person as {earlier.path} "
+                    f"({respondent.role.value} {quote(respondent.name)}); each respondent's answers count once, "
+                    "so give one file per person, or correct the name or role"
+                )
+    return Assessment(checklist, tuple(sheet for sheet, _ in loaded))
+
+
+def _same_assessment(first: AnswerSheet, checklist: Checklist, sheet: AnswerSheet, other: Checklist) -> None:
+    conflict = None
+    if (checklist.id, checklist.version) != (other.id, other.version):
+        conflict = ("checklist", f"{checklist.id} {checklist.version}", f"{other.id} {other.version}")
+    conflict = conflict or context_conflict(first.context, sheet.context)
+    if conflict is not None:
+        what, mine, theirs = conflict
+        raise UsageError(
+            f"{sheet.path}: cannot be combined with {first.path}: its {what} is {quote(theirs)}, "
+            f"not {quote(mine)}. Files given together must be one school's answers for one "
+            "initiative, checklist and term; check each one separately."
+        )

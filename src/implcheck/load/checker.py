@@ -1,0 +1,220 @@
+"""Check one document against the field tables (``fields.py``), collecting every problem.
+
+Each check returns the value as the records want it, or ``None`` after noting a problem at the
+value's line and column, so one run reports everything wrong with a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from implcheck.errors import InputError, Level, Problem, ProblemRule, excerpt
+from implcheck.fields import (
+    DATE_PATTERN,
+    ID_PATTERN,
+    NON_BLANK,
+    Field,
+    Kind,
+    Record,
+    choice_pattern,
+)
+from implcheck.yamlsource import Document, Key
+
+MAX_PROBLEMS = 50  # per file
+E = TypeVar("E", bound=StrEnum)
+Path_ = tuple[Key, ...]
+
+
+def choices(enum: type[StrEnum]) -> str:
+    return ", ".join(str(member.value) for member in enum)
+
+
+def describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    return excerpt(value)
+
+
+def did_you_mean(word: str, candidates: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class Checker:
+    """Collects problems against one document instead of stopping at the first."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.level is Level.ERROR]
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.level is Level.WARNING)
+
+    def add(self, message: str, rule: ProblemRule, *path: Key, at_key: bool = False) -> None:
+        self.problems.append(self.doc.problem(message, *path, rule=rule, at_key=at_key))
+        if len(self.problems) >= MAX_PROBLEMS:
+            # A hostile or badly broken file could otherwise yield a problem per line.
+            last = max(self.problems, key=lambda problem: problem.sort_key)
+            stop = f"stopped after {MAX_PROBLEMS} problems in this file; fix these and run again"
+            final = Problem(last.path, last.line, last.col, stop, ProblemRule.TOO_MANY_PROBLEMS, final=True)
+            raise InputError([*self.problems, final])
+
+    def warn(self, message: str, rule: ProblemRule, *path: Key) -> None:
+        loc = self.doc.where(*path)
+        self.problems.append(Problem(str(self.doc.path), loc.line, loc.col, message, rule, Level.WARNING))
+
+    def fail_if_any(self) -> None:
+        if self.errors:
+            raise InputError(self.problems)
+
+    # --- shapes --------------------------------------------------------------------------
+
+    def mapping(self, value: object, path: Path_, record: Record) -> dict[str, Any] | None:
+        """``value`` as a mapping with only ``record``'s keys and all its required ones."""
+        if not isinstance(value, dict):
+            self.add(
+                f"{record.what} must be a mapping of keys to values, got {describe(value)}", ProblemRule.BAD_TYPE, *path
+            )
+            return None
+        for key in value:
+            if key not in record.names:
+                self.add(
+                    f"unknown key {excerpt(key)} in {record.what}{did_you_mean(str(key), record.names)}; "
+                    f"allowed: {', '.join(record.names)}",
+                    ProblemRule.UNKNOWN_KEY,
+                    *path,
+                    key,
+                    at_key=True,
+                )
+        for key in record.required:
+            if key not in value:
+                self.add(f"missing required key {key!r}", ProblemRule.MISSING_KEY, *path)
+        return value
+
+    def complete(self, mapping: dict[str, Any], record: Record) -> bool:
+        return all(key in mapping for key in record.required)
+
+    def present(self, mapping: dict[str, Any], field: Field) -> bool:
+        """Whether there is a value to check: an optional key left empty counts as absent."""
+        if field.name not in mapping:
+            return False  # a missing required key is reported once, by ``mapping``
+        return mapping[field.name] is not None or (field.required and not field.null_ok)
+
+    def records(self, mapping: dict[str, Any], path: Path_, field: Field) -> list[Any]:
+        """The list under ``field``: non-empty, or a problem."""
+        if not self.present(mapping, field):
+            return []
+        value = mapping[field.name]
+        if not isinstance(value, list) or not value:
+            self.add(
+                f"{field.called} must be a non-empty list of {field.name}, got {describe(value)}",
+                ProblemRule.BAD_TYPE,
+                *path,
+                field.name,
+            )
+            return []
+        return value
+
+    # --- values --------------------------------------------------------------------------
+
+    def text(self, mapping: dict[str, Any], path: Path_, field: Field) -> str:
+        if not self.present(mapping, field):
+            return ""
+        value = mapping[field.name]
+        if not isinstance(value, str) and not _is_number(value):
+            self.add(f"{field.called} must be text, got {describe(value)}", ProblemRule.BAD_TYPE, *path, field.name)
+            return ""
+        text = str(value)
+        if field.required and not re.search(NON_BLANK, text):
+            self.add(f"{field.called} must not be empty", ProblemRule.EMPTY_VALUE, *path, field.name)
+        return text.strip()
+
+    def kebab_id(self, mapping: dict[str, Any], path: Path_, field: Field) -> str:
+        if not self.present(mapping, field):
+            return ""
+        value = mapping[field.name]
+        match = re.search(ID_PATTERN, value) if isinstance(value, str) else None
+        if match is None:
+            self.add(
+                f"{field.called} must be kebab-case (lowercase letters, digits and single hyphens), "
+                f"got {describe(value)}",
+                ProblemRule.BAD_ID,
+                *path,
+                field.name,
+            )
+            return ""
+        return match.group(1)
+
+    def choice(self, mapping: dict[str, Any], path: Path_, field: Field, enum: type[E]) -> E | None:
+        if not self.present(mapping, field):
+            return None
+        return self.choice_value(mapping[field.name], (*path, field.name), field, enum)
+
+    def choice_value(self, value: object, path: Path_, field: Field, enum: type[E]) -> E | None:
+        match = re.search(choice_pattern(member.value for member in enum), value) if isinstance(value, str) else None
+        if match is None:
+            self.add(
+                f"{field.called} must be one of {choices(enum)}; got {describe(value)}", ProblemRule.BAD_VALUE, *path
+            )
+            return None
+        return enum(match.group(1).lower())
+
+    def number(self, mapping: dict[str, Any], path: Path_, field: Field) -> float | None:
+        if not self.present(mapping, field):
+            return None
+        value = mapping[field.name]
+        whole = field.kind is Kind.WHOLE
+        if not _is_number(value) or not field.low <= value <= field.high or (whole and not float(value).is_integer()):
+            if whole:
+                allowed = [str(n) for n in range(int(field.low), int(field.high) + 1)]
+                wanted = f"{', '.join(allowed[:-1])} or {allowed[-1]}"
+            else:
+                wanted = f"a number from {field.low:g} to {field.high:g}"
+            message = f"{field.called} must be {wanted}, got {describe(value)}"
+            self.add(message, ProblemRule.BAD_VALUE, *path, field.name)
+            return None
+        return float(value)
+
+    def flag(self, mapping: dict[str, Any], path: Path_, field: Field) -> bool | None:
+        if not self.present(mapping, field):
+            return None
+        value = mapping[field.name]
+        if not isinstance(value, bool):
+            self.add(
+                f"{field.called} must be true or false, got {describe(value)}", ProblemRule.BAD_TYPE, *path, field.name
+            )
+            return None
+        return value
+
+    def date(self, mapping: dict[str, Any], path: Path_, field: Field) -> str:
+        if not self.present(mapping, field):
+            return ""
+        value = mapping[field.name]
+        match = re.search(DATE_PATTERN, value) if isinstance(value, str) else None
+        if match is None:
+            self.add(
+                f"{field.called} must be a date written YYYY-MM-DD, got {describe(value)}",
+                ProblemRule.BAD_DATE,
+                *path,
+                field.name,
+            )
+            return ""
+        return match.group(1)

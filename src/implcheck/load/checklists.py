@@ -1,0 +1,112 @@
+"""Checklists: from a YAML document to a trusted ``Checklist``, or every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from implcheck import fields
+from implcheck.errors import ProblemRule
+from implcheck.load.checker import Checker, Path_
+from implcheck.model import Checklist, FailureMode, Item, Section, Stage, Thresholds
+from implcheck.yamlsource import Document, load_document
+
+
+def load_checklist(path: Path) -> Checklist:
+    return checklist_from_document(load_document(path))
+
+
+def checklist_from_document(doc: Document) -> Checklist:
+    check = Checker(doc)
+    record = fields.CHECKLIST
+    top = check.mapping(doc.data, (), record)
+    if top is None:
+        check.fail_if_any()
+        raise AssertionError("unreachable")  # pragma: no cover
+    checklist_id = check.kebab_id(top, (), record.field("id"))
+    title = check.text(top, (), record.field("title"))
+    version = check.text(top, (), record.field("version"))
+    description = check.text(top, (), record.field("description"))
+    thresholds = _thresholds(check, top)
+    sections = _sections(check, top)
+    check.fail_if_any()
+    return Checklist(checklist_id, title, version, description, sections, thresholds, doc.path)
+
+
+def _thresholds(check: Checker, top: dict[str, Any]) -> Thresholds:
+    field = fields.CHECKLIST.field("thresholds")
+    if not check.present(top, field):
+        return Thresholds()
+    path: Path_ = ("thresholds",)
+    mapping = check.mapping(top["thresholds"], path, fields.THRESHOLDS)
+    if mapping is None:
+        return Thresholds()
+    values: dict[str, float] = {}
+    for each in fields.THRESHOLDS.fields:
+        number = check.number(mapping, path, each)
+        if number is not None:
+            values[each.name] = number
+    thresholds = Thresholds(**{**Thresholds().__dict__, **values})
+    if thresholds.conditions > thresholds.ready:
+        check.add("'conditions' must not be above 'ready'", ProblemRule.THRESHOLD_ORDER, *path, "conditions")
+    return thresholds
+
+
+def _sections(check: Checker, top: dict[str, Any]) -> tuple[Section, ...]:
+    record = fields.SECTION
+    sections: list[Section] = []
+    section_ids: dict[str, int] = {}
+    item_ids: dict[str, int] = {}
+    for index, raw in enumerate(check.records(top, (), fields.CHECKLIST.field("sections"))):
+        path: Path_ = ("sections", index)
+        mapping = check.mapping(raw, path, record)
+        if mapping is None:
+            continue
+        section_id = check.kebab_id(mapping, path, record.field("id"))
+        _unique(check, section_ids, section_id, "section id", (*path, "id"))
+        title = check.text(mapping, path, record.field("title"))
+        stage = check.choice(mapping, path, record.field("stage"), Stage)
+        items = _items(check, mapping, path, item_ids)
+        if stage is not None and items:
+            sections.append(Section(section_id, title, stage, items))
+    return tuple(sections)
+
+
+def _unique(check: Checker, seen: dict[str, int], value: str, what: str, path: Path_) -> None:
+    if not value:
+        return
+    line = check.doc.where(*path).line
+    if value in seen:
+        check.add(f"duplicate {what} {value!r} (first used on line {seen[value]})", ProblemRule.DUPLICATE_ID, *path)
+    else:
+        seen[value] = line
+
+
+def _items(check: Checker, section: dict[str, Any], path: Path_, item_ids: dict[str, int]) -> tuple[Item, ...]:
+    record = fields.ITEM
+    items: list[Item] = []
+    for index, raw in enumerate(check.records(section, path, fields.SECTION.field("items"))):
+        item_path = (*path, "items", index)
+        mapping = check.mapping(raw, item_path, record)
+        if mapping is None:
+            continue
+        item_id = check.kebab_id(mapping, item_path, record.field("id"))
+        _unique(check, item_ids, item_id, "item id", (*item_path, "id"))
+        failure_mode = check.choice(mapping, item_path, record.field("failure_mode"), FailureMode)
+        weight = check.number(mapping, item_path, record.field("weight"))
+        critical = check.flag(mapping, item_path, record.field("critical"))
+        item = Item(
+            id=item_id,
+            question=check.text(mapping, item_path, record.field("question")),
+            why=check.text(mapping, item_path, record.field("why")),
+            failure_mode=failure_mode or FailureMode.UNCLEAR_PROBLEM,
+            weight=int(weight or 1),
+            critical=critical is True,
+            action=check.text(mapping, item_path, record.field("action")),
+            source=check.text(mapping, item_path, record.field("source")),
+            owner=check.text(mapping, item_path, record.field("owner")),
+            by_when=check.text(mapping, item_path, record.field("by_when")),
+        )
+        if check.complete(mapping, record):
+            items.append(item)
+    return tuple(items)
