@@ -186,7 +186,7 @@ def test_a_broken_checklist_is_reported_once_not_per_file(tmp_path: Path) -> Non
 
 def test_each_checklist_is_loaded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     loads: list[str] = []
-    real = load.answers.load_checklist
+    real = load.load_checklist
 
     def counted(path: Path) -> Checklist:
         loads.append(path.stem)
