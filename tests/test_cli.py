@@ -190,7 +190,8 @@ def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
     write("sub/a.yaml", answers_yaml(ALL_YES))
     write("sub/notes.txt", "not yaml")
     result = invoke("validate", tmp_path)
-    assert (result.exit_code, result.stdout) == (0, "2 file(s) valid\n")  # a.yaml and its mini.yaml
+    # a.yaml and its mini.yaml, whose thin failure modes draw hidden-dealbreaker warnings
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "2 file(s) valid, 3 warning(s)")
     empty = tmp_path / "empty"
     empty.mkdir()
     result = invoke("validate", empty)

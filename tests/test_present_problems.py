@@ -19,7 +19,7 @@ TWO = Checked(
 )
 VALID = Checked(files=2, bad_files=0, problems=())
 LATE = "'x' has evidence dated 2026-12-01, after the assessment (2026-11-20)"
-WARNED = Checked(1, 0, (Problem("a.yaml", 9, 40, LATE, ProblemRule.DATE_AFTER_ASSESSMENT, Level.WARNING),))
+WARNED = Checked(1, 0, (), (Problem("a.yaml", 9, 40, LATE, ProblemRule.DATE_AFTER_ASSESSMENT, Level.WARNING),))
 
 
 def test_text_is_one_located_line_per_problem() -> None:
@@ -28,7 +28,8 @@ def test_text_is_one_located_line_per_problem() -> None:
         "a.yaml:10:3: unknown item id 'x' (unknown-item)\n"
     )
     assert render_text(VALID) == "2 file(s) valid\n"
-    assert render_text(WARNED) == f"a.yaml:9:40: warning: {LATE} (date-after-assessment)\n1 file(s) valid\n"
+    warned = f"a.yaml:9:40: warning: {LATE} (date-after-assessment)\n1 file(s) valid, 1 warning(s)\n"
+    assert render_text(WARNED) == warned
     assert (TWO.summary, VALID.summary) == ("2 problem(s) in 1 of 3 file(s)", "2 file(s) valid")
 
 
@@ -65,7 +66,7 @@ def test_json_lists_every_field() -> None:
         "warnings": [],
     }
     assert json.loads(render_json(WARNED))["valid"] is True
-    assert json.loads(render_json(VALID)) == {"valid": True, "files": 2, "files_with_problems": 0, "problems": []}
+    assert [w["rule"] for w in json.loads(render_json(WARNED))["warnings"]] == ["date-after-assessment"]
 
 
 def test_github_annotates_each_problem_at_its_line() -> None:
@@ -77,7 +78,7 @@ def test_github_annotates_each_problem_at_its_line() -> None:
     assert render_github(VALID) == "2 file(s) valid\n"
     assert render_github(WARNED) == (
         f"::warning file=a.yaml,line=9,col=40,title=implcheck validate::{LATE} (date-after-assessment)\n"
-        "1 file(s) valid\n"
+        "1 file(s) valid, 1 warning(s)\n"
     )
 
 
