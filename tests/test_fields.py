@@ -138,6 +138,7 @@ def test_the_date_pattern_refuses_what_is_not_a_day(text: str) -> None:
 
 def test_every_field_has_a_description() -> None:
     records = [fields.CHECKLIST, fields.SECTION, fields.ITEM, fields.THRESHOLDS, fields.ANSWERS, fields.CONTEXT]
+    records += [fields.VERDICT_LABELS, fields.ACTION, fields.ACCEPTED_RISK]
     records += [fields.RESPONDENT, fields.ANSWER]
     assert all(field.description for record in records for field in record.fields)
 

@@ -71,7 +71,7 @@ def test_every_checklist_problem_is_reported_at_once(write: Write) -> None:
         "1:5: 'id' must be kebab-case (lowercase letters, digits and single hyphens), got 'Bad Id' (bad-id)",
         "2:8: 'title' must not be empty (empty-value)",
         "4:1: unknown key 'extra' in a checklist; allowed: id, title, version, description, "
-        "thresholds, sections (unknown-key)",
+        "thresholds, verdict_labels, sections (unknown-key)",
         "5:37: 'conditions' must not be above 'ready' (threshold-order)",
         "5:48: 'floor' must be a number from 0 to 100, got 101 (bad-value)",
         "9:12: 'stage' must be one of explore, prepare, deliver, sustain; got 'launch' (bad-value)",

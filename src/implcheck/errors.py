@@ -66,6 +66,8 @@ class ProblemRule(StrEnum):
     NA_ON_CRITICAL = "na-on-critical"
     NA_WITHOUT_REASON = "na-without-reason"
     DATE_AFTER_ASSESSMENT = "date-after-assessment"
+    NEEDS_ASSESSED_ON = "needs-assessed-on"
+    RISK_EXPIRY = "risk-expiry"
     DUPLICATE_RESPONDENT = "duplicate-respondent"
     NOT_COMBINABLE = "not-combinable"
     HIDDEN_DEALBREAKER = "hidden-dealbreaker"

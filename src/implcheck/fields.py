@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
-from implcheck.model import AnswerValue, FailureMode, Role, Stage
+from implcheck.model import ActionStatus, AnswerValue, FailureMode, Role, Stage
 
 
 class Kind(Enum):
@@ -103,6 +103,7 @@ def any_case(value: str) -> str:
 
 ID_PATTERN = trimmed(KEBAB)
 DATE_PATTERN = trimmed(f"(?:{CALENDAR_DATE})?")
+REQUIRED_DATE_PATTERN = trimmed(CALENDAR_DATE)  # a required date may not be blank
 
 
 def choice_pattern(values: Iterable[str]) -> str:
@@ -119,6 +120,23 @@ THRESHOLDS = Record(
         Field("conditions", Kind.NUMBER, "lowest score for ready with conditions", low=0, high=100),
         Field("floor", Kind.NUMBER, "no stage or failure mode may score below this", low=0, high=100),
         Field("min_confidence", Kind.NUMBER, "share of items answered (0-1) needed for ready", low=0, high=1),
+        Field(
+            "evidence_max_age_days",
+            Kind.NUMBER,
+            "long-form evidence dated longer than this before assessed_on is stale",
+            low=0,
+            high=3650,
+        ),
+    ),
+)
+
+# The checklist's own words for each verdict; a blank one keeps the usual words.
+VERDICT_LABELS = Record(
+    "'verdict_labels'",
+    (
+        Field("ready", Kind.TEXT, "what to call ready, e.g. on track"),
+        Field("ready_with_conditions", Kind.TEXT, "what to call ready with conditions"),
+        Field("not_ready", Kind.TEXT, "what to call not ready, e.g. off track"),
     ),
 )
 
@@ -156,6 +174,7 @@ CHECKLIST = Record(
         Field("version", Kind.TEXT, "changes whenever an item changes", required=True),
         Field("description", Kind.TEXT, "when to use it, for whom", required=True),
         Field("thresholds", Kind.RECORD, "verdict bars, if not the defaults", record=THRESHOLDS),
+        Field("verdict_labels", Kind.RECORD, "the checklist's own words for the verdicts", record=VERDICT_LABELS),
         Field("sections", Kind.RECORDS, "the checklist's sections, in order", required=True, record=SECTION),
     ),
 )
@@ -188,6 +207,32 @@ ANSWER = Record(
     ),
 )
 
+# The actions ledger and accepted risks carry over from term to term; their dates are judged
+# against ``context.assessed_on`` (the loader checks what a field cannot: the item exists,
+# a risk is accepted for at most a year).
+ACTION = Record(
+    "an action",
+    (
+        Field("item", Kind.ID, "the item id the action is about", required=True),
+        Field("owner", Kind.TEXT, "who does it", required=True),
+        Field("due", Kind.DATE, "when it is due, YYYY-MM-DD", required=True),
+        Field("status", Kind.CHOICE, "open, done or dropped", required=True, choices=ActionStatus),
+        Field("note", Kind.TEXT, "progress, in a sentence"),
+        Field("action", Kind.TEXT, "what was agreed, if not the checklist's action"),
+    ),
+)
+
+ACCEPTED_RISK = Record(
+    "an accepted risk",
+    (
+        Field("item", Kind.ID, "the item id whose gap is accepted", required=True),
+        Field("reason", Kind.TEXT, "why the gap is accepted", required=True),
+        Field("approved_by", Kind.TEXT, "who accepted it, e.g. the full governing body", required=True),
+        Field("approved_on", Kind.DATE, "when, YYYY-MM-DD", required=True),
+        Field("expires", Kind.DATE, "when it runs out, YYYY-MM-DD, at most a year after approved_on", required=True),
+    ),
+)
+
 # The short form (``item-id: yes``) is the answer field on its own; empty means unknown.
 SHORT_ANSWER = ANSWER.field("answer")
 
@@ -197,5 +242,7 @@ ANSWERS = Record(
         Field("checklist", Kind.TEXT, "a shipped checklist id, or a path to a checklist file", required=True),
         Field("context", Kind.RECORD, "which school, initiative and term, and who answered", record=CONTEXT),
         Field("answers", Kind.ANSWERS, "item id: answer", record=ANSWER),
+        Field("actions", Kind.RECORDS, "what the school agreed to do, by whom and by when", record=ACTION),
+        Field("accepted_risks", Kind.RECORDS, "gaps the governors accepted, for at most a year", record=ACCEPTED_RISK),
     ),
 )

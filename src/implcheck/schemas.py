@@ -60,7 +60,7 @@ def _value(field: Field, answers: dict[str, Any] | None = None) -> dict[str, Any
     if kind is Kind.FLAG:
         return {"type": "boolean"}
     if kind is Kind.DATE:
-        return {"type": "string", "pattern": fields.DATE_PATTERN}
+        return {"type": "string", "pattern": fields.REQUIRED_DATE_PATTERN if field.required else fields.DATE_PATTERN}
     assert field.record is not None
     if kind is Kind.RECORD:
         return record_schema(field.record)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,19 @@ from implcheck.fileio import real
 from implcheck.load.checker import Checker, Path_, describe, did_you_mean
 from implcheck.load.checklists import load_checklist
 from implcheck.load.refs import RefError, find_checklist
-from implcheck.model import Answer, AnswerSheet, AnswerValue, Checklist, Context, Item, Respondent, Role
+from implcheck.model import (
+    AcceptedRisk,
+    ActionStatus,
+    AgreedAction,
+    Answer,
+    AnswerSheet,
+    AnswerValue,
+    Checklist,
+    Context,
+    Item,
+    Respondent,
+    Role,
+)
 from implcheck.yamlsource import Document, load_document
 
 ChecklistResolver = Callable[[str, Document], Checklist]
@@ -74,8 +87,10 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
     except InputError as error:
         raise InputError(check.problems + error.problems) from None
     answers = _answers(check, top, checklist, ref, context)
+    actions = _actions(check, top, checklist, ref, context)
+    risks = _accepted_risks(check, top, checklist, ref, context)
     check.fail_if_any()
-    return AnswerSheet(doc.path, ref, context, answers, warnings=check.warnings), checklist
+    return AnswerSheet(doc.path, ref, context, answers, actions, risks, warnings=check.warnings), checklist
 
 
 def _context(check: Checker, top: dict[str, Any]) -> Context:
@@ -100,6 +115,98 @@ def _context(check: Checker, top: dict[str, Any]) -> Context:
         assessed_on=check.date(mapping, path, record.field("assessed_on")),
         respondent=respondent,
     )
+
+
+def _ledger(check: Checker, top: dict[str, Any], name: str, context: Context) -> list[tuple[Path_, dict[str, Any]]]:
+    """The entries of ``actions:`` or ``accepted_risks:`` that are mappings of allowed keys."""
+    field = fields.ANSWERS.field(name)
+    entries = check.records(top, (), field)
+    if entries and not context.assessed_on:
+        check.add(
+            f"{name!r} needs 'assessed_on' in 'context' (YYYY-MM-DD): its dates are judged against it",
+            ProblemRule.NEEDS_ASSESSED_ON,
+            name,
+            at_key=True,
+        )
+    assert field.record is not None
+    found = []
+    for index, raw in enumerate(entries):
+        path: Path_ = (name, index)
+        mapping = check.mapping(raw, path, field.record)
+        if mapping is not None:
+            found.append((path, mapping))
+    return found
+
+
+def _item_id(
+    check: Checker, mapping: dict[str, Any], path: Path_, record: fields.Record, checklist: Checklist, ref: str
+) -> str:
+    """The entry's item id, if it is one of the checklist's (the field table cannot know them)."""
+    item_id = check.kebab_id(mapping, path, record.field("item"))
+    known = [item.id for item in checklist.items]
+    if item_id and item_id not in known:
+        check.add(
+            f"unknown item id {item_id!r}{did_you_mean(item_id, known)}; see `implcheck show {ref}` for the item ids",
+            ProblemRule.UNKNOWN_ITEM,
+            *path,
+            "item",
+        )
+        return ""
+    return item_id
+
+
+def _actions(
+    check: Checker, top: dict[str, Any], checklist: Checklist, ref: str, context: Context
+) -> tuple[AgreedAction, ...]:
+    record = fields.ACTION
+    found: list[AgreedAction] = []
+    for path, mapping in _ledger(check, top, "actions", context):
+        item_id = _item_id(check, mapping, path, record, checklist, ref)
+        owner = check.text(mapping, path, record.field("owner"))
+        due = check.date(mapping, path, record.field("due"))
+        status = check.choice(mapping, path, record.field("status"), ActionStatus)
+        note = check.text(mapping, path, record.field("note"))
+        action = check.text(mapping, path, record.field("action"))
+        if check.complete(mapping, record) and item_id and owner and due and status:
+            found.append(AgreedAction(item_id, owner, due, status, note, action))
+    return tuple(found)
+
+
+def _a_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _accepted_risks(
+    check: Checker, top: dict[str, Any], checklist: Checklist, ref: str, context: Context
+) -> tuple[AcceptedRisk, ...]:
+    record = fields.ACCEPTED_RISK
+    found: list[AcceptedRisk] = []
+    for path, mapping in _ledger(check, top, "accepted_risks", context):
+        item_id = _item_id(check, mapping, path, record, checklist, ref)
+        reason = check.text(mapping, path, record.field("reason"))
+        approved_by = check.text(mapping, path, record.field("approved_by"))
+        approved_on = check.date(mapping, path, record.field("approved_on"))
+        expires = check.date(mapping, path, record.field("expires"))
+        if approved_on and expires:
+            limit = _a_year_after(date.fromisoformat(approved_on)).isoformat()
+            if expires < approved_on:
+                message = f"'expires' ({expires}) must not be before 'approved_on' ({approved_on})"
+            elif expires > limit:
+                message = (
+                    f"'expires' must be at most a year after 'approved_on' ({approved_on}), so {limit} or earlier; "
+                    f"got {expires}. Governors can accept the risk again when it runs out"
+                )
+            else:
+                message = ""
+            if message:
+                check.add(message, ProblemRule.RISK_EXPIRY, *path, "expires")
+                continue
+        if check.complete(mapping, record) and item_id and reason and approved_by and approved_on and expires:
+            found.append(AcceptedRisk(item_id, reason, approved_by, approved_on, expires))
+    return tuple(found)
 
 
 def _answers(

@@ -16,6 +16,7 @@ from implcheck.fields import (
     DATE_PATTERN,
     ID_PATTERN,
     NON_BLANK,
+    REQUIRED_DATE_PATTERN,
     Field,
     Kind,
     Record,
@@ -208,7 +209,8 @@ class Checker:
         if not self.present(mapping, field):
             return ""
         value = mapping[field.name]
-        match = re.search(DATE_PATTERN, value) if isinstance(value, str) else None
+        pattern = REQUIRED_DATE_PATTERN if field.required else DATE_PATTERN
+        match = re.search(pattern, value) if isinstance(value, str) else None
         if match is None:
             self.add(
                 f"{field.called} must be a date written YYYY-MM-DD, got {describe(value)}",

@@ -29,8 +29,21 @@ def checklist_from_document(doc: Document) -> Checklist:
     description = check.text(top, (), record.field("description"))
     thresholds = _thresholds(check, top)
     sections = _sections(check, top)
+    labels = _verdict_labels(check, top)
     check.fail_if_any()
-    return Checklist(checklist_id, title, version, description, sections, thresholds, doc.path)
+    return Checklist(checklist_id, title, version, description, sections, thresholds, doc.path, labels)
+
+
+def _verdict_labels(check: Checker, top: dict[str, Any]) -> dict[str, str]:
+    """The checklist's own words for the verdicts, e.g. a termly re-check's "off track"."""
+    if not check.present(top, fields.CHECKLIST.field("verdict_labels")):
+        return {}
+    path: Path_ = ("verdict_labels",)
+    mapping = check.mapping(top["verdict_labels"], path, fields.VERDICT_LABELS)
+    if mapping is None:
+        return {}
+    labels = {each.name: check.text(mapping, path, each) for each in fields.VERDICT_LABELS.fields}
+    return {verdict: label for verdict, label in labels.items() if label}
 
 
 def _thresholds(check: Checker, top: dict[str, Any]) -> Thresholds:
