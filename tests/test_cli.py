@@ -70,6 +70,12 @@ def test_fail_on_never_still_fails_under_the_score_bar(write: Write) -> None:
     assert invoke("check", "--fail-under", "80", path).exit_code == 0
 
 
+def test_fail_under_nan_is_refused_rather_than_disabling_the_gate(write: Write) -> None:
+    result = invoke("check", "--fail-on", "never", "--fail-under", "nan", write("a.yaml", answers_yaml()))
+    assert result.exit_code == 2
+    assert "Invalid value for '--fail-under': must be a number from 0 to 100, not nan" in result.stderr
+
+
 def test_check_json_is_the_result_and_only_that(write: Write) -> None:
     result = invoke("check", "--format", "json", write("a.yaml", answers_yaml(WITH_CONDITIONS)))
     data = json.loads(result.stdout)

@@ -6,6 +6,7 @@ Ctrl-C, 3 for a bug in implcheck (never 1, the gate's code).
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -88,6 +89,14 @@ MaxDrop = Annotated[
 ]
 
 
+def _a_number(value: float | None) -> float | None:
+    """Refuse ``nan``: it passes the 0-100 range check, then no score is ever "under" it, so the
+    gate would silently never fail."""
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter("must be a number from 0 to 100, not nan")
+    return value
+
+
 @app.command(epilog=helptext.epilog("check"))
 def check(
     files: Files,
@@ -96,7 +105,8 @@ def check(
         check_cmd.FailOn, typer.Option(help="Fail (exit 1) when the verdict is this or worse.")
     ] = check_cmd.FailOn.NOT_READY,
     fail_under: Annotated[
-        float | None, typer.Option(min=0, max=100, help="Also fail when the score is under this (0-100).")
+        float | None,
+        typer.Option(min=0, max=100, callback=_a_number, help="Also fail when the score is under this (0-100)."),
     ] = None,
     baseline: Annotated[
         Path | None,
