@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from functools import cached_property
 
 from implcheck.model import ActionStatus, AnswerValue, FailureMode, Role, Stage
 
@@ -61,16 +62,21 @@ class Record:
     what: str  # how messages name a value of this shape: "an item", "'context'"
     fields: tuple[Field, ...]
 
-    @property
+    # Cached: the loader asks these of every value of every file a portfolio reads.
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(field.name for field in self.fields)
 
-    @property
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(field.name for field in self.fields if field.required)
 
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {field.name: field for field in self.fields}
+
     def field(self, name: str) -> Field:
-        return next(field for field in self.fields if field.name == name)
+        return self._by_name[name]
 
 
 # --- the patterns, shared by loader and schema ----------------------------------------------

@@ -188,6 +188,9 @@ class Answer:
     date: str = ""
 
 
+NO_ANSWER = Answer(AnswerValue.UNKNOWN)  # an item a file leaves out; frozen, so one will do
+
+
 class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
@@ -230,7 +233,7 @@ class AnswerSheet:
     warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
 
     def answer_for(self, item_id: str) -> Answer:
-        return self.answers.get(item_id, Answer(AnswerValue.UNKNOWN))
+        return self.answers.get(item_id, NO_ANSWER)
 
 
 @dataclass(frozen=True)

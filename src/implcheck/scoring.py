@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TypeVar
 
 from implcheck import ledger, rules
 from implcheck.model import (
+    NO_ANSWER,
     ActionStatus,
     Answer,
     AnswerValue,
@@ -41,6 +43,7 @@ from implcheck.result import (
 CREDIT = {AnswerValue.YES: 1.0, AnswerValue.PARTLY: 0.5, AnswerValue.NO: 0.0}
 # Most cautious first: combining respondents keeps the first of these that anyone gave.
 CAUTION_ORDER = (AnswerValue.NO, AnswerValue.PARTLY, AnswerValue.YES, AnswerValue.NA)
+_CAUTION_RANK = {value: rank for rank, value in enumerate(CAUTION_ORDER)}
 SEVERITY_BY_WEIGHT = {3: Severity.HIGH, 2: Severity.MEDIUM, 1: Severity.LOW}
 STATUS_URGENCY = {Status.GAP: 0, Status.UNKNOWN: 1, Status.PARTIAL: 2}
 # Suggested owner and by-when for an action whose checklist item names none, by severity.
@@ -73,26 +76,28 @@ def score(assessment: Assessment) -> Result:
     )
     bars = checklist.thresholds
     overall = _group(bars, "overall", "Overall", "Overall", items)
+    # Each item's stage, section and failure mode, sorted out in one pass (a portfolio scores
+    # thousands of terms); each part keeps the checklist's order.
+    by_stage = _parts(items, lambda r: r.stage)
+    by_section = _parts(items, lambda r: r.section_id)
+    by_mode = _parts(items, lambda r: r.item.failure_mode)
     stages = tuple(
-        _group(bars, stage.value, stage.label, stage.label, [r for r in items if r.stage is stage])
-        for stage in Stage
-        if any(r.stage is stage for r in items)
+        _group(bars, stage.value, stage.label, stage.label, by_stage[stage]) for stage in Stage if stage in by_stage
     )
     sections = tuple(
-        _group(bars, section.id, section.title, section.title, [r for r in items if r.section_id == section.id])
+        _group(bars, section.id, section.title, section.title, by_section.get(section.id, ()))
         for section in checklist.sections
     )
-    modes_used = [mode for mode in FailureMode if any(r.item.failure_mode is mode for r in items)]
-    mode_scores = tuple(
-        _group(bars, mode.value, mode.description, mode.label, [r for r in items if r.item.failure_mode is mode])
-        for mode in modes_used
-    )
+    modes_used = [mode for mode in FailureMode if mode in by_mode]
+    mode_scores = tuple(_group(bars, mode.value, mode.description, mode.label, by_mode[mode]) for mode in modes_used)
     value = overall.score if overall.score is not None else 0.0
     # Rounded once, here, to the precision shown: the rules compare the figures people read.
     confidence = round(overall.answered / overall.applicable if overall.applicable else 1.0, 3)
     risks = ledger.accepted_risks(assessment, items)
     accepted = ledger.accepted_gaps(risks)
     judged = [r for r in items if r.item.id not in accepted]
+    judged_by_stage = _parts(judged, lambda r: r.stage.value)
+    judged_by_mode = _parts(judged, lambda r: r.item.failure_mode.value)
     facts = rules.Facts(
         bars,
         items,
@@ -103,12 +108,9 @@ def score(assessment: Assessment) -> Result:
         confidence,
         accepted=accepted,
         risks=risks,
-        floor_stages=tuple(
-            _group(bars, g.key, g.title, g.label, [r for r in judged if r.stage.value == g.key]) for g in stages
-        ),
+        floor_stages=tuple(_group(bars, g.key, g.title, g.label, judged_by_stage.get(g.key, ())) for g in stages),
         floor_failure_modes=tuple(
-            _group(bars, g.key, g.title, g.label, [r for r in judged if r.item.failure_mode.value == g.key])
-            for g in mode_scores
+            _group(bars, g.key, g.title, g.label, judged_by_mode.get(g.key, ())) for g in mode_scores
         ),
     )
     found = rules.reasons(facts)
@@ -137,11 +139,7 @@ def score(assessment: Assessment) -> Result:
         failure_modes=tuple(
             FailureModeHit(mode, hits)
             for mode in modes_used
-            if (
-                hits := tuple(
-                    r.item.id for r in items if r.item.failure_mode is mode and r.status in (Status.GAP, Status.PARTIAL)
-                )
-            )
+            if (hits := tuple(r.item.id for r in by_mode[mode] if r.status in (Status.GAP, Status.PARTIAL)))
         ),
         items=items,
         actions=_actions(items, blocked, agreed),
@@ -162,13 +160,24 @@ def combine(answers: Iterable[Answer]) -> Answer:
     """The most cautious known answer; ``unknown`` only when nobody knows."""
     given = [a for a in answers if a.value is not AnswerValue.UNKNOWN]
     if not given:
-        return Answer(AnswerValue.UNKNOWN)
-    chosen = min(given, key=lambda a: CAUTION_ORDER.index(a.value))
+        return NO_ANSWER
+    chosen = min(given, key=lambda a: _CAUTION_RANK[a.value])
     return Answer(chosen.value, chosen.evidence, max(a.date for a in given))
 
 
+K = TypeVar("K")
+
+
+def _parts(results: Iterable[ItemResult], key: Callable[[ItemResult], K]) -> dict[K, list[ItemResult]]:
+    """``results`` split by ``key``, each part in the order given."""
+    parts: dict[K, list[ItemResult]] = {}
+    for r in results:
+        parts.setdefault(key(r), []).append(r)
+    return parts
+
+
 def _item_result(assessment: Assessment, section_id: str, stage: Stage, item: Item) -> ItemResult:
-    per_sheet = [sheet.answer_for(item.id) for sheet in assessment.sheets]
+    per_sheet = [sheet.answers.get(item.id, NO_ANSWER) for sheet in assessment.sheets]
     combined = combine(per_sheet)
     by_respondent = tuple(
         RoleAnswer(sheet.context.respondent, answer.value, answer.evidence)
@@ -195,19 +204,29 @@ def _item_result(assessment: Assessment, section_id: str, stage: Stage, item: It
 
 
 def _group(bars: Thresholds, key: str, title: str, label: str, results: Iterable[ItemResult]) -> GroupScore:
-    results = list(results)
-    applicable = [r for r in results if r.answer is not AnswerValue.NA]
-    answered = [r for r in applicable if r.answer in CREDIT]
-    possible = sum(r.item.weight for r in answered)
-    earned = sum(r.item.weight * CREDIT[r.answer] for r in answered)
+    applicable = answered = possible = 0
+    earned = 0.0
+    gaps: list[str] = []
+    for r in results:  # one pass: a portfolio scores about forty groups per term
+        answer = r.answer
+        if answer is not AnswerValue.NA:
+            applicable += 1
+        credit = CREDIT.get(answer)
+        if credit is not None:
+            weight = r.item.weight
+            answered += 1
+            possible += weight
+            earned += weight * credit
+        if r.status is Status.GAP or r.status is Status.PARTIAL:
+            gaps.append(r.item.id)
     value = round(100.0 * earned / possible, 1) if possible else None
     return GroupScore(
         key=key,
         title=title,
         score=value,
-        answered=len(answered),
-        applicable=len(applicable),
-        gaps=tuple(r.item.id for r in results if r.status in (Status.GAP, Status.PARTIAL)),
+        answered=answered,
+        applicable=applicable,
+        gaps=tuple(gaps),
         label=label,
         band=band(value, bars),
     )

@@ -31,10 +31,14 @@ from implcheck.yamlsource import Document, load_document
 ChecklistResolver = Callable[[str, Document], Checklist]
 
 
+_ANY_ANSWER = tuple(AnswerValue)
+_CRITICAL_ANSWER = tuple(value for value in AnswerValue if value is not AnswerValue.NA)
+
+
 def allowed_answers(item: Item) -> tuple[AnswerValue, ...]:
     """The answers ``item`` may have: a critical item cannot be ``na``, because a gap there
     blocks readiness and must not be waved away as "does not apply"."""
-    return tuple(value for value in AnswerValue if not (item.critical and value is AnswerValue.NA))
+    return _CRITICAL_ANSWER if item.critical else _ANY_ANSWER
 
 
 def resolver(checklist_dirs: Sequence[Path] = ()) -> ChecklistResolver:

@@ -7,9 +7,10 @@ value's line and column, so one run reports everything wrong with a file.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from implcheck.errors import InputError, Level, Problem, ProblemRule, excerpt
 from implcheck.fields import (
@@ -27,6 +28,18 @@ from implcheck.yamlsource import Document, Key
 MAX_PROBLEMS = 50  # per file
 E = TypeVar("E", bound=StrEnum)
 Path_ = tuple[Key, ...]
+# Compiled once: a portfolio checks these against every value of thousands of files.
+_NON_BLANK = re.compile(NON_BLANK)
+_ID = re.compile(ID_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_REQUIRED_DATE = re.compile(REQUIRED_DATE_PATTERN)
+
+
+@functools.cache
+def _choice_reader(enum: type[StrEnum]) -> tuple[dict[str, StrEnum], re.Pattern[str]]:
+    """An enum's choices, worked out once: a value written exactly as a choice is looked up;
+    any other (another case, spaces around it) goes through the pattern the schema uses."""
+    return {str(member.value): member for member in enum}, re.compile(choice_pattern(m.value for m in enum))
 
 
 def choices(enum: type[StrEnum]) -> str:
@@ -144,7 +157,7 @@ class Checker:
             self.add(f"{field.called} must be text, got {describe(value)}", ProblemRule.BAD_TYPE, *path, field.name)
             return ""
         text = str(value)
-        if field.required and not re.search(NON_BLANK, text):
+        if field.required and not _NON_BLANK.search(text):
             self.add(f"{field.called} must not be empty", ProblemRule.EMPTY_VALUE, *path, field.name)
         return text.strip()
 
@@ -152,7 +165,7 @@ class Checker:
         if not self.present(mapping, field):
             return ""
         value = mapping[field.name]
-        match = re.search(ID_PATTERN, value) if isinstance(value, str) else None
+        match = _ID.search(value) if isinstance(value, str) else None
         if match is None:
             self.add(
                 f"{field.called} must be kebab-case (lowercase letters, digits and single hyphens), "
@@ -170,7 +183,12 @@ class Checker:
         return self.choice_value(mapping[field.name], (*path, field.name), field, enum)
 
     def choice_value(self, value: object, path: Path_, field: Field, enum: type[E]) -> E | None:
-        match = re.search(choice_pattern(member.value for member in enum), value) if isinstance(value, str) else None
+        match = None
+        if isinstance(value, str):
+            exact, pattern = _choice_reader(enum)
+            if value in exact:
+                return cast(E, exact[value])
+            match = pattern.search(value)
         if match is None:
             self.add(
                 f"{field.called} must be one of {choices(enum)}; got {describe(value)}", ProblemRule.BAD_VALUE, *path
@@ -209,8 +227,8 @@ class Checker:
         if not self.present(mapping, field):
             return ""
         value = mapping[field.name]
-        pattern = REQUIRED_DATE_PATTERN if field.required else DATE_PATTERN
-        match = re.search(pattern, value) if isinstance(value, str) else None
+        pattern = _REQUIRED_DATE if field.required else _DATE
+        match = pattern.search(value) if isinstance(value, str) else None
         if match is None:
             self.add(
                 f"{field.called} must be a date written YYYY-MM-DD, got {describe(value)}",
