@@ -12,9 +12,10 @@ import re
 import textwrap
 from pathlib import Path
 
-from implcheck import schemas
+from implcheck import safetext, schemas
+from implcheck.carry import LastTerm
 from implcheck.fileio import write_atomic
-from implcheck.model import Answer, AnswerValue, Checklist, Context, Role
+from implcheck.model import AcceptedRisk, AgreedAction, Answer, AnswerValue, Checklist, Context, Item, Role
 from implcheck.yamlsource import MAX_BYTES
 
 WIDTH = 96
@@ -51,15 +52,23 @@ def _written_by_implcheck(schema: Path) -> bool:
     return isinstance(data, dict) and str(data.get("title", "")).startswith(schemas.ANSWERS_FOR)
 
 
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _quote(text: str) -> str:
     # A JSON string is a valid YAML double-quoted scalar, and escapes most things awkward;
     # the few characters YAML reads differently are written as \u escapes too.
     quoted = json.dumps(text, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+    return _YAML_UNSAFE.sub(_escape, quoted)
 
 
 def _comment(text: str, indent: str, first: str = "") -> list[str]:
-    wrapped = textwrap.wrap(" ".join(text.split()), WIDTH - len(indent) - 2 - len(first)) or [""]
+    # A comment ends at a line break, and YAML refuses some characters even in one: from a
+    # school's evidence both are shown as escapes, so hostile text cannot end the comment and
+    # write YAML of its own.
+    text = _YAML_UNSAFE.sub(_escape, safetext.line(" ".join(text.split())))
+    wrapped = textwrap.wrap(text, WIDTH - len(indent) - 2 - len(first)) or [""]
     lines = [f"{indent}# {first}{wrapped[0]}"]
     lines += [f"{indent}# {' ' * len(first)}{line}" for line in wrapped[1:]]
     return lines
@@ -72,10 +81,14 @@ def render(
     answers: dict[str, Answer],
     *,
     mark_unasked: bool = False,
+    actions: tuple[AgreedAction, ...] = (),
+    accepted_risks: tuple[AcceptedRisk, ...] = (),
+    last: LastTerm | None = None,
 ) -> str:
     """The answers file. Items missing from ``answers`` are written ``unknown``, or with
     ``mark_unasked`` (``assess``) as a comment saying they were not asked yet, so an explicit
-    "don't know" and a question never asked stay apart in the file."""
+    "don't know" and a question never asked stay apart in the file. With ``last`` (a file
+    carried into a new term), last term's answer is a comment above each item."""
     respondent = context.respondent
     roles = ", ".join(role.value for role in Role)
     lines = [
@@ -88,6 +101,7 @@ def render(
         "#     date: 2026-11-01",
         "# 'na' needs a reason in evidence, and is not allowed on critical items.",
         "# Check it with: implcheck check THIS-FILE",
+        *(_comment(_CARRIED.format(term=last.term or "last term"), "") if last else []),
         f"checklist: {_quote(checklist_ref)}",
         "context:",
         f"  school: {_quote(context.school)}",
@@ -105,11 +119,76 @@ def render(
             flags = f"weight {item.weight}" + (", critical" if item.critical else "")
             lines += _comment(f"{item.question} ({flags})", "  ")
             lines += _comment(item.why, "  ", "Why: ")
+            if last is not None:
+                lines += _comment(_last_answer(last, item), "  ", f"Last term ({last.term or 'not named'}): ")
             if mark_unasked and item.id not in answers:
                 lines.append(f"  # {item.id}: not asked yet")
             else:
                 lines += _answer_lines(item.id, answers.get(item.id, Answer(AnswerValue.UNKNOWN)))
+    items = {item.id: item for item in checklist.items}
+    lines += _actions_lines(actions, items) + _risks_lines(accepted_risks, items)
     return "\n".join(lines) + "\n"
+
+
+_CARRIED = (
+    "Carried over from {term}: every answer is back to unknown, and last term's answer is a comment "
+    "above each item. Answer each one again for this term: last term's answer is not evidence for this one."
+)
+
+
+_ACTIONS = (
+    "What the school agreed to do about an item: who, by when, and its status (open, done or dropped). "
+    "An open action past its due date is overdue."
+)
+_RISKS = (
+    "Gaps the governors accepted knowingly, each for at most a year. While one is active its gap does not "
+    "block; once it expires it blocks again, until the governors accept it again with new dates."
+)
+
+
+def _last_answer(last: LastTerm, item: Item) -> str:
+    answer = last.answers.get(item.id)
+    if answer is None:
+        return "not answered"
+    text = answer.value.value
+    if answer.evidence:
+        text += f"; evidence: {answer.evidence}"
+    if answer.date:
+        text += f" (dated {answer.date})"
+    return text
+
+
+def _actions_lines(actions: tuple[AgreedAction, ...], items: dict[str, Item]) -> list[str]:
+    if not actions:
+        return []
+    lines = ["", *_comment(_ACTIONS, ""), "actions:"]
+    for action in actions:
+        lines += _comment(items[action.item_id].question, "  ") if action.item_id in items else []
+        lines += [
+            f"  - item: {action.item_id}",
+            f"    owner: {_quote(action.owner)}",
+            f"    due: {action.due}",
+            f"    status: {action.status.value}",
+        ]
+        lines += [f"    note: {_quote(action.note)}"] if action.note else []
+        lines += [f"    action: {_quote(action.action)}"] if action.action else []
+    return lines
+
+
+def _risks_lines(risks: tuple[AcceptedRisk, ...], items: dict[str, Item]) -> list[str]:
+    if not risks:
+        return []
+    lines = ["", *_comment(_RISKS, ""), "accepted_risks:"]
+    for risk in risks:
+        lines += _comment(items[risk.item_id].question, "  ") if risk.item_id in items else []
+        lines += [
+            f"  - item: {risk.item_id}",
+            f"    reason: {_quote(risk.reason)}",
+            f"    approved_by: {_quote(risk.approved_by)}",
+            f"    approved_on: {risk.approved_on}",
+            f"    expires: {risk.expires}",
+        ]
+    return lines
 
 
 def _answer_lines(item_id: str, answer: Answer) -> list[str]:

@@ -273,16 +273,35 @@ def show(
 
 @app.command(epilog=helptext.epilog("init"))
 def init(
-    checklist: Annotated[str, typer.Argument(help="A shipped checklist id or a path to a checklist file.")],
+    checklist: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="CHECKLIST", help="A shipped checklist id or a path to a checklist file (not with --from)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Where to write it; '-' or nothing for stdout.")
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    last: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="LAST",
+            help="Last term's answers file: next term's file for the same school and respondent, its open "
+            "actions and accepted risks carried, every answer back to unknown with last term's beside it.",
+        ),
+    ] = None,
+    term: Annotated[
+        str | None,
+        typer.Option(metavar="TERM", help="The term the file is for, e.g. 2027-spring (needed with --from)."),
+    ] = None,
+    checklist_dir: ChecklistDirs = None,
 ) -> None:
-    """Write a fillable answers file: every item as unknown, its question and why as comments."""
-    from implcheck.commands import catalog as catalog_cmd
+    """Write a fillable answers file (or, with --from, next term's): every item unknown, questions as comments."""
+    from implcheck.commands import init as init_cmd
 
-    emit(catalog_cmd.init(checklist, output, force=force))
+    emit(init_cmd.run(checklist, output, force=force, last=last, term=term, checklist_dirs=checklist_dir or []))
 
 
 @app.command(epilog=helptext.epilog("assess"))

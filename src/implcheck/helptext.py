@@ -18,6 +18,7 @@ ORDER = ["assess", "init", "check", "report", "compare", "portfolio"]
 LEADER = "examples/respondents/leader.yaml"
 TEACHER = "examples/respondents/teacher.yaml"
 RIVERSIDE = "examples/trust/schools/riverside-academy/quizblast"
+OAKFIELD_AUTUMN = "examples/trust/schools/oakfield-primary/pobble/2026-autumn/senior-leader.yaml"
 
 # command -> (command line, what it does); each line is run by the tests, from the repository.
 EXAMPLES: dict[str, list[tuple[str, str]]] = {
@@ -31,6 +32,10 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "init": [
         ("implcheck init edtech-readiness -o our-answers.yaml", "a file to fill in, every question in it"),
         ("implcheck init termly-recheck", "the same, printed here instead"),
+        (
+            f"implcheck init --from {OAKFIELD_AUTUMN} --term 2027-spring -o next-term.yaml",
+            "next term's file: open actions and accepted risks kept, last term's answers beside each question",
+        ),
     ],
     "check": [
         ("implcheck check examples/edtech-readiness/trap.yaml", "the verdict and why (exit 1: not ready)"),
