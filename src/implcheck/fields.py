@@ -1,6 +1,6 @@
 """One table of fields per file kind: what each key holds and whether it is required.
 
-The loader (``load/``) checks files against these tables, with friendly messages; ``schemas.py``
+The loader (``load/``) checks files against these tables, with friendly messages; ``schemas/``
 turns the same tables into JSON Schemas for editors and CI. The patterns below are used by
 both, searched the way JSON Schema searches them (``re.search``), so what one accepts the other
 accepts. ``tests/test_fields.py`` holds them to that with generated files.

@@ -1,7 +1,7 @@
 """What scoring produces: a verdict with its reasons, as plain records.
 
 Presenters (``present/``) turn a ``Result`` into text, JSON, Markdown or HTML; the JSON shape
-is the public contract (``schemas.py``, ``SCHEMA_VERSION``).
+is the public contract (``schemas/outputs.py``, ``SCHEMA_VERSION``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,93 @@
+"""The schemas of the files people write, checklists and answers, from the field tables in
+``fields.py``: the same tables the loader checks files against, so an editor and
+``implcheck validate`` accept the same files (``tests/test_fields.py`` holds them to it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from implcheck import fields
+from implcheck.fields import Field, Kind, Record
+from implcheck.model import AnswerValue, Checklist
+from implcheck.schemas.parts import DRAFT, closed_object
+
+ANSWERS_FOR = "implcheck answers for "  # the title of a checklist's own answers schema
+
+
+def _choice(values: tuple[str, ...]) -> dict[str, Any]:
+    # The enum is what editors offer to complete; the pattern accepts any case and spacing,
+    # as the loader does.
+    return {"anyOf": [{"enum": list(values)}, {"type": "string", "pattern": fields.choice_pattern(values)}]}
+
+
+def _value(field: Field, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The schema of one field's value, before ``null`` is allowed for an optional one."""
+    kind = field.kind
+    if kind is Kind.TEXT:
+        if field.required:
+            return {"anyOf": [{"type": "string", "pattern": fields.NON_BLANK}, {"type": "number"}]}
+        return {"type": ["string", "number"]}
+    if kind is Kind.ID:
+        return {"type": "string", "pattern": fields.ID_PATTERN}
+    if kind is Kind.CHOICE:
+        assert field.choices is not None
+        return _choice(tuple(str(member) for member in field.choices))
+    if kind in (Kind.WHOLE, Kind.NUMBER):
+        return {"type": "integer" if kind is Kind.WHOLE else "number", "minimum": field.low, "maximum": field.high}
+    if kind is Kind.FLAG:
+        return {"type": "boolean"}
+    if kind is Kind.DATE:
+        return {"type": "string", "pattern": fields.REQUIRED_DATE_PATTERN if field.required else fields.DATE_PATTERN}
+    assert field.record is not None
+    if kind is Kind.RECORD:
+        return record_schema(field.record)
+    if kind is Kind.RECORDS:
+        return {"type": "array", "minItems": 1, "items": record_schema(field.record)}
+    generic = {"propertyNames": {"pattern": f"^{fields.KEBAB}$"}, "additionalProperties": answer_schema()}
+    return {"type": "object", **(answers or generic)}
+
+
+def field_schema(field: Field, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    schema = {"description": field.description, **_value(field, answers)}
+    if field.required and not field.null_ok:
+        return schema
+    return {"description": field.description, "anyOf": [{"type": "null"}, _value(field, answers)]}
+
+
+def record_schema(record: Record, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    properties = {field.name: field_schema(field, answers) for field in record.fields}
+    return closed_object(properties, list(record.required))
+
+
+def answer_schema(allowed: tuple[AnswerValue, ...] = tuple(AnswerValue)) -> dict[str, Any]:
+    """An answer in short (``yes``) or long form (``{answer: yes, evidence: ...}``); empty
+    means unknown."""
+    short = {"anyOf": [{"type": "null"}, _choice(tuple(str(value) for value in allowed))]}
+    long = record_schema(fields.ANSWER)
+    long["properties"]["answer"] = {"description": fields.SHORT_ANSWER.description, **short}
+    return {"anyOf": [short, long]}
+
+
+def _file_schema(title: str, record: Record, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"$schema": DRAFT, "title": title, **record_schema(record, answers)}
+
+
+CHECKLIST = _file_schema("implcheck checklist", fields.CHECKLIST)
+ANSWERS = _file_schema("implcheck answers file", fields.ANSWERS)
+
+
+def answers_for(checklist: Checklist) -> dict[str, Any]:
+    """The answers schema for one checklist: each item id a property, its question the
+    description, so an editor completes ids, shows the question and flags a mistyped id."""
+    from implcheck.load import allowed_answers
+
+    properties = {
+        item.id: {"description": item.question, **answer_schema(allowed_answers(item))} for item in checklist.items
+    }
+    schema = _file_schema(
+        f"{ANSWERS_FOR}{checklist.id} {checklist.version}",
+        fields.ANSWERS,
+        {"properties": properties, "additionalProperties": False},
+    )
+    return schema
