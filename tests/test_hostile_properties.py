@@ -35,7 +35,8 @@ from implcheck.model import (
 from implcheck.present import CheckFormat, render_check
 from implcheck.result import Verdict
 from implcheck.scoring import score
-from implcheck.yamlsource import decode, load_document
+from implcheck.textfile import decode
+from implcheck.yamlsource import load_document
 
 SHIPPED = sorted([*ROOT.glob("checklists/*.yaml"), *ROOT.glob("examples/**/*.yaml")])
 SOURCES = {path: path.read_bytes() for path in SHIPPED}

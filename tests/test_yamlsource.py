@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from implcheck import yamlsource
 from implcheck.errors import InputError
-from implcheck.yamlsource import MAX_BYTES, MAX_ITEMS, MAX_KEYS, MAX_NODES, MAX_TEXT, Location, load_document
+from implcheck.textfile import MAX_BYTES
+from implcheck.yamlsource import MAX_ITEMS, MAX_KEYS, MAX_NODES, MAX_TEXT, Location, load_document
 
 Write = Callable[[str, str], Path]
 

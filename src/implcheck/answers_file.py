@@ -16,7 +16,7 @@ from implcheck import safetext, schemas
 from implcheck.carry import LastTerm
 from implcheck.fileio import write_atomic
 from implcheck.model import AcceptedRisk, AgreedAction, Answer, AnswerValue, Checklist, Context, Item, Role
-from implcheck.yamlsource import MAX_BYTES
+from implcheck.textfile import MAX_BYTES
 
 WIDTH = 96
 # Characters JSON leaves as they are but YAML refuses or folds into a space: DEL and the C1

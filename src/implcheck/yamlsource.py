@@ -8,7 +8,8 @@ Three things the stock loader gets wrong for us:
 * Errors must point at a line and column, so values are built straight from the parser's events
   and each value's position is kept in ``Document.locations``, keyed by its path from the root.
 * Every file may be hostile, so what a file may hold is bounded (``LIMITS``) and checked while it
-  is read, before a huge file can cost seconds or hundreds of megabytes.
+  is read, before a huge file can cost seconds or hundreds of megabytes. Getting the text safely
+  (regular files only, the size, UTF-8) is ``textfile.py``'s job; this module parses it.
 
 libyaml's C parser does the parsing when it is installed (it is in the PyYAML wheels); the pure
 Python parser, ten times slower, is the fallback. Both yield the same events.
@@ -19,10 +20,7 @@ no checklist or answers file needs them, and aliases are how "billion laughs" fi
 
 from __future__ import annotations
 
-import codecs
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +28,8 @@ from typing import Any
 import yaml
 
 from implcheck.errors import InputError, Problem, ProblemRule, excerpt
+from implcheck.textfile import MAX_BYTES, read_text
 
-MAX_BYTES = 1024 * 1024  # about 20x the largest shipped checklist; refuses hostile giants early
 MAX_DEPTH = 40  # levels of nesting; the shipped files use 6
 MAX_NODES = 20_000  # values of any kind in one file; the largest shipped checklist has about 1,200
 MAX_ITEMS = 1_000  # entries in one list
@@ -130,76 +128,6 @@ class Document:
     def problem(self, message: str, *path: Key, rule: ProblemRule, at_key: bool = False) -> Problem:
         loc = self.key_where(*path) if at_key else self.where(*path)
         return Problem(str(self.path), loc.line, loc.col, message, rule)
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
-
-
-def read_text(path: Path) -> str:
-    """Read a user's file, turning every way it can fail into an ``InputError``.
-
-    Only regular files are read: a FIFO would hang the run and ``/dev/zero`` never ends. The file
-    is opened without blocking and checked on the open descriptor, so it cannot be swapped for
-    something else between the check and the read.
-    """
-    where = str(path)
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputError.single(where, "no such file", rule=ProblemRule.FILE_UNREADABLE) from None
-    except IsADirectoryError:
-        raise InputError.single(
-            where, "is a directory, expected a YAML file", rule=ProblemRule.FILE_UNREADABLE
-        ) from None
-    except OSError as exc:
-        raise InputError.single(
-            where, f"cannot read: {exc.strerror or exc}", rule=ProblemRule.FILE_UNREADABLE
-        ) from None
-    try:
-        info = os.fstat(fd)
-        mode = info.st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError.single(where, "is a directory, expected a YAML file", rule=ProblemRule.FILE_UNREADABLE)
-        if not stat.S_ISREG(mode):
-            raise InputError.single(where, "not a regular file; give a YAML file", rule=ProblemRule.NOT_REGULAR_FILE)
-        if info.st_size > MAX_BYTES:
-            raise InputError.single(
-                where,
-                f"file is {info.st_size:,} bytes; the most allowed is {MAX_BYTES:,}",
-                rule=ProblemRule.FILE_TOO_BIG,
-            )
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError.single(
-            where, f"cannot read: {exc.strerror or exc}", rule=ProblemRule.FILE_UNREADABLE
-        ) from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    if len(data) > MAX_BYTES:
-        raise InputError.single(
-            where,
-            f"file is {len(data):,} bytes or more; the most allowed is {MAX_BYTES:,}",
-            rule=ProblemRule.FILE_TOO_BIG,
-        )
-    return decode(path, data)
-
-
-def decode(path: Path, data: bytes) -> str:
-    """UTF-8 text, with a leading byte-order mark dropped; anything else is a located problem."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise InputError.single(str(path), "the file is UTF-16 or UTF-32; save it as UTF-8", rule=ProblemRule.NOT_UTF8)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        raise InputError.single(
-            str(path), f"not UTF-8 text ({exc.reason}); save it as UTF-8", line, col, rule=ProblemRule.NOT_UTF8
-        ) from None
 
 
 def load_document(path: Path, text: str | None = None) -> Document:

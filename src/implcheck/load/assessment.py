@@ -12,7 +12,8 @@ from implcheck.load.answers import answers_from_document, is_checklist, load_ans
 from implcheck.load.checklists import checklist_from_document
 from implcheck.model import AnswerSheet, Assessment, Checklist, Context
 from implcheck.safetext import quote
-from implcheck.yamlsource import load_document, read_text
+from implcheck.textfile import read_text
+from implcheck.yamlsource import load_document
 
 # What makes files one assessment: one school's answers for one initiative and term.
 COMBINED_BY = ("school", "initiative", "term")
