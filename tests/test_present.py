@@ -6,17 +6,19 @@ from __future__ import annotations
 import subprocess
 import sys
 from enum import StrEnum
+from pathlib import Path
 
 import pytest
 
 from helpers import MINI
-from implcheck import present
+from implcheck import portfolio, present
 from implcheck.commands import check as check_cmd
 from implcheck.compare import compare
 from implcheck.errors import Problem, ProblemRule
 from implcheck.load import load_checklist
 from implcheck.present.problems import Checked
 from report_helpers import PAIR, result_of
+from test_portfolio import answers, put
 
 # each command's choices -> the formats its registry holds
 REGISTRIES: dict[type[StrEnum], set[StrEnum]] = {
@@ -25,6 +27,7 @@ REGISTRIES: dict[type[StrEnum], set[StrEnum]] = {
     present.ShowFormat: set(present.SHOW_FORMATS),
     present.CompareFormat: set(present.COMPARE_FORMATS),
     present.ValidateFormat: set(present.VALIDATE_FORMATS),
+    present.PortfolioFormat: set(present.PORTFOLIO_FORMATS),
 }
 
 
@@ -59,6 +62,18 @@ def test_every_compare_format_renders(fmt: present.CompareFormat) -> None:
 def test_every_validate_format_renders(fmt: present.ValidateFormat) -> None:
     checked = Checked(1, 1, (Problem("a.yaml", 1, 1, "bad", ProblemRule.BAD_VALUE),))
     assert present.render_problems(checked, fmt).strip()
+
+
+@pytest.mark.parametrize("fmt", list(present.PortfolioFormat))
+def test_every_portfolio_format_renders_and_only_text_differs_at_a_terminal(
+    tmp_path: Path, fmt: present.PortfolioFormat
+) -> None:
+    put(tmp_path, "a.yaml", answers("Oakfield Primary"))
+    built = portfolio.build([tmp_path], checklist_dirs=[MINI.parent])  # the answers name "mini.yaml"
+    piped = present.render_portfolio(built, fmt)
+    at_terminal = present.render_portfolio(built, fmt, terminal=True)
+    assert piped.strip()
+    assert (at_terminal != piped) == (fmt is present.PortfolioFormat.TEXT)
 
 
 def test_md_and_markdown_are_one_format_everywhere() -> None:

@@ -17,7 +17,7 @@ from implcheck.commands.check import FailOn
 from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 from implcheck.fileio import write_output
-from implcheck.present import PortfolioFormat
+from implcheck.present import PortfolioFormat, render_portfolio
 
 
 @dataclass(frozen=True)
@@ -33,28 +33,6 @@ class Options:
     color: bool = False
     width: int = 100
     checklist_dirs: tuple[Path, ...] = ()  # answers files may also name checklists there
-
-
-def render(portfolio: engine.Portfolio, options: Options) -> str:
-    # Each format imports only what it needs: rich for a terminal, Jinja for HTML.
-    from implcheck.present import portfolio as present
-
-    fmt = options.fmt
-    if fmt is PortfolioFormat.TEXT and options.terminal:
-        from implcheck.present import portfolio_rich
-
-        return portfolio_rich.render(portfolio, color=options.color, width=options.width)
-    if fmt is PortfolioFormat.HTML:
-        from implcheck.present import portfolio_html
-
-        return portfolio_html.render(portfolio)
-    renderers = {
-        PortfolioFormat.TEXT: present.render_plain,
-        PortfolioFormat.JSON: present.render_json,
-        PortfolioFormat.MARKDOWN: present.render_markdown,
-        PortfolioFormat.CSV: present.render_csv,
-    }
-    return renderers[fmt](portfolio)
 
 
 def gate(portfolio: engine.Portfolio, fail_on: FailOn, fail_on_regression: bool) -> list[str]:
@@ -76,7 +54,7 @@ def gate(portfolio: engine.Portfolio, fail_on: FailOn, fail_on_regression: bool)
 def run(roots: list[Path], options: Options | None = None) -> Outcome:
     options = options or Options()
     portfolio = engine.build(roots, max_drop=options.max_drop, jobs=options.jobs, checklist_dirs=options.checklist_dirs)
-    text = render(portfolio, options)
+    text = render_portfolio(portfolio, options.fmt, terminal=options.terminal, color=options.color, width=options.width)
     stderr = [str(skipped) for skipped in portfolio.skipped] if options.verbose else []
     if options.output is not None and str(options.output) != "-":
         read = [Path(file) for group in portfolio.groups for term in group.terms for file in term.files]

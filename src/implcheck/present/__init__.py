@@ -22,6 +22,7 @@ from implcheck.result import Result
 
 if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
     from implcheck.compare import Comparison
+    from implcheck.portfolio import Portfolio
     from implcheck.present.problems import Checked
 
 T = TypeVar("T")
@@ -33,6 +34,7 @@ class Options:
 
     color: bool = False
     width: int = 100
+    terminal: bool = False  # a person at a terminal, not a pipe or a file: rich's table for portfolio text
     generated_at: str | None = None
     baseline: Comparison | None = None  # last term's comparison: a report's "since last term"
     lines: Mapping[tuple[str, str], int] | None = None  # where each answer stands (termfiles.answer_lines)
@@ -113,16 +115,6 @@ def render_check(
 # --- report: the governors' report ---------------------------------------------------------
 
 
-class PortfolioFormat(StrEnum):
-    """``implcheck portfolio``'s formats (``present/portfolio.py``; rich and HTML in their own modules)."""
-
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    HTML = "html"
-
-
 class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"
@@ -162,6 +154,67 @@ def render_report(
     result: Result, fmt: ReportFormat, *, generated_at: str | None = None, baseline: Comparison | None = None
 ) -> str:
     return REPORT_FORMATS[fmt].render(result, Options(generated_at=generated_at, baseline=baseline))
+
+
+# --- portfolio: every school's implementations at once, for a trust's team -----------------
+
+
+class PortfolioFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    HTML = "html"
+
+
+def _portfolio_text(portfolio: Portfolio, options: Options) -> str:
+    if options.terminal:
+        from implcheck.present import portfolio_rich
+
+        return portfolio_rich.render(portfolio, color=options.color, width=options.width)
+    from implcheck.present import portfolio as present
+
+    return present.render_plain(portfolio)
+
+
+def _portfolio_json(portfolio: Portfolio, options: Options) -> str:
+    from implcheck.present import portfolio as present
+
+    return present.render_json(portfolio)
+
+
+def _portfolio_markdown(portfolio: Portfolio, options: Options) -> str:
+    from implcheck.present import portfolio as present
+
+    return present.render_markdown(portfolio)
+
+
+def _portfolio_csv(portfolio: Portfolio, options: Options) -> str:
+    from implcheck.present import portfolio as present
+
+    return present.render_csv(portfolio)
+
+
+def _portfolio_html(portfolio: Portfolio, options: Options) -> str:
+    from implcheck.present import portfolio_html
+
+    return portfolio_html.render(portfolio)
+
+
+PORTFOLIO_FORMATS: dict[PortfolioFormat, Format[Portfolio]] = {
+    PortfolioFormat.TEXT: Format(_portfolio_text, ".txt"),
+    PortfolioFormat.JSON: Format(_portfolio_json, ".json"),
+    PortfolioFormat.MARKDOWN: Format(_portfolio_markdown, ".md"),
+    PortfolioFormat.CSV: Format(_portfolio_csv, ".csv"),
+    PortfolioFormat.HTML: Format(_portfolio_html, ".html"),
+}
+
+
+def render_portfolio(
+    portfolio: Portfolio, fmt: PortfolioFormat, *, terminal: bool = False, color: bool = False, width: int = 100
+) -> str:
+    """``terminal``: a person is reading, so text is rich's table (coloured if ``color``), not plain columns."""
+    return PORTFOLIO_FORMATS[fmt].render(portfolio, Options(color=color, width=width, terminal=terminal))
 
 
 # --- show: one checklist, for reading or for a wiki ----------------------------------------
