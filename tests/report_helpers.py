@@ -24,7 +24,11 @@ EXAMPLES: dict[str, tuple[Path, ...]] = {
     "respondents": (ROOT / "examples/respondents/leader.yaml", ROOT / "examples/respondents/teacher.yaml"),
 }
 HOSTILE = (FIXTURES / "hostile-leader.yaml", FIXTURES / "hostile-teacher.yaml")
-ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE}
+# Two respondents who disagree, over a five-item re-check (tests/fixtures/recheck-mini.yaml): the
+# report tests assert its figures, which change only when the fixture or the scoring does, never
+# when the shipped checklists or examples are edited.
+RECHECK = (FIXTURES / "recheck-leader.yaml", FIXTURES / "recheck-teacher.yaml")
+ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE, "recheck": RECHECK}
 PAIR = EXAMPLES["respondents"]
 
 # Fragments of the hostile fixtures that must never come out live.

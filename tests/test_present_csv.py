@@ -10,7 +10,7 @@ import pytest
 
 from implcheck.present import csv as csv_report
 from implcheck.present import json as json_report
-from report_helpers import EXAMPLES, HOSTILE, PAIR, result_of
+from report_helpers import EXAMPLES, HOSTILE, RECHECK, result_of
 
 
 def rows(text: str) -> list[list[str]]:
@@ -19,7 +19,7 @@ def rows(text: str) -> list[list[str]]:
 
 
 def test_one_row_per_action_with_header_bom_and_crlf() -> None:
-    result = result_of(PAIR)
+    result = result_of(RECHECK)
     text = csv_report.render(result)
     assert text.startswith("\ufeffitem,question,failure mode,stage,severity,action,suggested owner,due,status\r\n")
     assert text.count("\r\n") == len(result.actions) + 1
@@ -28,8 +28,17 @@ def test_one_row_per_action_with_header_bom_and_crlf() -> None:
     assert table[0] == list(csv_report.HEADER)
     assert [r[0] for r in table[1:]] == [a.item_id for a in result.actions]
     first = table[1]
-    assert first[:5] == ["acceptability-checked", first[1], "no-monitoring", "Deliver", "critical"]
-    assert first[6:] == ["Implementation lead", "Before the end of this term", "Not in place"]
+    assert first == [
+        "staff-see-value",
+        "In this term's staff survey, did most staff say it is worth doing?",
+        "no-buy-in",
+        "Deliver",
+        "critical",
+        "Run a three-question anonymous staff pulse.",
+        "Implementation lead",
+        "Before the end of this term",
+        "Not in place",
+    ]
 
 
 def test_hostile_cells_are_neutralised() -> None:
@@ -66,7 +75,7 @@ def test_file_bytes_open_as_utf8_with_bom(tmp_path: Path) -> None:
     from implcheck.fileio import write_atomic
 
     path = tmp_path / "a.csv"
-    write_atomic(path, csv_report.render(result_of(PAIR)))
+    write_atomic(path, csv_report.render(result_of(RECHECK)))
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfitem,")
     assert b"\r\n" in data and b"\r\r\n" not in data

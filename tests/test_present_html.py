@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from implcheck.present import html
-from report_helpers import ALL_INPUTS, HOSTILE, HOSTILE_MARKUP, PAIR, result_of
+from report_helpers import ALL_INPUTS, HOSTILE, HOSTILE_MARKUP, RECHECK, result_of
 
 
 class Collect(HTMLParser):
@@ -32,7 +32,7 @@ def parse(text: str) -> Collect:
 
 @pytest.fixture(scope="module")
 def pair_html() -> str:
-    return html.render(result_of(PAIR))
+    return html.render(result_of(RECHECK))
 
 
 @pytest.mark.parametrize("name", sorted(ALL_INPUTS))
@@ -72,12 +72,12 @@ def test_structure_for_assistive_technology(pair_html: str) -> None:
 def test_summary_content(pair_html: str) -> None:
     summary = pair_html[pair_html.index('<section class="summary"') : pair_html.index('aria-labelledby="why"')]
     assert '<p class="verdict-label">Verdict: Not ready</p>' in summary
-    assert "55<small>/100</small>" in summary
-    assert "100%</span>confidence (43/43 answered)" in summary
+    assert "32<small>/100</small>" in summary
+    assert "100%</span>confidence (5/5 answered)" in summary
     assert "Do not approve the continuation yet." in summary
-    assert "Staff in different roles disagree on 21 items, 3 of them critical" in summary
-    assert summary.count('<th scope="row" class="num">') == 5
-    assert "In this term&#39;s staff survey, did most of the staff who use it say it is worth doing?" in summary
+    assert "Staff in different roles disagree on 4 items, 1 of them critical" in summary
+    assert summary.count('<th scope="row" class="num">') == 4  # one row per top risk
+    assert "In this term&#39;s staff survey, did most staff say it is worth doing?" in summary
     assert '<span class="who">Owner:</span> Implementation lead' in summary
     assert '<span class="tag blocks">Blocks approval</span>' in summary
     assert 'aria-hidden="true"' in summary  # the shape is decoration; the words carry the verdict
@@ -86,8 +86,8 @@ def test_summary_content(pair_html: str) -> None:
 def test_detail_content(pair_html: str) -> None:
     assert '<h2 id="disagreements">Where respondents disagree</h2>' in pair_html
     assert '<th scope="col">senior-leader (C. Okafor)</th><th scope="col">teacher (D. Hughes)</th>' in pair_html
-    row = pair_html[pair_html.index("acceptability-checked</span></th>") :]
-    assert row.startswith("acceptability-checked</span></th><td>Partly</td><td>No</td>")
+    row = pair_html[pair_html.index("staff-see-value</span></th>") :]
+    assert row.startswith("staff-see-value</span></th><td>Partly</td><td>No</td>")
     assert "Critical gaps · " in pair_html  # each row says which group it is in
     assert "Refresher session offered in October" in pair_html  # evidence in the detail
     assert '<h2 id="glossary">Words used in this report</h2>' in pair_html

@@ -7,7 +7,7 @@ from markdown_it import MarkdownIt
 
 from implcheck.present import markdown_report
 from implcheck.present.markdown import md
-from report_helpers import ALL_INPUTS, HOSTILE, PAIR, result_of
+from report_helpers import ALL_INPUTS, HOSTILE, RECHECK, result_of
 
 # CommonMark with GFM tables and strikethrough, raw HTML allowed: as GitHub and GitLab parse it
 # before sanitising, so an injection would show up as an html token.
@@ -61,17 +61,17 @@ def test_hostile_text_is_shown_as_text() -> None:
 
 
 def test_summary_and_detail_content() -> None:
-    text = markdown_report.render(result_of(PAIR))
+    text = markdown_report.render(result_of(RECHECK))
     assert "### ⛔ Verdict: Not ready" in text
-    assert "**Score 55/100** · **confidence 100%** (43 of 43 applicable items answered)" in text
+    assert "**Score 32/100** · **confidence 100%** (5 of 5 applicable items answered)" in text
     assert "**Do not approve the continuation yet.**" in text
     assert "| # | Risk | Action | Suggested owner | By when |" in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term\\'s staff survey" not in text
-    assert "| 1 | **CRITICAL** · **blocks approval** · In this term's staff survey, did most" in text
+    assert "| 1 | **CRITICAL** · **blocks approval** · In this term's staff survey, did most staff say" in text
     assert "| Question | senior-leader (C. Okafor) | teacher (D. Hughes) |" in text
     assert (
-        "| **CRITICAL** · In this term's staff survey, did most of the staff who use it say it is worth doing? "
-        "(acceptability-checked) | Partly | No |" in text
+        "| **CRITICAL** · In this term's staff survey, did most staff say it is worth doing? "
+        "(staff-see-value) | Partly | No |" in text
     )
     assert "## Words used in this report" in text
     assert "- **Accepted risk**: " in text
