@@ -395,3 +395,33 @@ def test_init_brings_a_schema_it_wrote_up_to_date(tmp_path: Path) -> None:
     schema.write_text('{"title": "implcheck answers for mini 0.9"}', encoding="utf-8")
     assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
     assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "implcheck answers for mini 1.0"
+
+
+@pytest.mark.parametrize("name", [info.callback.__name__ for info in app.registered_commands if info.callback])
+def test_a_command_alone_behaves_as_in_the_whole_app(name: str) -> None:
+    from implcheck.cli import only
+
+    alone = only([name, "--help"])
+    assert [info.callback for info in alone.registered_commands] == [
+        info.callback for info in app.registered_commands if info.callback and info.callback.__name__ == name
+    ]
+    whole = runner.invoke(app, [name, "--help"], prog_name="implcheck")
+    single = runner.invoke(alone, [name, "--help"], prog_name="implcheck")
+    assert (single.exit_code, single.stdout) == (whole.exit_code, whole.stdout)
+    wrong = [name, "--no-such-option"]
+    assert runner.invoke(alone, wrong).output == runner.invoke(app, wrong).output
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["chek", "a.yaml"], ["--help", "check"]])
+def test_anything_but_a_command_gets_the_whole_app(args: list[str]) -> None:
+    from implcheck.cli import only
+
+    assert only(args) is app
+
+
+def test_debug_may_come_before_the_command_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from implcheck.cli import only
+
+    assert len(only(["--debug", "check", "a.yaml"]).registered_commands) == 1
+    monkeypatch.setenv("_IMPLCHECK_COMPLETE", "complete_bash")
+    assert only(["check"]) is app  # shell completion lists every command

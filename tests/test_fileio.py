@@ -55,7 +55,7 @@ def test_an_unwritable_folder_is_a_usage_error(tmp_path: Path, monkeypatch: pyte
     def denied(**kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("implcheck.fileio.tempfile.mkstemp", denied)
+    monkeypatch.setattr("tempfile.mkstemp", denied)
     assert refused(tmp_path / "a.yaml") == f"{tmp_path / 'a.yaml'}: cannot write: permission denied"
 
 

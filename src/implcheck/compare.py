@@ -24,10 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from implcheck.model import AnswerValue, Item
+from implcheck.model import DEFAULT_MAX_DROP, AnswerValue, Item
 from implcheck.result import Result, Verdict
-
-DEFAULT_MAX_DROP = 5.0
 
 RANK = {AnswerValue.YES: 2, AnswerValue.PARTLY: 1, AnswerValue.NO: 0}
 GAP_ANSWERS = frozenset({AnswerValue.NO, AnswerValue.PARTLY})

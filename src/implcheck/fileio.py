@@ -19,7 +19,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -140,6 +139,8 @@ def write_atomic(path: Path, text: str, *, encoding: str = "utf-8", shown: Path 
     if path.is_dir():
         raise UsageError(f"{shown}: is a folder; give a file name")
     directory = path.parent if str(path.parent) else Path()
+    import tempfile  # only a write pays for it: loading files imports this module too
+
     try:
         # A short fixed prefix, so a name near the file system's limit fails on the rename with a
         # clear reason rather than on a longer temporary name.

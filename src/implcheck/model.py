@@ -136,6 +136,11 @@ class Section:
     items: tuple[Item, ...]
 
 
+# A score fall of more than this many points since the last term is a regression (compare.py).
+# Stated here so the CLI can offer it as a default without importing the comparison code.
+DEFAULT_MAX_DROP = 5.0
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Verdict bars; a checklist may tune them (``thresholds:`` in its YAML)."""

@@ -23,7 +23,16 @@ from typing import Any, TypeVar
 from implcheck import catalog, compare
 from implcheck.errors import InputError, Problem, ProblemRule
 from implcheck.load import answers_from_document, resolver
-from implcheck.model import AcceptedRisk, AgreedAction, Answer, AnswerSheet, Assessment, Checklist, Context
+from implcheck.model import (
+    DEFAULT_MAX_DROP,
+    AcceptedRisk,
+    AgreedAction,
+    Answer,
+    AnswerSheet,
+    Assessment,
+    Checklist,
+    Context,
+)
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
 from implcheck.walk import Skipped, walk
@@ -218,7 +227,7 @@ def _score_one(task: Task) -> tuple[Group, list[Problem]]:
 
 
 def build(
-    roots: list[Path], *, max_drop: float = compare.DEFAULT_MAX_DROP, jobs: int = 1, checklist_dirs: Sequence[Path] = ()
+    roots: list[Path], *, max_drop: float = DEFAULT_MAX_DROP, jobs: int = 1, checklist_dirs: Sequence[Path] = ()
 ) -> Portfolio:
     """Walk, read and score. With ``jobs`` > 1 a pool of processes reads the files and scores
     the groups; results come back in order, so the portfolio is exactly that of one process."""

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from implcheck import safetext
 from implcheck.commands import Outcome
-from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.errors import EXIT_GATE_FAILED, EXIT_OK
 from implcheck.load import load_assessment
+from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import CheckFormat, render_check
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from implcheck.commands import Outcome
-from implcheck.compare import DEFAULT_MAX_DROP, Comparison, compare, differences
+from implcheck.compare import Comparison, compare, differences
 from implcheck.errors import EXIT_OK, UsageError
+from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import CompareFormat, render_comparison
 from implcheck.result import Result
 from implcheck.scoring import score

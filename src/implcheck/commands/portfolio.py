@@ -14,9 +14,9 @@ from pathlib import Path
 from implcheck import portfolio as engine
 from implcheck.commands import Outcome
 from implcheck.commands.check import FailOn
-from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 from implcheck.fileio import write_output
+from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import PortfolioFormat, render_portfolio
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from implcheck.commands import Outcome
 from implcheck.commands.compare import against_baseline
-from implcheck.compare import DEFAULT_MAX_DROP
 from implcheck.errors import EXIT_OK, UsageError
 from implcheck.fileio import write_output
 from implcheck.load import load_assessment
+from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import REPORT_FORMATS, ReportFormat, render_report
 from implcheck.scoring import score
 from implcheck.termfiles import files_of

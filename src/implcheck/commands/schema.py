@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from implcheck import schemas
 from implcheck.commands import Outcome
 
 
@@ -17,4 +16,6 @@ class SchemaKind(StrEnum):
 
 
 def run(kind: SchemaKind) -> Outcome:
+    from implcheck import schemas  # the CLI imports this module for SchemaKind on every run
+
     return Outcome(schemas.text(kind.value))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,12 +54,13 @@ def load_any(path: Path, checklist_dirs: Sequence[Path] = ()) -> Checklist | tup
     )
 
 
-def _fingerprint(path: Path) -> str:
-    """The file's content, read the safe way (a regular file, within the size limit)."""
+def _content(path: Path) -> str | None:
+    """The file's content, read the safe way (a regular file, within the size limit). Files given
+    together are a few respondents' small files, so they are compared whole: no hash to load."""
     try:
-        return hashlib.sha256(read_text(path).encode("utf-8", "surrogatepass")).hexdigest()
+        return read_text(path)
     except InputError:  # pragma: no cover - it changed since it loaded a moment ago
-        return ""
+        return None
 
 
 def load_assessment(paths: list[Path], checklist_dirs: Sequence[Path] = ()) -> Assessment:
@@ -85,13 +85,15 @@ def load_assessment(paths: list[Path], checklist_dirs: Sequence[Path] = ()) -> A
         except InputError as error:
             problems.extend(error.problems)
             continue
-        fingerprint = _fingerprint(path)  # only once it loaded: never a FIFO or a device
-        if fingerprint and fingerprint in contents:
+        content = _content(path)  # only once it loaded: never a FIFO or a device
+        if content is None:  # pragma: no cover - see _content
+            continue
+        if content in contents:
             raise UsageError(
-                f"{path}: is a copy of {contents[fingerprint]} (the same content); "
+                f"{path}: is a copy of {contents[content]} (the same content); "
                 "each respondent's answers count once, so give each file once"
             )
-        contents.setdefault(fingerprint, path)
+        contents.setdefault(content, path)
     if problems:
         raise InputError(problems)
     first_sheet, checklist = loaded[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar, cast
 
@@ -28,18 +29,47 @@ from implcheck.yamlsource import Document, Key
 MAX_PROBLEMS = 50  # per file
 E = TypeVar("E", bound=StrEnum)
 Path_ = tuple[Key, ...]
-# Compiled once: a portfolio checks these against every value of thousands of files.
 _NON_BLANK = re.compile(NON_BLANK)
-_ID = re.compile(ID_PATTERN)
-_DATE = re.compile(DATE_PATTERN)
-_REQUIRED_DATE = re.compile(REQUIRED_DATE_PATTERN)
+
+
+# The field table's patterns decide; they are compiled on first use (start-up pays only for
+# those a file needs) and the commonest values skip them: a choice written exactly as it is
+# listed, a kebab-case id, a date written YYYY-MM-DD that the calendar has. Each short cut
+# accepts only what the pattern accepts, as it is, and leaves everything else to the pattern.
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @functools.cache
-def _choice_reader(enum: type[StrEnum]) -> tuple[dict[str, StrEnum], re.Pattern[str]]:
-    """An enum's choices, worked out once: a value written exactly as a choice is looked up;
-    any other (another case, spaces around it) goes through the pattern the schema uses."""
-    return {str(member.value): member for member in enum}, re.compile(choice_pattern(m.value for m in enum))
+def _exact_choices(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    return {str(member.value): member for member in enum}
+
+
+@functools.cache
+def _choice_regex(enum: type[StrEnum]) -> re.Pattern[str]:
+    return re.compile(choice_pattern(member.value for member in enum))
+
+
+_KEBAB_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _plain_id(value: str) -> bool:
+    """Lowercase ASCII letters and digits in hyphen-separated runs: what ``ID_PATTERN`` takes."""
+    return bool(value) and _KEBAB_CHARS.issuperset(value) and "" not in value.split("-")
+
+
+def _calendar_day(value: str) -> bool:
+    """``YYYY-MM-DD`` in ASCII digits naming a real day, as ``CALENDAR_DATE`` spells out."""
+    if len(value) != 10 or value[4] != "-" or value[7] != "-" or not value.isascii():
+        return False
+    if not (value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit()):
+        return False
+    try:
+        date.fromisoformat(value)  # years 1 to 9999 of the Gregorian calendar, like the pattern
+    except ValueError:
+        return False
+    return True
 
 
 def choices(enum: type[StrEnum]) -> str:
@@ -165,7 +195,9 @@ class Checker:
         if not self.present(mapping, field):
             return ""
         value = mapping[field.name]
-        match = _ID.search(value) if isinstance(value, str) else None
+        if isinstance(value, str) and _plain_id(value):
+            return value
+        match = _compiled(ID_PATTERN).search(value) if isinstance(value, str) else None
         if match is None:
             self.add(
                 f"{field.called} must be kebab-case (lowercase letters, digits and single hyphens), "
@@ -185,10 +217,10 @@ class Checker:
     def choice_value(self, value: object, path: Path_, field: Field, enum: type[E]) -> E | None:
         match = None
         if isinstance(value, str):
-            exact, pattern = _choice_reader(enum)
+            exact = _exact_choices(enum)
             if value in exact:
                 return cast(E, exact[value])
-            match = pattern.search(value)
+            match = _choice_regex(enum).search(value)
         if match is None:
             self.add(
                 f"{field.called} must be one of {choices(enum)}; got {describe(value)}", ProblemRule.BAD_VALUE, *path
@@ -227,8 +259,10 @@ class Checker:
         if not self.present(mapping, field):
             return ""
         value = mapping[field.name]
-        pattern = _REQUIRED_DATE if field.required else _DATE
-        match = pattern.search(value) if isinstance(value, str) else None
+        if isinstance(value, str) and _calendar_day(value):
+            return value
+        pattern = REQUIRED_DATE_PATTERN if field.required else DATE_PATTERN
+        match = _compiled(pattern).search(value) if isinstance(value, str) else None
         if match is None:
             self.add(
                 f"{field.called} must be a date written YYYY-MM-DD, got {describe(value)}",
