@@ -59,7 +59,8 @@ def test_github_workflow_flags_the_school_that_slipped(tmp_path: Path) -> None:
     assert recheck.returncode == 1, recheck.stderr
     regressed = [line for line in recheck.stdout.splitlines() if line.startswith("::error title=Readiness regressed")]
     assert regressed[0] == (
-        "::error title=Readiness regressed since 2026-autumn::The verdict fell from ready to ready with conditions."
+        "::error title=Readiness regressed since 2026-autumn::"
+        "The verdict fell from on track to on track with conditions."
     )
     assert "A critical question is worse: Is there still a named senior leader, in post now," in regressed[1]
     assert "::notice title=implcheck termly-recheck" in recheck.stdout

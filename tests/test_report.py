@@ -31,7 +31,7 @@ def test_every_input_renders_in_every_format_the_same_bytes_twice(name: str, fmt
     assert first.exit_code == 0
     assert first.stdout == second.stdout
     assert first.stdout.encode("utf-8") == second.stdout.encode("utf-8")
-    assert "Not ready" in first.stdout or "Ready" in first.stdout or fmt is ReportFormat.CSV
+    assert "Verdict: " in first.stdout or fmt is ReportFormat.CSV
 
 
 def test_generated_at_appears_only_when_given() -> None:
@@ -48,7 +48,7 @@ def test_writes_the_file_atomically_with_a_note_on_stderr(tmp_path: Path) -> Non
     outcome = report_cmd.run(list(PAIR), ReportFormat.HTML, target)
     assert outcome.stdout == ""
     assert outcome.exit_code == 0
-    assert outcome.stderr == f"implcheck: wrote {target} (html; verdict: not ready)\n"
+    assert outcome.stderr == f"implcheck: wrote {target} (html; verdict: off track)\n"
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
@@ -61,12 +61,12 @@ def test_dash_means_stdout() -> None:
 def test_cli_report_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     result = invoke("report", *PAIR, "--format", "md")
     assert result.exit_code == 0, result.output
-    assert "### ⛔ Verdict: Not ready" in result.stdout
+    assert "### ⛔ Verdict: Off track" in result.stdout
     out = tmp_path / "actions.csv"
     result = invoke("report", *PAIR, "-f", "csv", "-o", out)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == f"implcheck: wrote {out} (csv; verdict: not ready)\n"
+    assert result.stderr == f"implcheck: wrote {out} (csv; verdict: off track)\n"
     assert out.read_bytes().startswith(b"\xef\xbb\xbfitem,question,failure mode")
 
 
@@ -144,7 +144,7 @@ def test_at_a_terminal_the_report_goes_to_a_file_named_after_the_answers(at_a_te
     result = invoke("report", *PAIR)
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == (
-        "implcheck: wrote leader-report.html (html; verdict: not ready)\n"
+        "implcheck: wrote leader-report.html (html; verdict: off track)\n"
         "  (at a terminal the report goes to a file: -o chooses its name, '-o -' prints it here)\n"
     )
     assert (at_a_terminal / "leader-report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -175,7 +175,7 @@ def test_at_a_terminal_dash_still_prints_and_o_still_names(at_a_terminal: Path) 
     result = invoke("report", *PAIR, "-f", "md", "-o", "-")
     assert result.stdout.startswith("# Readiness report: Castle Brook Academy")
     result = invoke("report", *PAIR, "-o", "governors.html")
-    assert result.stderr == "implcheck: wrote governors.html (html; verdict: not ready)\n"
+    assert result.stderr == "implcheck: wrote governors.html (html; verdict: off track)\n"
     assert sorted(p.name for p in at_a_terminal.iterdir()) == ["governors.html"]
 
 
@@ -189,6 +189,6 @@ def test_in_a_real_terminal_no_html_reaches_the_screen(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert "<" not in screen
-    assert screen.startswith("implcheck: wrote leader-report.html (html; verdict: not ready)")
+    assert screen.startswith("implcheck: wrote leader-report.html (html; verdict: off track)")
     piped = subprocess.run([implcheck, "report", *map(str, PAIR)], capture_output=True, text=True, check=False)
     assert piped.stdout.startswith("<!DOCTYPE html>")

@@ -72,6 +72,11 @@ class Term:
     files: tuple[str, ...]
     score_change: float | None  # since the previous term; None for the first
     regressions: tuple[str, ...]  # how readiness regressed since the previous term, in words
+    verdict_label: str = ""  # the verdict in the checklist's words ("Off track"); JSON keeps ``verdict``
+
+    @property
+    def label(self) -> str:
+        return self.verdict_label or self.verdict.label
 
     @property
     def regressed(self) -> bool:
@@ -305,6 +310,7 @@ def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) ->
                 files=tuple(entry.path for entry in combinable),
                 score_change=None if previous is None else round(result.score - previous.score, 1),
                 regressions=tuple(regression.message for regression in regressions),
+                verdict_label=result.verdict_label,
             )
         )
         previous = result

@@ -11,8 +11,8 @@ To add a rule: a member of ``RuleId`` (``result.py``), a check here, and its ent
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from implcheck.model import FailureMode, Thresholds
 from implcheck.result import (
@@ -48,9 +48,14 @@ class Facts:
     risks: tuple[RiskStatus, ...] = ()
     floor_stages: tuple[GroupScore, ...] = ()
     floor_failure_modes: tuple[GroupScore, ...] = ()
+    verdict_labels: Mapping[str, str] = field(default_factory=dict)  # the checklist's words for them
 
     def figure(self, score: float) -> str:
         return figure(score, score_bars(self.thresholds))
+
+    def name(self, verdict: Verdict) -> str:
+        """A verdict inside a sentence, in the checklist's words: "the bar for on track"."""
+        return (self.verdict_labels.get(verdict.value) or verdict.label).lower()
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,8 @@ def _low_score(facts: Facts) -> Finding | None:
     if not facts.overall.answered or facts.score >= bars.conditions:
         return None
     return Finding(
-        f"The score, {facts.figure(facts.score)}, is below {bars.conditions:g}, the bar for ready with conditions.",
+        f"The score, {facts.figure(facts.score)}, is below {bars.conditions:g}, "
+        f"the bar for {facts.name(Verdict.READY_WITH_CONDITIONS)}.",
         items=facts.overall.gaps,
     )
 
@@ -94,7 +100,8 @@ def _score_below_ready(facts: Facts) -> Finding | None:
     if not facts.overall.answered or not bars.conditions <= facts.score < bars.ready:
         return None
     return Finding(
-        f"The score, {facts.figure(facts.score)}, is below {bars.ready:g}, the bar for ready.", items=facts.overall.gaps
+        f"The score, {facts.figure(facts.score)}, is below {bars.ready:g}, the bar for {facts.name(Verdict.READY)}.",
+        items=facts.overall.gaps,
     )
 
 
@@ -164,7 +171,8 @@ def _low_confidence(facts: Facts) -> Finding | None:
     unknown = tuple(r.item.id for r in facts.items if r.status is Status.UNKNOWN)
     return Finding(
         f"Only {percent(facts.confidence, (bars.min_confidence,))} of the applicable items are answered "
-        f"(at least {bars.min_confidence * 100:g}% are needed for ready); {len(unknown)} still unknown.",
+        f"(at least {bars.min_confidence * 100:g}% are needed for {facts.name(Verdict.READY)}); "
+        f"{len(unknown)} still unknown.",
         items=unknown,
     )
 

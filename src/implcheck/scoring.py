@@ -112,6 +112,7 @@ def score(assessment: Assessment) -> Result:
         floor_failure_modes=tuple(
             _group(bars, g.key, g.title, g.label, judged_by_mode.get(g.key, ())) for g in mode_scores
         ),
+        verdict_labels=checklist.verdict_labels,
     )
     found = rules.reasons(facts)
     agreed = ledger.ledger(assessment)

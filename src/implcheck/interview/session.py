@@ -110,4 +110,4 @@ def write_report(result: Result, output: Path) -> str:
 
     inputs = [Path(name) for name in result.files] + ([result.checklist.path] if result.checklist.path else [])
     write_output(output, render_report(result, ReportFormat.HTML), inputs=inputs)
-    return f"Wrote the governors' report to {output} (verdict: {result.verdict.label.lower()})."
+    return f"Wrote the governors' report to {output} (verdict: {result.verdict_label.lower()})."

@@ -8,6 +8,7 @@ import textwrap
 
 from implcheck.model import Checklist
 from implcheck.present.markdown import md
+from implcheck.result import Verdict
 from implcheck.safetext import inert, line
 
 
@@ -16,6 +17,16 @@ def paragraphs(text: str) -> list[str]:
     breaks a folded ``>-`` block leaves where the author left a blank line."""
     blocks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
     return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def verdict_names(checklist: Checklist) -> str:
+    """The checklist's own words for its verdicts, as a sentence; empty when it uses the usual ones."""
+    named = [
+        f"{label.lower()} ({verdict.label.lower()})"
+        for verdict in reversed(Verdict)
+        if (label := checklist.verdict_labels.get(verdict.value))
+    ]
+    return f"Verdicts are called: {', '.join(named)}." if named else ""
 
 
 def render_text(checklist: Checklist, width: int = 100) -> str:
@@ -30,6 +41,8 @@ def render_text(checklist: Checklist, width: int = 100) -> str:
         f"Thresholds: ready ≥ {bars.ready:g}, ready with conditions ≥ {bars.conditions:g}, "
         f"floor {bars.floor:g} per stage and failure mode, confidence ≥ {bars.min_confidence:.0%}"
     )
+    if names := verdict_names(checklist):
+        lines += wrap(names, "")
     for section in checklist.sections:
         lines += ["", f"{section.stage.label} · {line(section.title)} ({section.id})"]
         for item in section.items:
@@ -57,6 +70,8 @@ def render_markdown(checklist: Checklist) -> str:
         f"Thresholds: ready ≥ {bars.ready:g}; ready with conditions ≥ {bars.conditions:g}; "
         f"floor {bars.floor:g} for every stage and failure mode; confidence ≥ {bars.min_confidence:.0%}.",
     ]
+    if names := verdict_names(checklist):
+        lines += ["", md(names)]
     for section in checklist.sections:
         lines += ["", f"### {section.stage.label}: {md(section.title)}", ""]
         for item in section.items:

@@ -96,10 +96,15 @@ def decide(result: Result, *, shown: int) -> Decision:
     )
 
 
+def after_launch(result: Result) -> bool:
+    """A re-check of something in use (only deliver and sustain items), not a decision to buy."""
+    early = {Stage.EXPLORE, Stage.PREPARE}
+    return not any(r.stage in early for r in result.items)
+
+
 def _noun(result: Result) -> str:
     """Before procurement governors approve a purchase; at a termly re-check, carrying on."""
-    early = {Stage.EXPLORE, Stage.PREPARE}
-    return "purchase" if any(r.stage in early for r in result.items) else "continuation"
+    return "continuation" if after_launch(result) else "purchase"
 
 
 def _count(n: int, noun: str) -> str:

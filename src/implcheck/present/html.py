@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from implcheck.compare import Comparison
 from implcheck.present import report_view, since_view
-from implcheck.present.report_glossary import GLOSSARY
+from implcheck.present.report_glossary import glossary
 from implcheck.present.templating import environment
 from implcheck.result import Result
 from implcheck.safetext import controls_only, line, needs_isolation
@@ -24,7 +24,7 @@ def render(result: Result, *, generated_at: str | None = None, baseline: Compari
     env = environment(finalize=isolate)
     env.filters["plain"] = plain
     return env.get_template(TEMPLATE).render(
-        report=report, since=since_view.build(baseline) if baseline else None, glossary=GLOSSARY
+        report=report, since=since_view.build(baseline) if baseline else None, glossary=glossary(result.checklist)
     )
 
 

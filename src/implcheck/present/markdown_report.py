@@ -12,7 +12,7 @@ from typing import Any
 from implcheck.compare import Comparison
 from implcheck.present import report_view, since_view
 from implcheck.present.markdown import md
-from implcheck.present.report_glossary import GLOSSARY
+from implcheck.present.report_glossary import glossary
 from implcheck.present.templating import environment
 from implcheck.result import Result
 
@@ -40,5 +40,5 @@ def render(result: Result, *, generated_at: str | None = None, baseline: Compari
     env.filters["md"] = md_filter
     env.filters["raw"] = raw
     return env.get_template(TEMPLATE).render(
-        report=report, since=since_view.build(baseline) if baseline else None, glossary=GLOSSARY
+        report=report, since=since_view.build(baseline) if baseline else None, glossary=glossary(result.checklist)
     )

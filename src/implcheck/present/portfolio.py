@@ -18,7 +18,7 @@ from typing import Any
 from implcheck.portfolio import Group, Portfolio, Term
 from implcheck.present.csv import BOM, cell
 from implcheck.present.markdown import md
-from implcheck.result import SCHEMA_VERSION, Verdict
+from implcheck.result import SCHEMA_VERSION
 from implcheck.safetext import json_text, line
 
 COLUMNS = (
@@ -55,7 +55,7 @@ def row(group: Group, term: Term) -> tuple[str, ...]:
         line(group.checklist),
         line(term.term),
         line(term.assessed_on),
-        term.verdict.label,
+        term.label,
         f"{term.score:.0f}",
         f"{term.confidence:.0%}",
         str(term.respondents),
@@ -73,9 +73,10 @@ def rows(portfolio: Portfolio) -> list[tuple[str, ...]]:
 def summary(portfolio: Portfolio) -> list[str]:
     """Two sentences a trust's central team reads first."""
     groups = portfolio.groups
-    latest = Counter(group.latest.verdict for group in groups)
+    # Counted by the words shown: a trust with both checklists reads "1 off track, 1 not ready".
+    latest = Counter((group.latest.verdict.rank, group.latest.label) for group in groups)
     regressed = sum(1 for group in groups if group.regressed)
-    verdicts = ", ".join(f"{latest[v]} {v.label.lower()}" for v in Verdict if latest[v])
+    verdicts = ", ".join(f"{count} {label.lower()}" for (_, label), count in sorted(latest.items()))
     return [
         f"{_count(len(groups), 'implementation')} in {_count(portfolio.schools, 'school')}, "
         f"from {_count(portfolio.files, 'answers file')}.",

@@ -75,7 +75,7 @@ def _group(group: Group) -> GroupView:
         TermRow(
             term=term.term,
             assessed_on=term.assessed_on,
-            verdict=term.verdict.label,
+            verdict=term.label,
             verdict_key=term.verdict.value,
             score=f"{term.score:.0f}",
             confidence=f"{term.confidence:.0%}",

@@ -12,9 +12,6 @@ from rich.table import Table
 from implcheck.portfolio import Portfolio
 from implcheck.present.portfolio import COLUMNS, rows, slipped, summary
 from implcheck.present.text import VERDICT_STYLE
-from implcheck.result import Verdict
-
-_BY_LABEL = {verdict.label: VERDICT_STYLE[verdict] for verdict in Verdict}
 
 
 def render(portfolio: Portfolio, *, color: bool = False, width: int = 100) -> str:
@@ -39,9 +36,10 @@ def render(portfolio: Portfolio, *, color: bool = False, width: int = 100) -> st
                 console.print(f"     {escape(reason)}")
     table = Table(*COLUMNS, title="Every implementation, worst first", title_justify="left", show_lines=False)
     verdict_column = COLUMNS.index("Verdict")
-    for values in rows(portfolio):
+    terms = [term for group in portfolio.groups for term in group.terms]  # in ``rows``' order
+    for term, values in zip(terms, rows(portfolio), strict=True):
         cells = [escape(value) for value in values]
-        colour, mark = _BY_LABEL[values[verdict_column]]
+        colour, mark = VERDICT_STYLE[term.verdict]
         cells[verdict_column] = f"[{colour}]{mark} {cells[verdict_column]}[/]"
         table.add_row(*cells)
     console.print()

@@ -5,16 +5,19 @@ its stage meanings are reused here)."""
 from __future__ import annotations
 
 from implcheck.interview.glossary import STAGES
-from implcheck.model import Stage
+from implcheck.model import Checklist, Stage
+from implcheck.result import Verdict
 
 _STAGES = "; ".join(f"{stage.label}, {STAGES[stage]}" for stage in Stage)
+# Filled in with the verdicts in the checklist's words ({ready} etc.; see ``glossary``).
+_VERDICT = (
+    "The report's answer in one phrase: {ready}, {ready_with_conditions}, or {not_ready}.{renamed} "
+    "It follows the checklist's published rules, not anyone's judgement on the day."
+)
+_RENAMED = " These are this checklist's words for ready, ready with conditions and not ready."
 
 GLOSSARY: tuple[tuple[str, str], ...] = (
-    (
-        "Verdict",
-        "The report's answer in one phrase: ready, ready with conditions, or not ready. "
-        "It follows the checklist's published rules, not anyone's judgement on the day.",
-    ),
+    ("Verdict", _VERDICT),
     (
         "Score",
         "How much of what the checklist asks for is in place, out of 100: 100 is best. "
@@ -28,8 +31,8 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ),
     (
         "Critical",
-        "A question the checklist treats as essential: a no here means not ready, and partly means ready "
-        "with conditions at best. "
+        "A question the checklist treats as essential: a no here means {not_ready}, and partly means "
+        "{ready_with_conditions} at best. "
         "On a risk, critical is also the most serious of four levels (then high, medium, low).",
     ),
     (
@@ -50,6 +53,13 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     (
         "Accepted risk",
         "A gap the school has decided, in writing, to live with for now: who approved it, why, and until when. "
-        "Until it expires the gap no longer blocks approval, but the verdict is at best ready with conditions.",
+        "Until it expires the gap no longer blocks approval, but the verdict is at best {ready_with_conditions}.",
     ),
 )
+
+
+def glossary(checklist: Checklist) -> tuple[tuple[str, str], ...]:
+    """The glossary with the verdicts in the checklist's own words (a re-check says "off track")."""
+    names = {v.value: (checklist.verdict_labels.get(v.value) or v.label).lower() for v in Verdict}
+    renamed = _RENAMED if checklist.verdict_labels else ""
+    return tuple((term, meaning.format(renamed=renamed, **names)) for term, meaning in GLOSSARY)

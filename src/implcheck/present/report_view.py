@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from implcheck import __version__
 from implcheck.model import AnswerValue, Respondent
-from implcheck.present.decision import Decision, decide
+from implcheck.present.decision import Decision, after_launch, decide
 from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
 
 MAX_RISKS = 5
@@ -41,6 +41,12 @@ VERDICT_MEANINGS = {
     Verdict.READY: "The implementation is ready: no blocking gaps were found.",
     Verdict.READY_WITH_CONDITIONS: "It can go ahead only if the conditions below are met.",
     Verdict.NOT_READY: "It should not go ahead yet: some gaps block readiness.",
+}
+# At a termly re-check the product is already in use: the question is whether to carry on.
+MEANINGS_AFTER_LAUNCH = {
+    Verdict.READY: "The implementation is going as planned: no blocking gaps were found.",
+    Verdict.READY_WITH_CONDITIONS: "It can carry on only if the conditions below are met.",
+    Verdict.NOT_READY: "It is not going as planned: some gaps block it and need action now.",
 }
 
 
@@ -212,7 +218,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
             shape=verdict_shape,
             symbol=verdict_symbol,
             emoji=verdict_emoji,
-            meaning=VERDICT_MEANINGS[result.verdict],
+            meaning=(MEANINGS_AFTER_LAUNCH if after_launch(result) else VERDICT_MEANINGS)[result.verdict],
         ),
         score=result.score,
         score_text=result.score_text,
