@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from helpers import MINI
 from implcheck import answers_file, schemas
-from implcheck.carry import Carried, LastTerm, carry, check_new_term, summary
+from implcheck.carry import Carried, LastTerm, carry, check_new_term, next_term, summary
 from implcheck.errors import UsageError
 from implcheck.load import answers_from_document, load_checklist
 from implcheck.model import (
@@ -177,3 +177,11 @@ def test_the_comment_shows_answer_evidence_and_date() -> None:
         "  # Last term (2026-autumn): partly; evidence: Deputy head, 0.8 FTE (dated 2026-11-01)\n"
         "  owner-named: unknown\n"
     ) in text
+
+
+@pytest.mark.parametrize(
+    ("term", "after"),
+    [("2026-autumn", "2027-spring"), ("2027-spring", "2027-summer"), ("2027-Summer", "2027-autumn"), ("Term 2", "")],
+)
+def test_next_term(term: str, after: str) -> None:
+    assert next_term(term) == after

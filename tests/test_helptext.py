@@ -84,6 +84,7 @@ def test_the_assess_examples_start_an_interview(clone: Path, line: str) -> None:
     implcheck = str(Path(sys.executable).parent / "implcheck")
     child = pexpect.spawn(implcheck, words[1:], cwd=str(clone), encoding="utf-8", timeout=30, env={"NO_COLOR": "1"})
     try:
-        child.expect("School: ")  # the interview has begun: the options were understood
+        # the interview has begun: the options were understood (--from knows the school: the term comes first)
+        child.expect(["School: ", r"Term \(last term was 2026-autumn; Enter for 2027-spring\): "])
     finally:
         child.close(force=True)

@@ -1,6 +1,7 @@
 """Carrying an answers file into the next term: what comes along and what stays behind.
 
-Pure (no I/O), so ``init --from`` and ``assess --from`` follow the same rules, stated here once:
+``init --from`` and ``assess --from`` follow the same rules, stated here once (``carry`` is pure;
+``load_last`` reads last term's file, refusing a folder):
 
 - **Context**: the school, the initiative and the respondent (name and role) come along; the
   term is the new one. ``assessed_on`` is the new term's (the caller gives it).
@@ -18,12 +19,17 @@ Pure (no I/O), so ``init --from`` and ``assess --from`` follow the same rules, s
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from implcheck import catalog
 from implcheck.errors import UsageError
-from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerSheet, Context
-from implcheck.safetext import quote
+from implcheck.fileio import is_dir
+from implcheck.load import load_answers, ref_for, resolver
+from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerSheet, Checklist, Context
+from implcheck.safetext import line, quote
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,50 @@ def carry(sheet: AnswerSheet, term: str, assessed_on: str) -> Carried:
         actions_left=tuple(action for action in sheet.actions if action not in actions),
         risks_left=tuple(risk for risk in sheet.accepted_risks if risk not in risks),
     )
+
+
+def load_last(last: Path, example: str, checklist_dirs: Sequence[Path] = ()) -> tuple[AnswerSheet, Checklist]:
+    """Last term's file and its checklist. A folder of respondents is refused: each respondent
+    answers next term in a file of their own. ``example`` is the command to show for one file,
+    with ``{last}`` where the file goes."""
+    if is_dir(last):
+        one = shlex.quote(str(last / _first_yaml(last)))
+        raise UsageError(
+            f"{last}: is a folder; --from takes one respondent's answers file, since each respondent "
+            "answers next term in a file of their own. Run it once for each file in the folder, such as: "
+            + example.replace("{last}", one)
+        )
+    return load_answers(last, resolver(checklist_dirs))
+
+
+def _first_yaml(folder: Path) -> str:
+    """A file to name in the example: the folder's first YAML file, else a typical name."""
+    try:
+        names = sorted(path.name for path in folder.iterdir() if path.suffix in (".yaml", ".yml"))
+    except OSError:
+        names = []
+    return line(names[0]) if names else "senior-leader.yaml"
+
+
+def checklist_ref(sheet: AnswerSheet, checklist: Checklist, new: Path | None) -> str:
+    """How the new file at ``new`` names last term's checklist: a shipped id as it is, a path
+    relative to the new file. Printed (``new`` is ``None``), last term's own reference is kept."""
+    if new is None or catalog.shipped_path(sheet.checklist_ref) is not None or checklist.path is None:
+        return sheet.checklist_ref
+    return ref_for(str(checklist.path), new)
+
+
+_SEASONS = ("spring", "summer", "autumn")
+
+
+def next_term(term: str) -> str:
+    """The term after ``term`` when it is written like ``2026-autumn``, else ``""``."""
+    year, _, season = term.strip().lower().partition("-")
+    if not (year.isdigit() and len(year) == 4 and season in _SEASONS):
+        return ""
+    if season == "autumn":
+        return f"{int(year) + 1}-spring"
+    return f"{year}-{_SEASONS[_SEASONS.index(season) + 1]}"
 
 
 def check_new_term(last: Path, last_term: str, term: str) -> None:

@@ -327,6 +327,15 @@ def assess(
     term: Annotated[str | None, typer.Option(help="School term, e.g. 2026-autumn.")] = None,
     role: Annotated[Role | None, typer.Option(help="Your role.")] = None,
     name: Annotated[str | None, typer.Option(help="Your name.")] = None,
+    last: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="LAST",
+            help="Last term's answers file: same school and respondent, its open actions and accepted risks "
+            "kept; each question offers last term's answer (Enter keeps it).",
+        ),
+    ] = None,
     checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Answer a checklist in the terminal, question by question; saved after every answer."""
@@ -336,7 +345,14 @@ def assess(
     dirs = checklist_dir or []
     emit(
         assess_cmd.run(
-            checklist, output, resume=resume, restart=restart, flags=flags, color=use_colour(), checklist_dirs=dirs
+            checklist,
+            output,
+            resume=resume,
+            restart=restart,
+            flags=flags,
+            color=use_colour(),
+            checklist_dirs=dirs,
+            last=last,
         )
     )
 

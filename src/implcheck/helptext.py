@@ -28,6 +28,10 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
             "implcheck assess termly-recheck --role teacher -o teacher.yaml",
             "the termly re-check, answered by a teacher",
         ),
+        (
+            f"implcheck assess --from {OAKFIELD_AUTUMN} -o next-term.yaml",
+            "next term's re-check: each question offers last term's answer (Enter keeps it)",
+        ),
     ],
     "init": [
         ("implcheck init edtech-readiness -o our-answers.yaml", "a file to fill in, every question in it"),

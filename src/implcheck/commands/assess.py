@@ -47,16 +47,18 @@ def run(
     read: Callable[[str], str] | None = None,
     report_writer: ReportWriter = write_report,
     checklist_dirs: Sequence[Path] = (),
+    last: Path | None = None,
 ) -> Outcome:
     flags = flags or ContextFlags()
     session, resumed = open_session(
-        ref, path, resume=resume, restart=restart, flags=flags, checklist_dirs=checklist_dirs
+        ref, path, resume=resume, restart=restart, flags=flags, checklist_dirs=checklist_dirs, last=last
     )
     if not stdin_is_terminal():
         quoted = shlex.quote(str(path))
-        start = (
-            "edit it" if resumed else f"write it with: implcheck init {ref or DEFAULT_CHECKLIST} -o {quoted}, edit it"
-        )
+        made = f"{ref or DEFAULT_CHECKLIST}"
+        if last is not None:
+            made = f"--from {shlex.quote(str(last))} --term {shlex.quote(session.context.term or 'TERM')}"
+        start = "edit it" if resumed else f"write it with: implcheck init {made} -o {quoted}, edit it"
         raise UsageError(
             "assess asks questions, so it needs a terminal (its input is not one). "
             f"To answer without one, {start}, then run: implcheck check {quoted}"

@@ -13,17 +13,18 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from implcheck import answers_file, catalog
-from implcheck.carry import carry, check_new_term, summary
+from implcheck import answers_file
+from implcheck.carry import carry, check_new_term, checklist_ref, load_last, next_term, summary
 from implcheck.commands import Outcome
 from implcheck.errors import UsageError
-from implcheck.fileio import check_not_input, is_dir, is_stream, write_output
-from implcheck.load import checklist_dir_option, load_answers, load_checklist_ref, ref_for, resolver
-from implcheck.model import Checklist, Context
+from implcheck.fileio import check_not_input, is_stream, write_output
+from implcheck.load import checklist_dir_option, load_checklist_ref, ref_for
+from implcheck.model import Context
 from implcheck.safetext import line
 
-# ``render(ref)`` is the file, naming its checklist as ``ref``.
-Render = Callable[[str], str]
+# ``render(path)`` is the file as written at ``path``, which it names its checklist relative to;
+# ``render(None)`` the file as printed.
+Render = Callable[[Path | None], str]
 
 
 def run(
@@ -57,12 +58,12 @@ def init(ref: str, output: Path | None, *, force: bool = False, context: Context
     context = context or Context()
     inputs = [checklist.path] if checklist.path else []
 
-    def render(named: str) -> str:
-        return answers_file.render(checklist, named, context, {})
+    def render(new: Path | None) -> str:
+        return answers_file.render(checklist, ref if new is None else ref_for(ref, new), context, {})
 
-    written = _deliver(checklist, ref, output, render, force=force, inputs=inputs)
+    written = _deliver(output, render, force=force, inputs=inputs)
     if written is None:
-        return Outcome(render(ref)) if output is None or str(output) == "-" else Outcome()
+        return Outcome(render(None)) if _printed(output) else Outcome()
     schema = answers_file.write_schema_beside(written, checklist)
     return Outcome(
         stderr=f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "
@@ -81,26 +82,23 @@ def from_last_term(
     today: date | None = None,
 ) -> Outcome:
     """Next term's file from ``last``: see ``carry.py`` for what comes along."""
-    if is_dir(last):
-        example = shlex.quote(str(last / _first_yaml(last)))
-        raise UsageError(
-            f"{last}: is a folder; --from takes one respondent's answers file, since each respondent "
-            "answers next term in a file of their own. Run it once for each file in the folder, such as: "
-            f"implcheck init --from {example} --term {shlex.quote(term or 'TERM')} -o NEW.yaml"
-        )
-    sheet, checklist = load_answers(last, resolver(checklist_dirs))
+    sheet, checklist = load_last(
+        last, f"implcheck init --from {{last}} --term {shlex.quote(term or 'TERM')} -o NEW.yaml", checklist_dirs
+    )
     last_term = sheet.context.term
     if not term:
         was = f" (last term's file is for {line(last_term)})" if last_term else ""
-        raise UsageError(f"--from needs --term: the term the new file is for, such as 2027-spring{was}")
+        raise UsageError(
+            f"--from needs --term: the term the new file is for, such as {next_term(last_term) or '2027-spring'}{was}"
+        )
     check_new_term(last, last_term, term)
     carried = carry(sheet, term, (today or _today()).isoformat())
     inputs = [last, *([checklist.path] if checklist.path else [])]
 
-    def render(named: str) -> str:
+    def render(new: Path | None) -> str:
         return answers_file.render(
             checklist,
-            named,
+            checklist_ref(sheet, checklist, new),
             carried.context,
             {},
             actions=carried.actions,
@@ -108,13 +106,9 @@ def from_last_term(
             last=carried.last,
         )
 
-    # Shipped ids stay as they are; a checklist path is written relative to the new file. On
-    # stdout, where the file will go is not known: last term's own reference is kept.
-    shipped = catalog.shipped_path(sheet.checklist_ref) is not None
-    named = sheet.checklist_ref if shipped or checklist.path is None else str(checklist.path)
-    written = _deliver(checklist, named, output, render, force=force, inputs=inputs, printed_ref=sheet.checklist_ref)
+    written = _deliver(output, render, force=force, inputs=inputs)
     if written is None:
-        return Outcome(render(sheet.checklist_ref)) if output is None or str(output) == "-" else Outcome()
+        return Outcome(render(None)) if _printed(output) else Outcome()
     schema = answers_file.write_schema_beside(written, checklist)
     return Outcome(
         stderr=f"wrote {output} for {line(term)} ({len(checklist.items)} items, all unknown, last term's answer "
@@ -130,34 +124,20 @@ def _today() -> date:
     return date.today()
 
 
-def _first_yaml(folder: Path) -> str:
-    """A file to name in the example: the folder's first YAML file, else a typical name."""
-    try:
-        names = sorted(path.name for path in folder.iterdir() if path.suffix in (".yaml", ".yml"))
-    except OSError:
-        names = []
-    return line(names[0]) if names else "senior-leader.yaml"
+def _printed(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
 
 
-def _deliver(
-    checklist: Checklist,
-    ref: str,
-    output: Path | None,
-    render: Render,
-    *,
-    force: bool,
-    inputs: list[Path],
-    printed_ref: str | None = None,
-) -> Path | None:
+def _deliver(output: Path | None, render: Render, *, force: bool, inputs: list[Path]) -> Path | None:
     """Write the file to ``output`` and return it; ``None`` when it is printed instead (no
     ``-o``, ``-o -``: the caller prints it; a stream such as ``/dev/stdout``: written here)."""
-    if output is None or str(output) == "-":
+    if output is None or _printed(output):
         return None
     check_not_input(output, inputs)
     if is_stream(output):  # ``-o /dev/stdout``: the file as it would print, no schema beside it
-        write_output(output, render(printed_ref or ref), inputs=inputs)
+        write_output(output, render(None), inputs=inputs)
         return None
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists; use --force to overwrite it, or choose another -o")
-    write_output(output, render(ref_for(ref, output)), inputs=inputs)
+    write_output(output, render(output), inputs=inputs)
     return output

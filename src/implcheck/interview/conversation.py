@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.rule import Rule
 
+from implcheck.carry import next_term
 from implcheck.interview import glossary
 from implcheck.interview.decide import (
     ANSWER_LEGEND,
@@ -73,8 +74,7 @@ class Interview:
         )
         term = context.term
         if "term" in missing:
-            suggestion = suggested_term(today)
-            term = clean(self.ask(f"Term [dim](Enter for {suggestion})[/]: ")) or suggestion
+            term = self._term(suggested_term(today))
         role = self._role() if "role" in missing else context.respondent.role
         name = context.respondent.name
         if "name" in missing:
@@ -87,6 +87,19 @@ class Interview:
             assessed_on=context.assessed_on or today.isoformat(),
             respondent=Respondent(name, role),
         )
+
+    def _term(self, suggestion: str) -> str:
+        """The term; with ``--from``, never last term's (these answers are for another)."""
+        last = self.session.last.term if self.session.last else ""
+        if not last:
+            return clean(self.ask(f"Term [dim](Enter for {suggestion})[/]: ")) or suggestion
+        suggestion = next_term(last) or suggestion
+        offer = "" if suggestion.casefold() == last.casefold() else f"; Enter for {suggestion}"
+        while True:
+            term = clean(self.ask(f"Term [dim](last term was {escape(last)}{offer})[/]: ")) or (offer and suggestion)
+            if term and term.casefold() != last.casefold():
+                return term
+            self.say(f"Type the term these answers are for, such as the one after {escape(last)}.")
 
     def _required(self, prompt: str) -> str:
         while True:
@@ -214,17 +227,23 @@ class Interview:
         while True:
             self.console.print()
             current = self.session.answers.get(item.id)
+            # ``--from``: last term's answer is what Enter takes, until this term has one.
+            last = None if current is not None else self.session.last_answer(item)
             status = [f"{section.stage.label} · {index + 1} of {len(self.items)}"]
             if item.critical:
                 status.append("[bold]critical[/]")
             if current is not None:
                 status.append(f"now: [bold]{escape(current.value.words)}[/] (Enter keeps it)")
+            elif last is not None:
+                status.append(f"last term: [bold]{escape(last.value.words)}[/] (Enter keeps it)")
             self.say(f"[dim]{' · '.join(status)}[/]")
             for term in new_terms:  # at first use, between where it is and what it asks
                 self.say(f"[dim]{escape(glossary.explain(term))}[/]")
             new_terms = []
             typed = self.ask(f"{escape(item.question)} [bold]{escape(key_hint(item))}[/] ")
             key = parse_key(typed)
+            if key is Move.KEEP and last is not None:
+                key = last.value
             if key is None or (key is Move.KEEP and current is None):
                 self.say(f"[dim]{escape(legend(item))}[/]")
                 self.say(f"[dim]{escape(MOVES_LEGEND)}[/]")
@@ -238,13 +257,13 @@ class Interview:
             if reason is not None:
                 self.say(escape(reason))
                 continue
-            current = current or Answer(AnswerValue.UNKNOWN)
+            current = current or last or Answer(AnswerValue.UNKNOWN)
             if key is AnswerValue.NA:
                 if not self._not_applicable(item, current):
                     continue
                 return Move.KEEP
             self.session.record(item, Answer(key, current.evidence, current.date))
-            self._evidence(item)
+            self._evidence(item, carried=last is not None)
             return Move.KEEP
 
     def _not_applicable(self, item: Item, current: Answer) -> bool:
@@ -256,15 +275,19 @@ class Interview:
         self.session.record(item, Answer(AnswerValue.NA, why, current.date))
         return True
 
-    def _evidence(self, item: Item) -> None:
+    def _evidence(self, item: Item, *, carried: bool = False) -> None:
+        """Ask for evidence; ``carried``: what is there is last term's, and its date is kept only
+        with it (new evidence is not as old as last term's)."""
         current = self.session.answers[item.id]
         if current.evidence:
-            self.say(f"[dim]Evidence now: {escape(current.evidence)}[/]")
+            said = "Last term's evidence" if carried else "Evidence now"
+            self.say(f"[dim]{said}: {escape(current.evidence)}[/]")
             typed = clean(self.ask("Evidence [dim](Enter keeps it, - clears it)[/]: "))
             evidence = "" if typed == "-" else typed or current.evidence
         else:
             evidence = clean(self.ask("Evidence [dim](Enter to skip)[/]: "))
-        self.session.record(item, replace(current, evidence=evidence))
+        date = current.date if not carried or evidence == current.evidence else ""
+        self.session.record(item, replace(current, evidence=evidence, date=date))
 
     def explain(self, item: Item) -> None:
         self.say(f"[bold]Why:[/] {escape(item.why)}")

@@ -54,7 +54,7 @@ def converse(
                 f"{escape(str(path))} has {session.tally}. Clear every answer and start again?", default=False
             ):
                 console.print("Nothing was changed. To carry on with it, run:")
-                command(console, resume_command(path, session.checklist))
+                command(console, resume_command(path, session.checklist, session.carried_from))
                 return Outcome(exit_code=EXIT_OK)
             session.answers.clear()
             session.save()
@@ -75,7 +75,7 @@ def converse(
         console.print()
         console.print(f"Saved to {escape(str(path))}: {session.tally}.")
         console.print("To carry on, run:")
-        command(console, resume_command(path, session.checklist))
+        command(console, resume_command(path, session.checklist, session.carried_from))
     except (KeyboardInterrupt, Terminated) as stop:
         console.print()
         why, code = (
@@ -86,7 +86,10 @@ def converse(
         if not started:
             return Outcome(exit_code=code, stderr=_fill(f"{why} before any answer: nothing was saved.", console.width))
         saved = _fill(f"{why}. Saved in {path}: {session.tally}.", console.width)
-        return Outcome(exit_code=code, stderr=f"{saved}To carry on: {resume_command(path, session.checklist)}\n")
+        return Outcome(
+            exit_code=code,
+            stderr=f"{saved}To carry on: {resume_command(path, session.checklist, session.carried_from)}\n",
+        )
     return Outcome(exit_code=EXIT_OK)
 
 
@@ -113,7 +116,7 @@ def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
     if left:
         console.print()
         console.print(f"To answer the rest later ({' and '.join(left)}), run:")
-        command(console, resume_command(path, session.checklist))
+        command(console, resume_command(path, session.checklist, session.carried_from))
     allow = checklist_dir_option(session.checklist, path)  # so the commands work as printed
     report_command = f"implcheck report{allow} {shlex.quote(str(path))} -o {shlex.quote(str(report))}"
     console.print()
