@@ -15,7 +15,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from helpers import Write, answers_yaml
+from helpers import ROOT, Write, answers_yaml
 from implcheck.commands import Outcome
 from implcheck.commands import assess as assess_cmd
 from implcheck.errors import UsageError
@@ -189,15 +189,27 @@ def test_carrying_on_from_another_schools_file_is_refused(last: Path, write: Wri
     )
 
 
+def test_carrying_on_with_another_checklists_file_is_refused(write: Write) -> None:
+    new = write("new.yaml", answers_yaml(term="2027-spring"))  # Oakfield's Pobble, on the mini checklist
+    autumn = ROOT / "examples/trust/schools/oakfield-primary/pobble/2026-autumn/senior-leader.yaml"
+    with pytest.raises(UsageError) as raised:
+        assess(new, autumn, flags=ContextFlags())
+    assert str(raised.value) == (
+        f"{autumn}: answers checklist 'termly-recheck', but {new} answers 'mini'; "
+        "give --from last term's file for the same checklist"
+    )
+
+
 def test_without_a_terminal_points_to_init_from(last: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(assess_cmd, "stdin_is_terminal", lambda: False)
     new = tmp_path / "new.yaml"
-    with pytest.raises(UsageError) as raised:
-        assess(new, last)
-    assert str(raised.value) == (
-        "assess asks questions, so it needs a terminal (its input is not one). To answer without one, write it "
-        f"with: implcheck init --from {last} --term 2027-spring -o {new}, edit it, then run: implcheck check {new}"
-    )
+    for flags in (SPRING, ContextFlags()):  # the term given, or the one after last term's
+        with pytest.raises(UsageError) as raised:
+            assess(new, last, flags=flags)
+        assert str(raised.value) == (
+            "assess asks questions, so it needs a terminal (its input is not one). To answer without one, write it "
+            f"with: implcheck init --from {last} --term 2027-spring -o {new}, edit it, then run: implcheck check {new}"
+        )
 
 
 def test_assess_keeps_a_files_actions_and_risks(write: Write, tmp_path: Path) -> None:

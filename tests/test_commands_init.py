@@ -120,6 +120,12 @@ def test_printed_when_no_output_is_given(last: Path) -> None:
     assert result.stderr == ""
 
 
+def test_to_a_stream_the_file_is_written_as_printed_with_no_schema_beside(last: Path, tmp_path: Path) -> None:
+    result = invoke("init", "--from", last, "--term", "2027-spring", "-o", "/dev/null")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert not (Path("/dev") / "implcheck-answers-mini.schema.json").exists()
+
+
 def test_term_is_needed_with_from(last: Path, tmp_path: Path) -> None:
     result = invoke("init", "--from", last, "-o", tmp_path / "new.yaml")
     assert result.exit_code == 2

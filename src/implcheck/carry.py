@@ -85,7 +85,7 @@ def _first_yaml(folder: Path) -> str:
     """A file to name in the example: the folder's first YAML file, else a typical name."""
     try:
         names = sorted(path.name for path in folder.iterdir() if path.suffix in (".yaml", ".yml"))
-    except OSError:
+    except OSError:  # pragma: no cover - a folder we may not list: the example names a typical file
         names = []
     return line(names[0]) if names else "senior-leader.yaml"
 

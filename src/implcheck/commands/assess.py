@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from implcheck import terminal
+from implcheck.carry import next_term
 from implcheck.commands import Outcome
 from implcheck.errors import UsageError
 from implcheck.interview.conversation import Interview
@@ -57,7 +58,8 @@ def run(
         quoted = shlex.quote(str(path))
         made = f"{ref or DEFAULT_CHECKLIST}"
         if last is not None:
-            made = f"--from {shlex.quote(str(last))} --term {shlex.quote(session.context.term or 'TERM')}"
+            term = session.context.term or next_term(session.last.term if session.last else "") or "TERM"
+            made = f"--from {shlex.quote(str(last))} --term {shlex.quote(term)}"
         start = "edit it" if resumed else f"write it with: implcheck init {made} -o {quoted}, edit it"
         raise UsageError(
             "assess asks questions, so it needs a terminal (its input is not one). "

@@ -119,8 +119,8 @@ def from_last_term(
     )
 
 
-def _today() -> date:
-    """The day the new file is made (tests replace it)."""
+def _today() -> date:  # pragma: no cover - the clock; tests replace it
+    """The day the new file is made."""
     return date.today()
 
 
@@ -131,7 +131,7 @@ def _printed(output: Path | None) -> bool:
 def _deliver(output: Path | None, render: Render, *, force: bool, inputs: list[Path]) -> Path | None:
     """Write the file to ``output`` and return it; ``None`` when it is printed instead (no
     ``-o``, ``-o -``: the caller prints it; a stream such as ``/dev/stdout``: written here)."""
-    if output is None or _printed(output):
+    if output is None or str(output) == "-":
         return None
     check_not_input(output, inputs)
     if is_stream(output):  # ``-o /dev/stdout``: the file as it would print, no schema beside it
