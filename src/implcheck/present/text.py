@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
-from rich.markup import escape as _markup_escape
-from rich.table import Table
-
-from implcheck import terminal
+from implcheck.present import layout
+from implcheck.present.layout import Surface
 from implcheck.present.ledger_view import listings
 from implcheck.result import Result, Verdict, shorten
 from implcheck.safetext import line
@@ -18,7 +15,7 @@ from implcheck.safetext import line
 
 def escape(text: str) -> str:
     """User text for rich: one line, controls and bidi overrides shown, markup made literal."""
-    return _markup_escape(line(" ".join(text.split())))
+    return layout.escape(line(" ".join(text.split())))
 
 
 VERDICT_STYLE = {
@@ -28,17 +25,12 @@ VERDICT_STYLE = {
 }
 
 
-def _rows(console: Console, rows: list[tuple[str, str]]) -> None:
+def _rows(console: Surface, rows: list[tuple[str, str]]) -> None:
     """Two columns, the second wrapping under itself rather than under the first."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column()
-    for left, right in rows:
-        table.add_row(left, right)
-    console.print(table)
+    console.grid(rows)
 
 
-def _questions(console: Console, bullet: str, questions: list[str]) -> None:
+def _questions(console: Surface, bullet: str, questions: list[str]) -> None:
     """One line each, shortened with "…" to fit, so a long list stays a list."""
     for question in questions:
         console.print(f"{bullet} {escape(question)}", no_wrap=True, overflow="ellipsis")
@@ -48,7 +40,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     """The summary; with ``questions`` (``assess``), the failure modes and critical gaps name
     their items by question only, not also by the ids scripts and CI logs use."""
     out = io.StringIO()
-    console = terminal.console(out, color=color, width=width)
+    console = layout.console(out, color=color, width=width)
     context = result.context
     heading = " · ".join(escape(part) for part in (context.school, context.initiative, context.term) if part)
     if heading:

@@ -1,0 +1,138 @@
+"""The plain console draws exactly what rich's console draws without colour: on generated text,
+on every example and on every hostile case that loads."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from helpers import ROOT
+from hostile_corpus import cases
+from implcheck import terminal
+from implcheck.errors import ImplcheckError
+from implcheck.load import load_assessment
+from implcheck.present import layout, text
+from implcheck.scoring import score
+
+# Words of every kind the layout meets: plain, long, markup-like, backslashes, wide, combining,
+# zero-width, emoji and the symbols the summary prints.
+WORDS = st.one_of(
+    st.sampled_from(
+        ["a", "word", "Follow-up", "→", "•", "✗", "…", "“quoted”", "中文字", "e\u0301", "👍🏽", "a\u200db"]
+    ),
+    st.sampled_from(["[bold]", "[/]", "\\[x]", "[red]x[/red]", "\\", "a\\", "[/", "[#f00]", "@[x]", "[a=b]"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12),
+    st.text(alphabet="abcdefghij", min_size=20, max_size=140),
+)
+# User text is escaped; the summary's own markup styles parts of a line.
+PIECES = st.one_of(
+    WORDS.map(layout.escape),
+    WORDS.map(lambda word: f"[bold]{layout.escape(word)}[/]"),
+    WORDS.map(lambda word: f"[bold red]{layout.escape(word)}[/]"),
+)
+TEXT = st.lists(PIECES, max_size=30).map(" ".join)
+WIDTH = st.integers(min_value=layout.PLAIN_MIN_WIDTH, max_value=140)
+
+
+Draw = Callable[[layout.Surface], None]
+
+
+def rich_output(width: int, draw: Draw) -> str:
+    out = io.StringIO()
+    draw(layout.RichConsole(terminal.console(out, color=False, width=width)))
+    return out.getvalue()
+
+
+def plain_output(width: int, draw: Draw) -> str:
+    out = io.StringIO()
+    draw(layout.PlainConsole(out, width))
+    return out.getvalue()
+
+
+def same(width: int, draw: Draw) -> None:
+    assert plain_output(width, draw) == rich_output(width, draw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, WIDTH, st.booleans())
+@example("x\\", 40, False)
+@example("[bold]heading[/] and \\[not a tag]", 30, False)
+@example("\n[bold]Why[/]", 100, False)
+@example("a" * 150, 100, False)
+@example("中" * 80, 100, True)
+def test_a_line_of_markup(markup: str, width: int, ellipsis: bool) -> None:
+    if ellipsis:
+        same(width, lambda console: console.print(markup, no_wrap=True, overflow="ellipsis"))
+    else:
+        same(width, lambda console: console.print(markup))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["", " •", " ?", " [red]✗[/]", " Follow-up and support"]), TEXT), max_size=6),
+    WIDTH,
+)
+@example([(" •", "a" * 200)], 100)
+@example([("", ""), (" •", "")], 100)
+@example([(" •", "中" * 70 + " " + "b" * 120)], 60)
+def test_a_grid(rows: list[tuple[str, str]], width: int) -> None:
+    same(width, lambda console: console.grid(rows))
+
+
+@given(st.lists(WORDS, max_size=5).map("".join))
+@example("a\\")
+@example("\\[bold]")
+def test_escape_is_richs(words: str) -> None:
+    from rich.markup import escape, render
+
+    assert layout.escape(words) == escape(words)
+    assert layout.plain(f"[bold]{layout.escape(words)}[/]") == render(f"[bold]{escape(words)}[/]").plain
+
+
+def test_a_blank_line() -> None:
+    same(100, lambda console: console.print())
+
+
+def _summaries(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    result = score(load_assessment(paths))
+    plain = text.render(result, width=100)
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            layout,
+            "PlainConsole",
+            lambda file, width: layout.RichConsole(terminal.console(file, color=False, width=width)),
+        )
+        drawn_by_rich = text.render(result, width=100)
+    return plain, drawn_by_rich
+
+
+EXAMPLES = [[path] for path in sorted((ROOT / "examples").glob("*/*.yaml")) if path.parent.name != "respondents"] + [
+    sorted((ROOT / "examples" / "respondents").glob("*.yaml"))
+]
+
+
+@pytest.mark.parametrize("paths", EXAMPLES, ids=lambda paths: "+".join(p.stem for p in paths))
+def test_every_example_reads_the_same(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    plain, drawn_by_rich = _summaries(paths, monkeypatch)
+    assert plain == drawn_by_rich
+
+
+def test_every_hostile_case_that_loads_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compared = 0
+    for case in cases():
+        if case.setup is not None or case.subprocess:
+            continue
+        folder = tmp_path / case.name
+        case.write(folder)
+        try:
+            plain, drawn_by_rich = _summaries([folder / name for name in case.answers], monkeypatch)
+        except (ImplcheckError, OSError):
+            continue
+        assert plain == drawn_by_rich, case.name
+        compared += 1
+    assert compared > 10
