@@ -15,6 +15,7 @@ from typer.testing import CliRunner, Result
 from helpers import MINI, ROOT, answers_yaml
 from implcheck import __version__
 from implcheck.cli import app
+from implcheck.textfile import MAX_BYTES
 
 Write = Callable[[str, str], Path]
 runner = CliRunner()
@@ -29,6 +30,17 @@ def invoke(*args: str | Path) -> Result:
 def test_version() -> None:
     result = invoke("--version")
     assert (result.exit_code, result.stdout) == (0, f"implcheck {__version__}\n")
+
+
+def test_the_entry_point_runs_the_app_as_implcheck(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from implcheck import cli
+
+    monkeypatch.setattr(sys, "argv", ["/any/path/to/the/script", "--version"])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert (done.value.code, capsys.readouterr().out) == (0, f"implcheck {__version__}\n")
 
 
 def test_no_arguments_shows_help() -> None:
@@ -346,11 +358,21 @@ def test_colour_text_marks_the_verdict_in_words_and_symbol(write: Write) -> None
     assert "✓ READY" in outcome.stdout
 
 
-def test_init_leaves_a_schema_file_already_there_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "kept", ["{}", "not JSON at all", '{"title": "implcheck answers for mini 0.9"' + " " * MAX_BYTES]
+)
+def test_init_leaves_a_schema_file_already_there_alone(tmp_path: Path, kept: str) -> None:
+    # another schema, a file that is not one, and one too big to be implcheck's
     schema = tmp_path / "implcheck-answers-mini.schema.json"
-    schema.write_text("{}", encoding="utf-8")
+    schema.write_text(kept, encoding="utf-8")
     assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
-    assert schema.read_text(encoding="utf-8") == "{}"
+    assert schema.read_text(encoding="utf-8") == kept
+
+
+def test_init_leaves_a_folder_named_like_the_schema_alone(tmp_path: Path) -> None:
+    (tmp_path / "implcheck-answers-mini.schema.json").mkdir()
+    assert invoke("init", MINI, "-o", tmp_path / "a.yaml").exit_code == 0
+    assert (tmp_path / "a.yaml").is_file()
 
 
 @pytest.mark.parametrize(

@@ -179,6 +179,8 @@ def test_a_newer_checklist_version_is_allowed_and_reported(write: Write) -> None
     assert "Checklist mini 1.1\nThe checklist changed from version 1.0 to 1.1: 1 question added, 1 removed.\n" in (
         result.stdout
     )
+    markdown = invoke("compare", autumn, spring, "--format", "md").stdout
+    assert "\n\nThe checklist changed from version 1.0 to 1.1: 1 question added, 1 removed.\n\n" in markdown
 
 
 def test_an_empty_folder_or_a_bad_file_exits_2(write: Write, tmp_path: Path) -> None:
@@ -256,6 +258,8 @@ def test_check_baseline_markdown_and_json(write: Write) -> None:
     result = invoke("check", spring, "--baseline", autumn, "-f", "json")
     assert json.loads(result.stdout)["verdict"] == "not_ready"  # the JSON is still the result alone
     assert result.exit_code == 1
+    better = invoke("check", autumn, "--baseline", spring, "-f", "markdown").stdout
+    assert better.endswith("\n\n### Since 2027-spring\n\nNot ready 50/100 → Ready 100/100\n\nNo regression.\n")
 
 
 def test_check_baseline_of_another_school_exits_2(write: Write, tmp_path: Path) -> None:

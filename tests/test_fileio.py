@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -49,6 +50,36 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkey
     assert refused(path) == f"{path}: cannot write: the disk is full; the old file is unchanged"
     assert path.read_text() == "precious\n"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_ctrl_c_while_writing_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("precious\n")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fileio.write_output(path, "half\n")
+    assert path.read_text() == "precious\n"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_socket_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert refused(path) == f"{path}: cannot write: it is not a regular file, a terminal or a pipe"
+
+
+def test_writing_a_file_over_a_folder_is_refused(tmp_path: Path) -> None:
+    # write_output says so first, with a file name to give -o; init and assess write directly
+    with pytest.raises(UsageError) as caught:
+        fileio.write_atomic(tmp_path, "x", shown=Path("answers"))
+    assert str(caught.value) == "answers: is a folder; give a file name"
 
 
 def test_an_unwritable_folder_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

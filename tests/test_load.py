@@ -219,6 +219,24 @@ def test_different_schools_do_not_combine(write: Write) -> None:
     )
 
 
+def test_answers_for_another_version_of_the_checklist_do_not_combine(write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", answers_yaml())
+    newer = MINI.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"')
+    (tmp_path / "checklists" / "mini2.yaml").write_text(newer, encoding="utf-8")
+    b = write("b.yaml", answers_yaml(checklist="checklists/mini2.yaml", role="teacher"))
+    with pytest.raises(UsageError) as caught:
+        load_assessment([a, b])
+    assert str(caught.value) == (
+        f"{b}: cannot be combined with {a}: its checklist is 'mini 2.0', not 'mini 1.0'. Files given "
+        "together must be one school's answers for one initiative, checklist and term; check each one separately."
+    )
+
+
+def test_no_answers_files_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match=r"^no answers files given$"):
+        load_assessment([])
+
+
 def test_the_same_file_twice_is_refused(write: Write) -> None:
     a = write("a.yaml", answers_yaml())
     with pytest.raises(UsageError, match="given more than once"):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from helpers import MINI, answers_yaml
 from implcheck.cli import app
+from implcheck.errors import InputError, ProblemRule
 from implcheck.load import checklist_from_document
 from implcheck.yamlsource import Document, load_document
 from test_cli import Write
@@ -104,3 +106,36 @@ def test_a_checklist_sets_its_evidence_age_and_its_own_verdict_words() -> None:
     checklist = checklist_from_document(Document(MINI, data, {}))
     assert checklist.thresholds.evidence_max_age_days == 180
     assert checklist.verdict_labels == {"ready": "On track", "not_ready": "Off track"}
+
+
+def test_verdict_words_must_be_a_mapping() -> None:
+    data = {**load_document(MINI).data, "verdict_labels": ["On track"]}
+    with pytest.raises(InputError) as caught:
+        checklist_from_document(Document(MINI, data, {}))
+    assert [(p.message, p.rule) for p in caught.value.problems] == [
+        ("'verdict_labels' must be a mapping of keys to values, got a list", ProblemRule.BAD_TYPE)
+    ]
+
+
+def test_an_entry_that_is_not_a_mapping_is_located(write: Write) -> None:
+    path = write("a.yaml", answers_yaml(ANSWERS) + "actions:\n  - just words\n")
+    result = check(path)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{path}:14:5: an action must be a mapping of keys to values, got 'just words' (bad-type)\n",
+    )
+
+
+def test_a_risk_approved_on_29_february_runs_to_28_february_at_most(write: Write) -> None:
+    answers = answers_yaml(ANSWERS).replace("assessed_on: 2026-11-20", "assessed_on: 2028-03-01")
+    risk = (
+        "accepted_risks:\n  - {item: problem-specific, reason: The MIS switch, approved_by: Full governing body,"
+        " approved_on: 2028-02-29, expires: 2029-03-01}\n"
+    )
+    path = write("a.yaml", answers + risk)
+    result = check(path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}:14:122: 'expires' must be at most a year after 'approved_on' (2028-02-29), so 2029-02-28 or "
+        "earlier; got 2029-03-01. Governors can accept the risk again when it runs out (risk-expiry)\n"
+    )

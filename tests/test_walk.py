@@ -100,3 +100,12 @@ def test_a_root_that_is_not_a_folder_is_a_usage_error(tmp_path: Path) -> None:
         str(file.value)
         == f"{tmp_path / 'a.yaml'}: is not a folder; give the folders that hold the schools' answers files"
     )
+
+
+def test_a_link_with_another_suffix_is_not_a_yaml_file_whatever_it_points_at(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    (tmp_path / "notes.txt").symlink_to(tmp_path / "a.yaml")
+    assert found(tmp_path) == [
+        f"read {tmp_path / 'a.yaml'}",
+        f"skipped {tmp_path / 'notes.txt'}: not a YAML file",
+    ]

@@ -57,6 +57,12 @@ def test_duplicate_keys_are_refused(write: Write) -> None:
     assert problems(path) == [f"{path}:2:1: duplicate key 'a' (duplicate-key)"]
 
 
+def test_duplicate_keys_are_refused_however_they_are_quoted(write: Write) -> None:
+    # quoted keys take the slow path through the resolver; the rule is the same
+    path = write("a.yaml", 'a: 1\n"a": 2\n')
+    assert problems(path) == [f"{path}:2:1: duplicate key 'a' (duplicate-key)"]
+
+
 def test_complex_keys_are_refused(write: Write) -> None:
     path = write("a.yaml", "? [a, b]\n: 1\n")
     assert problems(path) == [f"{path}:1:3: a key must be a plain word, not a list or mapping (bad-key)"]
@@ -156,6 +162,8 @@ def test_value_key_and_explicit_plain_tags_are_read_as_written(write: Write) -> 
         ("a: [" + "1," * MAX_ITEMS + "1]\n",
          f"1:{5 + 2 * MAX_ITEMS}: more than 1,000 entries in one list, the most allowed (over-limit)"),
         ("".join(f"k{i}: 1\n" for i in range(MAX_KEYS + 1)),
+         f"{MAX_KEYS + 1}:1: more than 1,000 keys in one mapping, the most allowed (over-limit)"),
+        ("".join(f"k{i}: 1\n" for i in range(MAX_KEYS)) + '"quoted": 1\n',
          f"{MAX_KEYS + 1}:1: more than 1,000 keys in one mapping, the most allowed (over-limit)"),
         ("a: " + "x" * (MAX_TEXT + 1) + "\n",
          "1:4: a value of 10,001 characters; the most allowed is 10,000 (over-limit)"),

@@ -263,8 +263,7 @@ class _Builder:
                 if not plain:
                     value = self._scalar(event)
             elif parent is not None and parent.is_map and parent.key is None:
-                parent.key = self._key(event, parent)  # refuses it: a key must be a scalar
-                continue
+                raise self._fail(event, "a key must be a plain word, not a list or mapping", ProblemRule.BAD_KEY)
             else:
                 value = self._collection(event, len(stack))
             if parent is None:
@@ -297,8 +296,7 @@ class _Builder:
         return [] if is_list else {}
 
     def _key(self, event: Any, parent: _Frame) -> Key:
-        if not isinstance(event, yaml.ScalarEvent):
-            raise self._fail(event, "a key must be a plain word, not a list or mapping", ProblemRule.BAD_KEY)
+        """A scalar key that needs more than the fast path: quoted, tagged, or one the resolver reads."""
         if event.value == "<<" and event.implicit[0] and event.tag is None:
             raise self._fail(event, "merge keys (<<) are not supported; write the keys out", ProblemRule.YAML_MERGE_KEY)
         raw: Any = self._scalar(event)

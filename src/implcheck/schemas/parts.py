@@ -15,8 +15,7 @@ def enum_of(values: type[Any]) -> dict[str, Any]:
     return {"enum": [member.value for member in values]}
 
 
-def closed_object(properties: dict[str, Any], required: list[str] | None = None, **extra: Any) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required is not None:
-        schema["required"] = required
+def closed_object(properties: dict[str, Any], required: list[str], **extra: Any) -> dict[str, Any]:
+    """An object with exactly these keys, the ``required`` ones always there."""
+    schema = {"type": "object", "properties": properties, "additionalProperties": False, "required": required}
     return {**schema, **extra}
