@@ -382,6 +382,7 @@ def test_init_leaves_a_folder_named_like_the_schema_alone(tmp_path: Path) -> Non
         ["report", "examples/respondents/leader.yaml"],
         ["show", "edtech-readiness"],
         ["compare", "examples/respondents/leader.yaml", "examples/respondents/leader.yaml"],
+        ["portfolio", "examples/trust"],
     ],
     ids=lambda command: command[0],
 )

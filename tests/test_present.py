@@ -82,6 +82,8 @@ def test_md_and_markdown_are_one_format_everywhere() -> None:
     assert present.REPORT_FORMATS[present.ReportFormat.MD] is present.REPORT_FORMATS[present.ReportFormat.MARKDOWN]
     assert present.SHOW_FORMATS[present.ShowFormat.MD] is present.SHOW_FORMATS[present.ShowFormat.MARKDOWN]
     assert present.COMPARE_FORMATS[present.CompareFormat.MD] is present.COMPARE_FORMATS[present.CompareFormat.MARKDOWN]
+    markdown = present.PORTFOLIO_FORMATS[present.PortfolioFormat.MARKDOWN]
+    assert present.PORTFOLIO_FORMATS[present.PortfolioFormat.MD] is markdown
     assert present.render_report(result, present.ReportFormat.MARKDOWN) == present.render_report(
         result, present.ReportFormat.MD
     )

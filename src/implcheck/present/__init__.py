@@ -163,6 +163,7 @@ class PortfolioFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     MARKDOWN = "markdown"
+    MD = "md"
     CSV = "csv"
     HTML = "html"
 
@@ -201,10 +202,13 @@ def _portfolio_html(portfolio: Portfolio, options: Options) -> str:
     return portfolio_html.render(portfolio)
 
 
+_PORTFOLIO_MARKDOWN = Format(_portfolio_markdown, ".md")
+
 PORTFOLIO_FORMATS: dict[PortfolioFormat, Format[Portfolio]] = {
     PortfolioFormat.TEXT: Format(_portfolio_text, ".txt"),
     PortfolioFormat.JSON: Format(_portfolio_json, ".json"),
-    PortfolioFormat.MARKDOWN: Format(_portfolio_markdown, ".md"),
+    PortfolioFormat.MARKDOWN: _PORTFOLIO_MARKDOWN,
+    PortfolioFormat.MD: _PORTFOLIO_MARKDOWN,
     PortfolioFormat.CSV: Format(_portfolio_csv, ".csv"),
     PortfolioFormat.HTML: Format(_portfolio_html, ".html"),
 }
