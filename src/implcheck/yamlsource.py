@@ -21,7 +21,7 @@ no checklist or answers file needs them, and aliases are how "billion laughs" fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +108,29 @@ class Location:
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed YAML file: plain Python data plus where each piece stands in the file."""
+    """A parsed YAML file: plain Python data plus where each piece stands in the file.
+
+    Where each piece stands is worked out from ``text`` when first asked, to place a problem:
+    most files have none, and noting every position costs a third of the parse (a portfolio
+    reads thousands of files; benchmarks/bench.py, P2)."""
 
     path: Path
     data: Any
-    locations: dict[Path_, Location]
+    located: dict[Path_, Location] | None = None
+    text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def locations(self) -> dict[Path_, Location]:
+        found = self.located
+        if found is None:
+            found = {}
+            loader = _Loader(self.text)
+            try:
+                _Builder(self.path, loader, found).build()  # the same text read again, noting positions
+            finally:
+                loader.dispose()
+            object.__setattr__(self, "located", found)  # once, on first use: frozen otherwise
+        return found
 
     def where(self, *path: Key) -> Location:
         """The position of the value at ``path``, or of its nearest ancestor that has one."""
@@ -140,10 +158,9 @@ def load_document(path: Path, text: str | None = None) -> Document:
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         what = f"character U+{ord(bad.group()):04X} is not allowed in YAML; remove it or write it as an escape"
         raise InputError.single(str(path), what, line, col, rule=ProblemRule.BAD_CHARACTER)
-    locations: dict[Path_, Location] = {}
     loader = _Loader(text)
     try:
-        data = _Builder(path, loader, locations).build()
+        data = _Builder(path, loader, None).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -152,7 +169,7 @@ def load_document(path: Path, text: str | None = None) -> Document:
         raise InputError.single(str(path), f"malformed YAML: {exc}", rule=ProblemRule.YAML_SYNTAX) from None
     finally:
         loader.dispose()
-    return Document(path, data, locations)
+    return Document(path, data, None, text)
 
 
 def _parse_message(exc: yaml.MarkedYAMLError) -> str:
@@ -191,7 +208,7 @@ class _Frame:
 class _Builder:
     """Builds plain data from parser events, checking every limit as it goes."""
 
-    def __init__(self, path: Path, loader: Any, locations: dict[Path_, Location]) -> None:
+    def __init__(self, path: Path, loader: Any, locations: dict[Path_, Location] | None) -> None:
         self.path = path
         self.loader = loader
         self.locations = locations
@@ -204,8 +221,10 @@ class _Builder:
     def build(self) -> Any:
         # The hot path of every run (a portfolio reads thousands of files): events are told apart
         # by class, and plain text keys and values skip the resolver, which could only say "str".
+        # Positions are noted only when ``locations`` is given (``Document.locations``).
         loader = self.loader
         locations = self.locations
+        locating = locations is not None
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
@@ -236,7 +255,6 @@ class _Builder:
                     event, f"more than {MAX_NODES:,} values in one file, the most allowed", ProblemRule.OVER_LIMIT
                 )
             parent = stack[-1] if stack else None
-            mark = event.start_mark
             if cls is _SCALAR:
                 value: Any = event.value
                 plain = (  # what the resolver and _scalar would pass through unchanged, as text
@@ -257,7 +275,9 @@ class _Builder:
                             f"more than {MAX_KEYS:,} keys in one mapping, the most allowed",
                             ProblemRule.OVER_LIMIT,
                         )
-                    locations[("<key>", *parent.path, value)] = Location(mark.line + 1, mark.column + 1)
+                    if locations is not None:
+                        mark = event.start_mark
+                        locations[("<key>", *parent.path, value)] = Location(mark.line + 1, mark.column + 1)
                     parent.key = value
                     continue
                 if not plain:
@@ -270,7 +290,7 @@ class _Builder:
                 path: Path_ = ()
                 root = value
             elif parent.is_map:
-                path = (*parent.path, parent.key)
+                path = (*parent.path, parent.key) if locating else ()
                 parent.value[parent.key] = value
                 parent.key = None
             else:
@@ -278,9 +298,11 @@ class _Builder:
                     raise self._fail(
                         event, f"more than {MAX_ITEMS:,} entries in one list, the most allowed", ProblemRule.OVER_LIMIT
                     )
-                path = (*parent.path, len(parent.value))
+                path = (*parent.path, len(parent.value)) if locating else ()
                 parent.value.append(value)
-            locations[path] = Location(mark.line + 1, mark.column + 1)
+            if locations is not None:
+                mark = event.start_mark
+                locations[path] = Location(mark.line + 1, mark.column + 1)
             if cls is not _SCALAR:
                 stack.append(_Frame(value, path))
         self.nodes = nodes
@@ -307,7 +329,8 @@ class _Builder:
             raise self._fail(
                 event, f"more than {MAX_KEYS:,} keys in one mapping, the most allowed", ProblemRule.OVER_LIMIT
             )
-        self.locations[("<key>", *parent.path, key)] = _at(event)
+        if self.locations is not None:
+            self.locations[("<key>", *parent.path, key)] = _at(event)
         return key
 
     def _scalar(self, event: Any) -> Any:

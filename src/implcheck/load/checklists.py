@@ -68,8 +68,8 @@ def _thresholds(check: Checker, top: dict[str, Any]) -> Thresholds:
 def _sections(check: Checker, top: dict[str, Any]) -> tuple[Section, ...]:
     record = fields.SECTION
     sections: list[Section] = []
-    section_ids: dict[str, int] = {}
-    item_ids: dict[str, int] = {}
+    section_ids: dict[str, Path_] = {}
+    item_ids: dict[str, Path_] = {}
     for index, raw in enumerate(check.records(top, (), fields.CHECKLIST.field("sections"))):
         path: Path_ = ("sections", index)
         mapping = check.mapping(raw, path, record)
@@ -85,17 +85,19 @@ def _sections(check: Checker, top: dict[str, Any]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _unique(check: Checker, seen: dict[str, int], value: str, what: str, path: Path_) -> None:
+def _unique(check: Checker, seen: dict[str, Path_], value: str, what: str, path: Path_) -> None:
+    """``seen`` holds where each value was first used; its line is looked up only for a duplicate
+    (finding lines means reading the file again: ``Document.locations``)."""
     if not value:
         return
-    line = check.doc.where(*path).line
     if value in seen:
-        check.add(f"duplicate {what} {value!r} (first used on line {seen[value]})", ProblemRule.DUPLICATE_ID, *path)
+        first = check.doc.where(*seen[value]).line
+        check.add(f"duplicate {what} {value!r} (first used on line {first})", ProblemRule.DUPLICATE_ID, *path)
     else:
-        seen[value] = line
+        seen[value] = path
 
 
-def _items(check: Checker, section: dict[str, Any], path: Path_, item_ids: dict[str, int]) -> tuple[Item, ...]:
+def _items(check: Checker, section: dict[str, Any], path: Path_, item_ids: dict[str, Path_]) -> tuple[Item, ...]:
     record = fields.ITEM
     items: list[Item] = []
     for index, raw in enumerate(check.records(section, path, fields.SECTION.field("items"))):
