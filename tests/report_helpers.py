@@ -28,7 +28,9 @@ HOSTILE = (FIXTURES / "hostile-leader.yaml", FIXTURES / "hostile-teacher.yaml")
 # report tests assert its figures, which change only when the fixture or the scoring does, never
 # when the shipped checklists or examples are edited.
 RECHECK = (FIXTURES / "recheck-leader.yaml", FIXTURES / "recheck-teacher.yaml")
-ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE, "recheck": RECHECK}
+# A school with agreed actions (one overdue) and accepted risks (one active, one expired).
+LEDGER = (ROOT / "examples/trust/schools/riverside-academy/quizblast/2027-spring/senior-leader.yaml",)
+ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE, "recheck": RECHECK, "ledger": LEDGER}
 PAIR = EXAMPLES["respondents"]
 
 # Fragments of the hostile fixtures that must never come out live.

@@ -156,6 +156,9 @@ def test_overdue_actions_and_stale_evidence_in_text_markdown_and_json() -> None:
         "\nOverdue actions (1)\n"
         " • J. Patel, due 2026-10-31: Ask the vendor for single sign-on. (“Can staff log in with their\n"
         "   existing account?”)\n"
+        "\nExpired risks (1)\n"
+        " • “Can staff log in with their existing account?”: accepted by Full governing body on 2026-11-12,\n"
+        "   expired on 2026-11-01, so the gap counts again\n"
         "\nStale evidence (1)\n"
         " • “Is there a named senior owner?”: evidence dated 2025-01-01, 688 days before this assessment\n"
     ) in summary

@@ -79,7 +79,7 @@ def test_summary_content(pair_html: str) -> None:
     assert "Staff in different roles disagree on 4 items, 1 of them critical" in summary
     assert summary.count('<th scope="row" class="num">') == 4  # one row per top risk
     assert "In this term&#39;s staff survey, did most staff say it is worth doing?" in summary
-    assert '<span class="who">Owner:</span> Implementation lead' in summary
+    assert '<span class="who">Owner (suggested):</span> Implementation lead' in summary
     assert '<span class="tag blocks">Blocks approval</span>' in summary
     assert 'aria-hidden="true"' in summary  # the shape is decoration; the words carry the verdict
 

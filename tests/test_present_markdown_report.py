@@ -65,7 +65,7 @@ def test_summary_and_detail_content() -> None:
     assert "### ⛔ Verdict: Not ready\n\nIt is not going as planned: some gaps block it and need action now.\n" in text
     assert "**Score 32/100** · **confidence 100%** (5 of 5 applicable items answered)" in text
     assert "**Do not approve the continuation yet.**" in text
-    assert "| # | Risk | Action | Suggested owner | By when |" in text
+    assert "| # | Risk | Action | Owner | By when |" in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term\\'s staff survey" not in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term's staff survey, did most staff say" in text
     assert "| Question | senior-leader (C. Okafor) | teacher (D. Hughes) |" in text

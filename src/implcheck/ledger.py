@@ -67,11 +67,6 @@ def accepted_risks(assessment: Assessment, items: tuple[ItemResult, ...]) -> tup
     )
 
 
-def accepted_gaps(risks: Iterable[RiskStatus]) -> frozenset[str]:
-    """Items whose gap the governors have accepted, for now: they do not block."""
-    return frozenset(risk.item_id for risk in risks if risk.active and risk.gap)
-
-
 def stale_evidence(assessment: Assessment, items: tuple[ItemResult, ...]) -> tuple[StaleEvidence, ...]:
     today = _day(assessed_on(assessment))
     if today is None:

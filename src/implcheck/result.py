@@ -213,6 +213,8 @@ class Action:
     severity: Severity
     status: Status
     blocks: bool  # on its own it holds the verdict down: approval waits for it
+    # The school's own open action on the item (``actions:``): then owner and by_when are its own.
+    agreed: LedgerEntry | None = None
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,12 @@ class RiskStatus:
     expires: str
     active: bool  # expires on or after assessed_on
     gap: bool  # the item still needs action, so the acceptance changes the verdict
+
+
+def accepted_gaps(risks: Iterable[RiskStatus]) -> frozenset[str]:
+    """Items whose gap the governors have accepted, for now: they do not block. The one test of
+    it, for the scorer's rules and for every presenter (``Result.accepted_gap_ids``)."""
+    return frozenset(risk.item_id for risk in risks if risk.active and risk.gap)
 
 
 @dataclass(frozen=True)
@@ -323,5 +331,12 @@ class Result:
         return "not answered" if score is None else figure(score, score_bars(self.checklist.thresholds))
 
     @property
+    def accepted_gap_ids(self) -> frozenset[str]:
+        """Items whose gap an active accepted risk covers: listed as accepted risks, not as gaps."""
+        return accepted_gaps(self.accepted_risks)
+
+    @property
     def critical_gaps(self) -> tuple[ItemResult, ...]:
-        return tuple(r for r in self.items if r.critical_gap)
+        """Critical items answered no or unknown that block: not those the governors accepted."""
+        accepted = self.accepted_gap_ids
+        return tuple(r for r in self.items if r.critical_gap and r.item.id not in accepted)

@@ -38,6 +38,7 @@ from implcheck.result import (
     RuleId,
     Severity,
     Status,
+    accepted_gaps,
 )
 
 CREDIT = {AnswerValue.YES: 1.0, AnswerValue.PARTLY: 0.5, AnswerValue.NO: 0.0}
@@ -94,7 +95,7 @@ def score(assessment: Assessment) -> Result:
     # Rounded once, here, to the precision shown: the rules compare the figures people read.
     confidence = round(overall.answered / overall.applicable if overall.applicable else 1.0, 3)
     risks = ledger.accepted_risks(assessment, items)
-    accepted = ledger.accepted_gaps(risks)
+    accepted = accepted_gaps(risks)
     judged = [r for r in items if r.item.id not in accepted]
     judged_by_stage = _parts(judged, lambda r: r.stage.value)
     judged_by_mode = _parts(judged, lambda r: r.item.failure_mode.value)
@@ -272,6 +273,7 @@ def _actions(items: tuple[ItemResult, ...], blocked: set[str], agreed: tuple[Led
             severity=severity(r.item),
             status=r.status,
             blocks=r.item.id in blocked,
+            agreed=own.get(r.item.id),
         )
         for r in open_items
     )

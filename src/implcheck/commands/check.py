@@ -41,7 +41,9 @@ def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]
 
 
 def _nothing(comparison: Comparison) -> str:
-    return ""  # JSON stays the result alone; the regression is on stderr and in the exit code
+    # JSON stays the result alone (the regression is on stderr and in the exit code); junit has
+    # its regressions inside the XML (``present/junit.py``).
+    return ""
 
 
 def regressed_since(fmt: CheckFormat) -> Callable[[Comparison], str]:
@@ -51,6 +53,7 @@ def regressed_since(fmt: CheckFormat) -> Callable[[Comparison], str]:
     shown: dict[CheckFormat, Callable[[Comparison], str]] = {
         CheckFormat.TEXT: since_text,
         CheckFormat.MARKDOWN: since_markdown,
+        CheckFormat.MD: since_markdown,
         CheckFormat.GITHUB: since_github,
     }
     return shown.get(fmt, _nothing)
@@ -75,12 +78,14 @@ def run(
         from implcheck.termfiles import answer_lines
 
         lines = answer_lines(assessment)
-    output = render_check(result, fmt, color=color, width=width, lines=lines)
-    failures = gate(result, fail_on, fail_under)
+    comparison = None
     if baseline is not None:
         from implcheck.commands.compare import against_baseline
 
         comparison = against_baseline(baseline, result, paths[0], max_drop, checklist_dirs)
+    output = render_check(result, fmt, color=color, width=width, lines=lines, baseline=comparison)
+    failures = gate(result, fail_on, fail_under)
+    if comparison is not None:
         output += regressed_since(fmt)(comparison)
         since = comparison.before.context.term or str(baseline)
         failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]

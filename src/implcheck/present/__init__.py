@@ -85,7 +85,7 @@ def _github(result: Result, options: Options) -> str:
 def _junit(result: Result, options: Options) -> str:
     from implcheck.present import junit
 
-    return junit.render(result)
+    return junit.render(result, options.baseline)
 
 
 _MARKDOWN_SUMMARY = Format(_markdown_summary, ".md")
@@ -107,9 +107,13 @@ def render_check(
     color: bool = False,
     width: int = 100,
     lines: Mapping[tuple[str, str], int] | None = None,
+    baseline: Comparison | None = None,
 ) -> str:
-    """``lines`` (``termfiles.answer_lines``) is where each answer stands: only github uses it."""
-    return CHECK_FORMATS[fmt].render(result, Options(color=color, width=width, lines=lines))
+    """``lines`` (``termfiles.answer_lines``) is where each answer stands: only github uses it.
+    ``baseline`` (``check --baseline``): junit adds what regressed as test cases; the other
+    formats have it appended by the command (``commands.check.regressed_since``)."""
+    options = Options(color=color, width=width, lines=lines, baseline=baseline)
+    return CHECK_FORMATS[fmt].render(result, options)
 
 
 # --- report: the governors' report ---------------------------------------------------------

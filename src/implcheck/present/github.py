@@ -7,6 +7,7 @@ in properties), so an answers file cannot end a command early or start another o
 
 from __future__ import annotations
 
+from implcheck.present.ledger_view import accepted_line, expired_line, overdue_line
 from implcheck.result import ItemResult, Result, Status
 from implcheck.safetext import line
 
@@ -32,19 +33,24 @@ def command(level: str, message: str, **properties: str | int) -> str:
     return f"::{level}{' ' + props if props else ''}::{data(line(message))}"
 
 
-def _level(r: ItemResult) -> str:
-    # Blocking answers are errors; what only lowers the score or confidence is a warning.
-    if r.item.critical and r.status in (Status.GAP, Status.UNKNOWN):
+def _level(r: ItemResult, accepted: frozenset[str]) -> str:
+    # Blocking answers are errors; what only lowers the score or confidence, or a gap the
+    # governors accepted as a risk, is a warning.
+    if r.item.id in accepted:
+        return "warning"
+    if r.critical_gap:
         return "error"
     return "error" if r.status is Status.GAP else "warning"
 
 
-def _title(r: ItemResult) -> str:
-    return f"{'Critical: ' if r.item.critical else ''}{TITLES[r.status]}"
+def _title(r: ItemResult, accepted: frozenset[str]) -> str:
+    risk = "Accepted risk: " if r.item.id in accepted else ""
+    return f"{risk}{'Critical: ' if r.item.critical else ''}{TITLES[r.status]}"
 
 
 def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
     out: list[str] = []
+    accepted = result.accepted_gap_ids
     for r in result.items:
         if r.status not in TITLES:
             continue
@@ -52,7 +58,12 @@ def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
         for path, given in zip(result.files, r.by_respondent, strict=True):
             # Point at every file whose own answer is the one scored (no answer at all is unknown).
             if given.answer is r.answer:
-                out.append(command(_level(r), message, file=path, line=lines[(path, r.item.id)], title=_title(r)))
+                at = lines[(path, r.item.id)]
+                out.append(command(_level(r, accepted), message, file=path, line=at, title=_title(r, accepted)))
+    first = result.files[0]
+    out += [command("warning", overdue_line(e), file=first, title="Overdue action") for e in result.overdue_actions]
+    out += [command("notice", accepted_line(r), file=first, title="Accepted risk") for r in result.active_risks]
+    out += [command("warning", expired_line(r), file=first, title="Expired risk") for r in result.expired_risks]
     context = result.context
     where = " · ".join(part for part in (context.school, context.initiative, context.term) if part)
     summary = (

@@ -1,19 +1,27 @@
 """``check --format junit``: JUnit XML, which GitLab, Jenkins and most CI servers show natively.
 
 One test suite per checklist section and one test case per item: an item in place passes, one
-that needs action (no, partly, unknown) fails with the action to take, and ``na`` is skipped.
+that needs action (no, partly, unknown) fails with the action to take, and ``na`` is skipped. A
+gap the governors accepted as a risk still fails, and its message says until when.
+
+With ``--baseline``, a last suite, "Since last term", holds one failing test case for each way
+readiness regressed (in questions, as every format says it), or one passing case when none did.
 Every piece of user text is escaped for XML, and characters XML 1.0 cannot hold are dropped.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from implcheck.result import ItemResult, Result, Status
+from implcheck.result import ItemResult, Result, RiskStatus, Status
 from implcheck.safetext import inert
 
 FAILING = {Status.GAP: "not in place", Status.PARTIAL: "only partly in place", Status.UNKNOWN: "not known"}
+if TYPE_CHECKING:
+    from implcheck.compare import Comparison
+
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -25,11 +33,13 @@ def _attr(text: str) -> str:
     return quoteattr(_NOT_XML.sub("", inert(text)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
-def _case(r: ItemResult, suite: str) -> list[str]:
+def _case(r: ItemResult, suite: str, accepted: RiskStatus | None) -> list[str]:
     head = f"    <testcase classname={_attr(suite)} name={_attr(r.item.question)} id={_attr(r.item.id)}"
     if r.status in FAILING:
         kind = f"{'critical, ' if r.item.critical else ''}{FAILING[r.status]}"
         message = f"Answered {r.answer.value} ({kind})"
+        if accepted is not None:
+            message += f"; accepted as a risk until {accepted.expires} by {accepted.approved_by}"
         body = f"Action: {r.item.action}\nWhy it matters: {r.item.why}"
         if r.evidence:
             body += f"\nEvidence: {r.evidence}"
@@ -43,14 +53,43 @@ def _case(r: ItemResult, suite: str) -> list[str]:
     return [f"{head}/>"]
 
 
-def render(result: Result) -> str:
+def _since(comparison: Comparison) -> list[str]:
+    then = comparison.before.context.term or "last term"
+    suite = f"Since {then}"
+    lines = [
+        f'  <testsuite name={_attr(suite)} tests="{max(1, len(comparison.regressions))}"'
+        f' failures="{len(comparison.regressions)}" errors="0" skipped="0">'
+    ]
+    for regression in comparison.regressions:
+        lines += [
+            f"    <testcase classname={_attr(suite)} name={_attr(regression.message)}"
+            f" id={_attr('-'.join(('regressed', regression.kind.value, *regression.items)))}>",
+            f'      <failure message={_attr(regression.message)} type="regression">'
+            f"{_text(f'Readiness regressed since {then}: {regression.message}')}</failure>",
+            "    </testcase>",
+        ]
+    if not comparison.regressions:
+        lines.append(
+            f"    <testcase classname={_attr(suite)} name={_attr(f'Readiness has not gone backwards since {then}')}"
+            ' id="no-regression"/>'
+        )
+    lines.append("  </testsuite>")
+    return lines
+
+
+def render(result: Result, baseline: Comparison | None = None) -> str:
     context = result.context
     name = " · ".join(part for part in (context.school, context.initiative, context.term) if part)
     name = name or result.checklist.title
+    tests = len(result.items)
     failures = sum(1 for r in result.items if r.status in FAILING)
+    if baseline is not None:
+        tests += max(1, len(baseline.regressions))
+        failures += len(baseline.regressions)
+    accepted = {risk.item_id: risk for risk in result.active_risks if risk.gap}
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name={_attr(f"implcheck: {name}")} tests="{len(result.items)}" failures="{failures}" errors="0">',
+        f'<testsuites name={_attr(f"implcheck: {name}")} tests="{tests}" failures="{failures}" errors="0">',
     ]
     for section in result.checklist.sections:
         rows = [r for r in result.items if r.section_id == section.id]
@@ -67,7 +106,9 @@ def render(result: Result) -> str:
             "    </properties>",
         ]
         for r in rows:
-            lines += _case(r, suite)
+            lines += _case(r, suite, accepted.get(r.item.id))
         lines.append("  </testsuite>")
+    if baseline is not None:
+        lines += _since(baseline)
     lines.append("</testsuites>")
     return "\n".join(lines) + "\n"

@@ -12,7 +12,9 @@ from pathlib import PurePath
 
 from implcheck import __version__
 from implcheck.model import AnswerValue, Respondent
+from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
+from implcheck.present.ledger_view import LedgerView
 from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
 
 MAX_RISKS = 5
@@ -75,6 +77,9 @@ class Risk:
     by_when: str
     owner_suggested: bool  # True when the owner/by-when are our defaults, not the checklist's
     blocks: bool  # one of the items that set the verdict
+    agreed: bool = False  # the owner and date are the school's own (its actions list)
+    overdue: bool = False  # ... and that action is past its date
+    accepted_until: str = ""  # the governors accepted the gap as a risk, until this date
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,7 @@ class Report:
     disagreements: tuple[DisagreementRow, ...]
     open_questions: tuple[OpenQuestion, ...]
     appendix: tuple[ItemRow, ...]
+    ledger: LedgerView
     generated_at: str
     version: str
 
@@ -199,7 +205,9 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
     actions = {a.item_id: a for a in result.actions}
     verdict_shape, verdict_symbol, verdict_emoji = VERDICT_SYMBOLS[result.verdict]
     rows = {r.item.id: _row(r, r.item.id in result.blocking) for r in result.items}
-    risks = tuple(_risk(action, items[action.item_id]) for action in result.actions)
+    accepted = result.accepted_gap_ids
+    until = {risk.item_id: risk.expires for risk in result.active_risks if risk.gap}
+    risks = tuple(_risk(action, items[action.item_id], until.get(action.item_id, "")) for action in result.actions)
     title_parts = [part for part in (context.school, context.initiative) if part]
     return Report(
         title=" — ".join(title_parts) or result.checklist.title,
@@ -231,13 +239,16 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         more_risks=max(0, len(risks) - MAX_RISKS),
         decision=decide(result, shown=MAX_RISKS),
         charts=_charts(result),
-        sections=tuple(_section(result, section_index, rows) for section_index in range(len(result.sections))),
+        sections=tuple(
+            _section(result, section_index, rows, accepted) for section_index in range(len(result.sections))
+        ),
         disagreements=tuple(
             DisagreementRow(d.item_id, d.question, d.critical, tuple(_answer_label(a) for a in d.answers))
             for d in result.disagreements
         ),
         open_questions=tuple(_open_question(result, items[item_id], actions[item_id]) for item_id in result.unknowns),
         appendix=tuple(rows.values()),
+        ledger=ledger_view.build(result),
         generated_at=generated_at or "",
         version=__version__,
     )
@@ -252,7 +263,7 @@ def _answer_label(answer: RoleAnswer) -> str:
     return ANSWER_LABELS[answer.answer]
 
 
-def _risk(action: Action, item: ItemResult) -> Risk:
+def _risk(action: Action, item: ItemResult, accepted_until: str) -> Risk:
     return Risk(
         item_id=action.item_id,
         question=action.question,
@@ -267,6 +278,9 @@ def _risk(action: Action, item: ItemResult) -> Risk:
         by_when=action.by_when,
         owner_suggested=action.owner_suggested,
         blocks=action.blocks,
+        agreed=action.agreed is not None,
+        overdue=action.agreed is not None and action.agreed.overdue,
+        accepted_until=accepted_until,
     )
 
 
@@ -314,6 +328,7 @@ def _row(r: ItemResult, blocks: bool) -> ItemRow:
 # Within a section, the worst first: what blocks readiness, then what is missing, then the rest.
 GROUPS = (
     ("critical", "Critical gaps"),
+    ("accepted", "Accepted as a risk"),
     ("gap", "Gaps"),
     ("unknown", "Not known"),
     ("partial", "Only partly in place"),
@@ -322,13 +337,15 @@ GROUPS = (
 )
 
 
-def _group_key(r: ItemResult) -> str:
+def _group_key(r: ItemResult, accepted: frozenset[str]) -> str:
+    if r.item.id in accepted:
+        return "accepted"
     if r.critical_gap:
         return "critical"
     return r.status.value
 
 
-def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionView:
+def _section(result: Result, index: int, rows: dict[str, ItemRow], accepted: frozenset[str]) -> SectionView:
     group = result.sections[index]
     members = [r for r in result.items if r.section_id == group.key]
     return SectionView(
@@ -339,9 +356,9 @@ def _section(result: Result, index: int, rows: dict[str, ItemRow]) -> SectionVie
         answered=group.answered,
         applicable=group.applicable,
         groups=tuple(
-            ItemGroup(key, title, tuple(rows[r.item.id] for r in members if _group_key(r) == key))
+            ItemGroup(key, title, tuple(rows[r.item.id] for r in members if _group_key(r, accepted) == key))
             for key, title in GROUPS
-            if any(_group_key(r) == key for r in members)
+            if any(_group_key(r, accepted) == key for r in members)
         ),
     )
 

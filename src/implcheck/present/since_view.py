@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from implcheck.compare import Comparison, ItemChange
 from implcheck.model import AnswerValue
+from implcheck.present.ledger_view import Listing, loop_listings
 from implcheck.present.report_view import ANSWER_LABELS
 
 
@@ -34,6 +35,7 @@ class SinceView:
     regressions: tuple[str, ...]
     worse: tuple[Moved, ...]
     better: tuple[Moved, ...]
+    loop: tuple[Listing, ...]  # this term's overdue actions, accepted and expired risks
 
 
 def _answer(value: AnswerValue | None) -> str:
@@ -63,4 +65,5 @@ def build(comparison: Comparison) -> SinceView:
         regressions=tuple(r.message for r in comparison.regressions),
         worse=_moved(comparison.items, comparison.regressed),
         better=_moved(comparison.items, comparison.improved),
+        loop=loop_listings(after),
     )
