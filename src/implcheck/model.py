@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from implcheck.errors import Problem
@@ -166,7 +167,7 @@ class Checklist:
     # a termly re-check says "off track" where a pre-purchase check says "not ready".
     verdict_labels: dict[str, str] = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property  # asked for each file a portfolio reads
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
 

@@ -153,7 +153,7 @@ _SHARED: dict[Answer, Answer] = {}
 def _shared(answer: Answer) -> Answer:
     """One object per distinct (answer, date): 10,000 files hold a handful, not 400,000. The
     evidence text is dropped: no figure of the portfolio depends on it."""
-    lean = replace(answer, evidence="") if answer.evidence else answer
+    lean = Answer(answer.value, "", answer.date) if answer.evidence else answer
     return _SHARED.setdefault(lean, lean)
 
 

@@ -225,12 +225,12 @@ class _Builder:
         loader = self.loader
         locations = self.locations
         locating = locations is not None
+        next_event = loader.get_event  # None after the last event, from either parser
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
         nodes = 0
-        while loader.check_event():
-            event: Any = loader.get_event()
+        while (event := next_event()) is not None:
             cls = event.__class__
             if cls is _MAPPING_END or cls is _SEQUENCE_END:
                 done = stack.pop()

@@ -266,13 +266,17 @@ def _answers(
     return answers
 
 
+# A short-form answer is its value alone; records are frozen, so one of each is shared.
+_SHORT = {value: Answer(value) for value in AnswerValue}
+
+
 def _answer(check: Checker, raw: object, path: Path_) -> Answer | None:
     record = fields.ANSWER
     if raw is None:
-        return Answer(AnswerValue.UNKNOWN)
+        return _SHORT[AnswerValue.UNKNOWN]
     if not isinstance(raw, dict):
         value = check.choice_value(raw, path, fields.SHORT_ANSWER, AnswerValue)
-        return None if value is None else Answer(value)
+        return None if value is None else _SHORT[value]
     mapping = check.mapping(raw, path, record)
     if mapping is None or "answer" not in mapping:
         return None  # reported by ``mapping``
