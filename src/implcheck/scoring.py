@@ -21,6 +21,7 @@ from implcheck.model import (
     Assessment,
     FailureMode,
     Item,
+    Respondent,
     Stage,
     Thresholds,
 )
@@ -70,8 +71,10 @@ SCORE_TARGET: dict[RuleId, Callable[[Thresholds], float]] = {
 
 def score(assessment: Assessment) -> Result:
     checklist = assessment.checklist
+    answers = [sheet.answers for sheet in assessment.sheets]
+    respondents = [sheet.context.respondent for sheet in assessment.sheets]
     items = tuple(
-        _item_result(assessment, section.id, section.stage, item)
+        _item_result(answers, respondents, section.id, section.stage, item)
         for section in checklist.sections
         for item in section.items
     )
@@ -82,9 +85,8 @@ def score(assessment: Assessment) -> Result:
     by_stage = _parts(items, lambda r: r.stage)
     by_section = _parts(items, lambda r: r.section_id)
     by_mode = _parts(items, lambda r: r.item.failure_mode)
-    stages = tuple(
-        _group(bars, stage.value, stage.label, stage.label, by_stage[stage]) for stage in Stage if stage in by_stage
-    )
+    stages_used = [stage for stage in Stage if stage in by_stage]
+    stages = tuple(_group(bars, stage.value, stage.label, stage.label, by_stage[stage]) for stage in stages_used)
     sections = tuple(
         _group(bars, section.id, section.title, section.title, by_section.get(section.id, ()))
         for section in checklist.sections
@@ -97,8 +99,8 @@ def score(assessment: Assessment) -> Result:
     risks = ledger.accepted_risks(assessment, items)
     accepted = accepted_gaps(risks)
     judged = [r for r in items if r.item.id not in accepted]
-    judged_by_stage = _parts(judged, lambda r: r.stage.value)
-    judged_by_mode = _parts(judged, lambda r: r.item.failure_mode.value)
+    judged_by_stage = _parts(judged, lambda r: r.stage)
+    judged_by_mode = _parts(judged, lambda r: r.item.failure_mode)
     facts = rules.Facts(
         bars,
         items,
@@ -109,9 +111,13 @@ def score(assessment: Assessment) -> Result:
         confidence,
         accepted=accepted,
         risks=risks,
-        floor_stages=tuple(_group(bars, g.key, g.title, g.label, judged_by_stage.get(g.key, ())) for g in stages),
+        floor_stages=tuple(
+            _group(bars, g.key, g.title, g.label, judged_by_stage.get(stage, ()))
+            for g, stage in zip(stages, stages_used, strict=True)
+        ),
         floor_failure_modes=tuple(
-            _group(bars, g.key, g.title, g.label, judged_by_mode.get(g.key, ())) for g in mode_scores
+            _group(bars, g.key, g.title, g.label, judged_by_mode.get(mode, ()))
+            for g, mode in zip(mode_scores, modes_used, strict=True)
         ),
         verdict_labels=checklist.verdict_labels,
     )
@@ -163,6 +169,8 @@ def combine(answers: Iterable[Answer]) -> Answer:
     given = [a for a in answers if a.value is not AnswerValue.UNKNOWN]
     if not given:
         return NO_ANSWER
+    if len(given) == 1:
+        return given[0]
     chosen = min(given, key=lambda a: _CAUTION_RANK[a.value])
     return Answer(chosen.value, chosen.evidence, max(a.date for a in given))
 
@@ -178,14 +186,17 @@ def _parts(results: Iterable[ItemResult], key: Callable[[ItemResult], K]) -> dic
     return parts
 
 
-def _item_result(assessment: Assessment, section_id: str, stage: Stage, item: Item) -> ItemResult:
-    per_sheet = [sheet.answers.get(item.id, NO_ANSWER) for sheet in assessment.sheets]
+def _item_result(
+    answers: list[dict[str, Answer]], respondents: list[Respondent], section_id: str, stage: Stage, item: Item
+) -> ItemResult:
+    """One item, combined over the respondents' files (``answers`` and ``respondents``, one each)."""
+    per_sheet = [each.get(item.id, NO_ANSWER) for each in answers]
     combined = combine(per_sheet)
     by_respondent = tuple(
-        RoleAnswer(sheet.context.respondent, answer.value, answer.evidence)
-        for sheet, answer in zip(assessment.sheets, per_sheet, strict=True)
+        RoleAnswer(respondent, answer.value, answer.evidence)
+        for respondent, answer in zip(respondents, per_sheet, strict=True)
     )
-    if len(assessment.sheets) > 1:
+    if len(answers) > 1:
         evidence = "; ".join(
             f"{ra.respondent.role.value}{f' ({ra.respondent.name})' if ra.respondent.name else ''}: {ra.evidence}"
             for ra in by_respondent
