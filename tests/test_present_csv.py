@@ -21,7 +21,7 @@ def rows(text: str) -> list[list[str]]:
 def test_one_row_per_action_with_header_bom_and_crlf() -> None:
     result = result_of(RECHECK)
     text = csv_report.render(result)
-    assert text.startswith("\ufeffitem,question,failure mode,stage,severity,action,suggested owner,due,status\r\n")
+    assert text.startswith("\ufeffitem,question,failure mode,stage,severity,action,owner,due,status,agreed\r\n")
     assert text.count("\r\n") == len(result.actions) + 1
     assert "\n" not in text.replace("\r\n", "")
     table = rows(text)
@@ -38,6 +38,7 @@ def test_one_row_per_action_with_header_bom_and_crlf() -> None:
         "Implementation lead",
         "Before the end of this term",
         "Not in place",
+        "no",
     ]
 
 

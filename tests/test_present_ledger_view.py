@@ -177,3 +177,18 @@ def test_junit_adds_a_passing_case_when_nothing_regressed() -> None:
     assert since is not None
     assert [c.get("name") for c in since.iter("testcase")] == ["Readiness has not gone backwards since 2026-autumn"]
     assert root.get("tests") == str(sum(1 for _ in root.iter("testcase")))
+
+
+def test_compare_lists_the_later_terms_ledger() -> None:
+    from implcheck.commands import compare as compare_cmd
+
+    shown = compare_cmd.run(AUTUMN, RIVERSIDE / "2027-spring").stdout
+    assert shown.endswith(f"\nAccepted risks (1):\n • {ACCEPTED}\n\nExpired risks (1):\n • {EXPIRED}\n")
+    assert "\nOverdue actions (1):\n • B. Deputy, due 2027-02-28: Book coaching" in shown
+
+
+def test_the_csv_says_whose_owner_and_date_each_is() -> None:
+    rows = report_cmd.run(list(LEDGER), ReportFormat.CSV).stdout.splitlines()
+    coaching = next(row for row in rows if row.startswith("coaching-since-launch,"))
+    assert coaching.endswith(",B. Deputy,2027-02-28,Only partly in place,yes")
+    assert next(row for row in rows if row.startswith("pupil-champions,")).endswith(",no")

@@ -10,6 +10,7 @@ from typing import Any
 
 from implcheck.compare import Change, Comparison, ItemChange
 from implcheck.present.json import overdue_dict, risks_dict
+from implcheck.present.ledger_view import loop_listings
 from implcheck.present.markdown import md
 from implcheck.result import SCHEMA_VERSION, Result
 from implcheck.safetext import json_text, line
@@ -98,6 +99,8 @@ def render_text(comparison: Comparison) -> str:
         if group.items:
             lines += ["", f"{group.title} ({len(group.items)}):"]
             lines += [f" • {c.item.question} ({_moved(c)})" for c in group.items]
+    for listing in loop_listings(after):  # as of the later term: overdue actions, accepted and expired risks
+        lines += ["", f"{listing.title}:"] + [f" • {text}" for text in listing.lines]
     return "".join(line(text) + "\n" for text in lines)  # one line each, whatever a file holds
 
 
@@ -135,6 +138,8 @@ def render_markdown(comparison: Comparison) -> str:
             lines.append("| --- | --- | --- |")
             lines += [f"| {md(c.item.question)} | {_answer(c.before)} | {_answer(c.after)} |" for c in group.items]
             lines.append("")
+    for listing in loop_listings(after):
+        lines += [f"### {md(listing.title)}", ""] + [f"- {md(text)}" for text in listing.lines] + [""]
     return "\n".join(lines)
 
 

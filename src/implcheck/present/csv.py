@@ -27,9 +27,10 @@ HEADER = (
     "stage",
     "severity",
     "action",
-    "suggested owner",
+    "owner",
     "due",
     "status",
+    "agreed",  # yes: owner and due are the school's own (actions:); no: suggestions to confirm
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,6 +61,7 @@ def render(result: Result, *, generated_at: str | None = None, baseline: Compari
                 risk.owner,
                 risk.by_when,
                 risk.found,
+                "yes" if risk.agreed else "no",
             )
         )
     return BOM + buffer.getvalue()
