@@ -192,3 +192,14 @@ def test_the_csv_says_whose_owner_and_date_each_is() -> None:
     coaching = next(row for row in rows if row.startswith("coaching-since-launch,"))
     assert coaching.endswith(",B. Deputy,2027-02-28,Only partly in place,yes")
     assert next(row for row in rows if row.startswith("pupil-champions,")).endswith(",no")
+
+
+def test_the_decision_asks_about_overdue_actions_and_accepted_and_expired_risks() -> None:
+    from implcheck.present.decision import decide
+
+    decision = decide(result_of(LEDGER), shown=5)
+    assert decision.conditions == ("The risk accepted by governors is reviewed before 2027-07-31, when it expires.",)
+    assert decision.challenges == (
+        "1 agreed action overdue (B. Deputy): ask why, and for a new date.",
+        "1 accepted risk expired and the gap is still open: accept it again, with a reason, or ask for the action.",
+    )

@@ -64,7 +64,23 @@ def decide(result: Result, *, shown: int) -> Decision:
         )
     if result.verdict is not Verdict.READY and result.unknowns:
         conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
+    accepted = [risk for risk in result.active_risks if risk.gap]
+    if accepted:
+        first = min(risk.expires for risk in accepted)
+        conditions.append(
+            f"{'The risk' if len(accepted) == 1 else f'The {len(accepted)} risks'} accepted by governors "
+            f"{'is' if len(accepted) == 1 else 'are'} reviewed before {first}, when "
+            f"{'it expires' if len(accepted) == 1 else 'the first expires'}."
+        )
     challenges: list[str] = []
+    if overdue := result.overdue_actions:
+        owners = ", ".join(dict.fromkeys(entry.owner for entry in overdue))
+        challenges.append(f"{_count(len(overdue), 'agreed action')} overdue ({owners}): ask why, and for a new date.")
+    if expired := [risk for risk in result.expired_risks if risk.gap]:
+        challenges.append(
+            f"{_count(len(expired), 'accepted risk')} expired and the gap is still open: accept it again, "
+            "with a reason, or ask for the action."
+        )
     if result.disagreements:
         critical = sum(1 for d in result.disagreements if d.critical)
         challenges.append(
