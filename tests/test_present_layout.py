@@ -29,13 +29,13 @@ WORDS = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12),
     st.text(alphabet="abcdefghij", min_size=20, max_size=140),
 )
-# User text is escaped; the summary's own markup styles parts of a line.
-PIECES = st.one_of(
-    WORDS.map(layout.escape),
-    WORDS.map(lambda word: f"[bold]{layout.escape(word)}[/]"),
-    WORDS.map(lambda word: f"[bold red]{layout.escape(word)}[/]"),
+# User text is escaped whole, as the summary escapes it; the summary's own markup styles parts of
+# a line between pieces of user text.
+USER = st.lists(WORDS, max_size=10).map(" ".join)
+STYLED = st.tuples(USER, st.sampled_from(["bold", "bold red", "red"]), USER).map(
+    lambda part: f"{layout.escape(part[0])} [{part[1]}]{layout.escape(part[2])}[/] "
 )
-TEXT = st.lists(PIECES, max_size=30).map(" ".join)
+TEXT = st.one_of(USER.map(layout.escape), st.lists(STYLED, max_size=4).map("".join))
 WIDTH = st.integers(min_value=layout.PLAIN_MIN_WIDTH, max_value=140)
 
 
@@ -96,6 +96,18 @@ def test_escape_is_richs(words: str) -> None:
 
 def test_a_blank_line() -> None:
     same(100, lambda console: console.print())
+
+
+def test_tabs_are_left_to_rich() -> None:
+    same(100, lambda console: console.print("a\tb [bold]c[/]"))
+    same(100, lambda console: console.grid([(" •", "a\tb"), (" ?", "c")]))
+
+
+def test_a_narrow_grid_or_console_is_left_to_rich() -> None:
+    same(40, lambda console: console.grid([(" " + "x" * 30, "a b c d e f g h")]))
+    assert isinstance(layout.console(io.StringIO(), color=False, width=20), layout.RichConsole)
+    assert isinstance(layout.console(io.StringIO(), color=True, width=100), layout.RichConsole)
+    assert isinstance(layout.console(io.StringIO(), color=False, width=100), layout.PlainConsole)
 
 
 def _summaries(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:

@@ -4,11 +4,12 @@ the same characters without rich's console everywhere else (piped, a file, ``NO_
 ``text.py`` says what to show with two calls: ``print`` (a line of rich markup, wrapped to the
 width) and ``grid`` (two columns, the second wrapping under itself). ``RichConsole`` draws them
 with rich's ``Console`` and ``Table.grid``. ``PlainConsole`` draws them as rich does without
-colour, character for character, at a fifth of ``check``'s start-up (rich's console and tables
-take 30 ms to import; benchmarks/bench.py, P1): rich's markup grammar, word wrap (``divide_line``)
-and cell widths (``rich.cells``, which import nothing heavy) are rich's own, and the rest follows
-rich's ``Text.wrap`` and ``Table`` for the one kind of grid drawn here. ``tests/test_present_layout.py``
-holds the two to the same output on generated text, every example and the hostile corpus.
+colour, character for character, without the 30 ms rich's console and tables take to import
+(a fifth of ``check``'s start-up; benchmarks/bench.py, P1). The word wrap (``divide_line``) and
+cell widths (``rich.cells``, which import nothing heavy) are rich's own code; the markup grammar
+is ported from ``rich.markup``, and the rest follows rich's ``Text.wrap`` and ``Table`` for the one
+kind of grid drawn here. ``tests/test_present_layout.py`` holds the two to the same output on
+generated text, every example and the hostile corpus.
 """
 
 from __future__ import annotations
@@ -114,9 +115,8 @@ def _wrap(text: str, width: int, overflow: Overflow, *, no_wrap: bool = False, j
 
 
 def _widest(text: str, width: int, padding: int) -> int:
-    """A grid cell's widest line, with its padding, as rich measures a padded cell."""
-    if width - padding < 1:
-        return width
+    """A grid cell's widest line, with its padding, as rich measures a padded cell (``width`` is
+    at least ``PLAIN_MIN_WIDTH``, so the padding always fits)."""
     widest = min(max((cell_len(line) for line in text.splitlines()), default=0), width)
     return min(widest + padding, width) if widest or padding else 0
 
