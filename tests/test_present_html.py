@@ -72,7 +72,7 @@ def test_structure_for_assistive_technology(pair_html: str) -> None:
 def test_summary_content(pair_html: str) -> None:
     summary = pair_html[pair_html.index('<section class="summary"') : pair_html.index('aria-labelledby="why"')]
     assert '<p class="verdict-label">Verdict: Not ready</p>' in summary
-    assert "<p>It is not going as planned: some gaps block it and need action now.</p>" in summary  # after launch
+    assert "<p>It is not going as planned: some gaps need action now.</p>" in summary  # after launch
     assert "32<small>/100</small>" in summary
     assert "100%</span>confidence (5/5 answered)" in summary
     assert "Do not approve the continuation yet." in summary

@@ -72,7 +72,7 @@ def test_portfolio_shows_each_checklists_words_and_counts_by_them() -> None:
 def test_the_report_says_the_checklists_words_and_explains_them() -> None:
     pair = [ROOT / "examples" / "respondents" / "leader.yaml", ROOT / "examples" / "respondents" / "teacher.yaml"]
     text = invoke("report", *pair, "--format", "md").stdout
-    assert "### ⛔ Verdict: Off track\n\nIt is not going as planned: some gaps block it and need action now.\n" in text
+    assert "### ⛔ Verdict: Off track\n\nIt is not going as planned: some gaps need action now.\n" in text
     assert (
         "- **Verdict**: The report's answer in one phrase: on track, on track with conditions, or off track. "
         "These are this checklist's words for ready, ready with conditions and not ready."

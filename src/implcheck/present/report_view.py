@@ -46,9 +46,9 @@ VERDICT_MEANINGS = {
 }
 # At a termly re-check the product is already in use: the question is whether to carry on.
 MEANINGS_AFTER_LAUNCH = {
-    Verdict.READY: "The implementation is going as planned: no blocking gaps were found.",
+    Verdict.READY: "It is going as planned: no blocking gaps were found.",
     Verdict.READY_WITH_CONDITIONS: "It can carry on only if the conditions below are met.",
-    Verdict.NOT_READY: "It is not going as planned: some gaps block it and need action now.",
+    Verdict.NOT_READY: "It is not going as planned: some gaps need action now.",
 }
 
 
