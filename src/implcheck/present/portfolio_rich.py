@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from implcheck import terminal
 from implcheck.portfolio import Portfolio
 from implcheck.present.portfolio import COLUMNS, rows, slipped, summary
 from implcheck.present.text import VERDICT_STYLE
@@ -16,15 +16,7 @@ from implcheck.present.text import VERDICT_STYLE
 
 def render(portfolio: Portfolio, *, color: bool = False, width: int = 100) -> str:
     out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console = terminal.console(out, color=color, width=width)
     for sentence in summary(portfolio):
         console.print(escape(sentence))
     found = slipped(portfolio)
