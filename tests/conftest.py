@@ -5,8 +5,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers import MINI, MINI_BESIDE
+
+# No deadline: a loaded machine (CI, or two cores shared) makes a slow example, not a wrong one,
+# and tests never assert timings (benchmarks/ measures speed).
+settings.register_profile("implcheck", deadline=None)
+settings.load_profile("implcheck")
 
 
 @pytest.fixture

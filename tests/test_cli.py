@@ -43,6 +43,15 @@ def test_the_entry_point_runs_the_app_as_implcheck(
     assert (done.value.code, capsys.readouterr().out) == (0, f"implcheck {__version__}\n")
 
 
+def test_python_dash_m_runs_the_app(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["python -m implcheck", "--version"])
+    with pytest.raises(SystemExit) as done:
+        runpy.run_module("implcheck", run_name="__main__")
+    assert (done.value.code, capsys.readouterr().out) == (0, f"implcheck {__version__}\n")
+
+
 def test_no_arguments_shows_help() -> None:
     result = invoke()
     assert result.exit_code == 2

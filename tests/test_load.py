@@ -401,13 +401,19 @@ def test_a_whole_weight_may_be_written_with_a_point_and_is_honoured(write: Write
     assert load_checklist(path).items[0].weight == kept
 
 
+def test_an_id_with_spaces_around_it_is_the_id(write: Write) -> None:
+    path = write("c.yaml", CHECKLIST_HEAD.replace("id: t", 'id: " t "') + "sections:\n  - id: s\n    title: S\n"
+                 "    stage: explore\n    items:\n" + GOOD_ITEM)  # fmt: skip
+    assert load_checklist(path).id == "t"
+
+
 def test_a_fractional_weight_is_refused(write: Write) -> None:
     path = write("c.yaml", CHECKLIST_HEAD + "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n"
                  + GOOD_ITEM.replace("weight: 2", "weight: 2.5"))  # fmt: skip
     assert problems_of(lambda: load_checklist(path)) == ["14:17: 'weight' must be 1, 2 or 3, got 2.5 (bad-value)"]
 
 
-@pytest.mark.parametrize("written", ["20261101", "2026-W05-1", "2026-13-01", "2026-02-29", "'2026-11-1'"])
+@pytest.mark.parametrize("written", ["20261101", "2026-W05-1", "2026-13-01", "2026-02-29", "'2026-11-1'", "2026-1a-01"])
 def test_dates_are_exactly_a_calendar_day(write: Write, written: str) -> None:
     path = write("a.yaml", answers_yaml().replace("assessed_on: 2026-11-20", f"assessed_on: {written}"))
     shown = repr(int(written)) if written.isdigit() else repr(written.strip("'"))

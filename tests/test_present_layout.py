@@ -80,6 +80,7 @@ def test_a_line_of_markup(markup: str, width: int, ellipsis: bool) -> None:
 @example([(" •", "a" * 200)], 100)
 @example([("", ""), (" •", "")], 100)
 @example([(" •", "中" * 70 + " " + "b" * 120)], 60)
+@example([], 100)
 def test_a_grid(rows: list[tuple[str, str]], width: int) -> None:
     same(width, lambda console: console.grid(rows))
 
@@ -108,6 +109,14 @@ def test_a_narrow_grid_or_console_is_left_to_rich() -> None:
     assert isinstance(layout.console(io.StringIO(), color=False, width=20), layout.RichConsole)
     assert isinstance(layout.console(io.StringIO(), color=True, width=100), layout.RichConsole)
     assert isinstance(layout.console(io.StringIO(), color=False, width=100), layout.PlainConsole)
+
+
+def test_tabs_twice_on_one_console() -> None:
+    def draw(console: layout.Surface) -> None:
+        console.print("one\ttab")
+        console.print("two\ttabs")
+
+    same(100, draw)
 
 
 def _summaries(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
