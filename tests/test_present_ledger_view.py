@@ -203,3 +203,24 @@ def test_the_decision_asks_about_overdue_actions_and_accepted_and_expired_risks(
         "1 agreed action overdue (B. Deputy): ask why, and for a new date.",
         "1 accepted risk expired and the gap is still open: accept it again, with a reason, or ask for the action.",
     )
+
+
+def test_junit_has_a_failing_case_for_each_regression_in_questions() -> None:
+    shown = check_cmd.run(list(LEDGER), CheckFormat.JUNIT, check_cmd.FailOn.NEVER, baseline=AUTUMN)
+    assert shown.exit_code == 1  # the gate still fails on the regression
+    root = ET.fromstring(shown.stdout)
+    since = root.find("testsuite[@name='Since 2026-autumn']")
+    assert since is not None
+    assert (since.get("tests"), since.get("failures")) == ("3", "3")
+    cases = list(since.iter("testcase"))
+    assert [c.get("id") for c in cases] == [
+        "regressed-verdict",
+        "regressed-critical-item-owner-still-accountable",
+        "regressed-score",
+    ]
+    failure = cases[1].find("failure")
+    assert failure is not None
+    assert failure.text == (
+        f"Readiness regressed since 2026-autumn: A critical question is worse: {LEAD} (was yes, now partly)."
+    )
+    assert root.get("failures") == str(sum(1 for _ in root.iter("failure")))
