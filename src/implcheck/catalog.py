@@ -7,6 +7,7 @@ explicitly, yamllint-style, rather than found by scanning a folder.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 # id -> file name under checklists/; the order is the order `implcheck checklists` lists them.
@@ -20,10 +21,15 @@ _PACKAGE = Path(__file__).resolve().parent
 
 def data_dir(name: str) -> Path:
     """``checklists`` or ``templates``: inside the installed package, else the checkout root."""
-    installed = _PACKAGE / name
+    return _data_dir(_PACKAGE, name)
+
+
+@functools.cache  # where the package is does not change during a run; a portfolio asks per file
+def _data_dir(package: Path, name: str) -> Path:
+    installed = package / name
     if installed.is_dir():
         return installed
-    return _PACKAGE.parent.parent / name
+    return package.parent.parent / name
 
 
 def shipped_path(checklist_id: str) -> Path | None:
