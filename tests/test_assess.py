@@ -964,3 +964,11 @@ def test_help_names_the_terms_in_the_action_too(write: Write, capsys: pytest.Cap
     assert "DPIA: data protection impact assessment, a written check of the risks to pupils' data\n" in (
         capsys.readouterr().out
     )
+
+
+@pytest.mark.usefixtures("terminal")
+def test_why_on_a_critical_item_uses_the_checklists_word_for_not_ready(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assess(tmp_path / "oak.yaml", *CONTEXT, "?", "q", ref="termly-recheck")  # owner-still-accountable first
+    assert "Critical: a no or don't know here means off track, whatever the score.\n" in capsys.readouterr().out

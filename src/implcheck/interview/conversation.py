@@ -32,6 +32,7 @@ from implcheck.interview.decide import (
 )
 from implcheck.interview.session import Session
 from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role, Section, Stage
+from implcheck.result import Verdict
 
 
 class Stop(Exception):
@@ -293,7 +294,8 @@ class Interview:
         self.say(f"[bold]Why:[/] {escape(item.why)}")
         self.say(f"[bold]If not yes:[/] {escape(item.action)}")
         if item.critical:
-            self.say("Critical: a no or don't know here means not ready, whatever the score.")
+            off = self.session.checklist.verdict_labels.get(Verdict.NOT_READY.value) or Verdict.NOT_READY.label
+            self.say(f"Critical: a no or don't know here means {escape(off.lower())}, whatever the score.")
         for term in glossary.terms_in(item.question, item.why, item.action):
             self.say(escape(glossary.explain(term)))
         self.say(f"[dim]{escape(keys_explained(item))}[/]")
