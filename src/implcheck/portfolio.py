@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,6 +32,7 @@ from implcheck.model import (
     Assessment,
     Checklist,
     Context,
+    Respondent,
 )
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
@@ -205,7 +206,7 @@ def _lean(context: Context) -> Context:
         sys.intern(context.initiative),
         sys.intern(context.term),
         sys.intern(context.assessed_on),
-        replace(who, name=sys.intern(who.name)),
+        Respondent(sys.intern(who.name), who.role),
     )
 
 

@@ -20,6 +20,7 @@ no checklist or answers file needs them, and aliases are how "billion laughs" fi
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,6 +196,17 @@ _RESOLVED_FIRST = frozenset(first for first, found in _Resolver.yaml_implicit_re
 assert None not in _Resolver.yaml_implicit_resolvers and not _Resolver.yaml_path_resolvers
 
 
+_RESOLVER: Any = _Resolver()  # typed Any, as the loaders are: PyYAML has no annotations
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_tag(value: str) -> str:
+    """What an untagged plain scalar resolves to: it depends on the text alone, and the same
+    short words ('no', 'teacher', a date) recur in every file of a portfolio."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return tag
+
+
 class _Frame:
     __slots__ = ("is_map", "key", "path", "value")
 
@@ -344,7 +356,9 @@ class _Builder:
                 event, "an escape such as \\udce9 names half a character; remove it", ProblemRule.BAD_CHARACTER
             )
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None and event.implicit[0]:
+            tag = _plain_tag(value) if len(value) <= 100 else _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        elif tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
         if tag not in _SCALAR_TAGS:
             raise self._fail(event, f"the tag {_short(tag)} is not supported; remove it", ProblemRule.YAML_TAG)
