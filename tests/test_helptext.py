@@ -88,3 +88,21 @@ def test_the_assess_examples_start_an_interview(clone: Path, line: str) -> None:
         child.expect(["School: ", r"Term \(last term was 2026-autumn; Enter for 2027-spring\): "])
     finally:
         child.close(force=True)
+
+
+def test_a_hidden_command_is_left_out_of_the_list() -> None:
+    import typer
+
+    demo = typer.Typer(cls=helptext.WorkflowOrder, rich_markup_mode=None)  # as cli.app
+
+    @demo.command()
+    def check() -> None:
+        """Shown."""
+
+    @demo.command(hidden=True)
+    def secret() -> None:
+        """Not shown."""
+
+    listed = CliRunner().invoke(demo, ["--help"], prog_name="implcheck", env={"COLUMNS": "80"}).stdout
+    assert "check" in listed and "Shown." in listed
+    assert "secret" not in listed

@@ -35,7 +35,7 @@ def read_text(path: Path) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError.single(where, "no such file", rule=ProblemRule.FILE_UNREADABLE) from None
-    except IsADirectoryError:
+    except IsADirectoryError:  # pragma: no cover - POSIX opens a folder read-only; fstat below refuses it
         raise InputError.single(
             where, "is a directory, expected a YAML file", rule=ProblemRule.FILE_UNREADABLE
         ) from None
