@@ -238,9 +238,6 @@ class AnswerSheet:
     accepted_risks: tuple[AcceptedRisk, ...] = ()
     warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
 
-    def answer_for(self, item_id: str) -> Answer:
-        return self.answers.get(item_id, NO_ANSWER)
-
 
 @dataclass(frozen=True)
 class Assessment:
