@@ -19,7 +19,7 @@ from implcheck.commands import Outcome
 from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, is_stream, write_output
 from implcheck.load import checklist_dir_option, load_checklist_ref, ref_for
-from implcheck.model import Context
+from implcheck.model import Checklist, Context
 from implcheck.safetext import line
 
 # ``render(path)`` is the file as written at ``path``, which it names its checklist relative to;
@@ -61,14 +61,16 @@ def init(ref: str, output: Path | None, *, force: bool = False, context: Context
     def render(new: Path | None) -> str:
         return answers_file.render(checklist, ref if new is None else ref_for(ref, new), context, {})
 
-    written = _deliver(output, render, force=force, inputs=inputs)
-    if written is None:
-        return Outcome(render(None)) if _printed(output) else Outcome()
-    schema = answers_file.write_schema_beside(written, checklist)
-    return Outcome(
-        stderr=f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "
-        f"validation.\nNext: answer each item, then run: implcheck check{checklist_dir_option(checklist, written)} "
-        f"{shlex.quote(str(output))}\n"
+    return _deliver(
+        output,
+        render,
+        checklist,
+        force=force,
+        inputs=inputs,
+        said=lambda schema: (
+            f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "
+            "validation.\nNext: answer each item"
+        ),
     )
 
 
@@ -106,16 +108,18 @@ def from_last_term(
             last=carried.last,
         )
 
-    written = _deliver(output, render, force=force, inputs=inputs)
-    if written is None:
-        return Outcome(render(None)) if _printed(output) else Outcome()
-    schema = answers_file.write_schema_beside(written, checklist)
-    return Outcome(
-        stderr=f"wrote {output} for {line(term)} ({len(checklist.items)} items, all unknown, last term's answer "
-        f"beside each) and {schema} for editor validation.\n{summary(carried)}\n"
-        f"assessed_on is today, {carried.context.assessed_on}: change it to the day you answer.\n"
-        f"Next: answer each item again, then run: implcheck check{checklist_dir_option(checklist, written)} "
-        f"{shlex.quote(str(output))}\n"
+    return _deliver(
+        output,
+        render,
+        checklist,
+        force=force,
+        inputs=inputs,
+        said=lambda schema: (
+            f"wrote {output} for {line(term)} ({len(checklist.items)} items, all unknown, last "
+            f"term's answer beside each) and {schema} for editor validation.\n{summary(carried)}\n"
+            f"assessed_on is today, {carried.context.assessed_on}: change it to the day you answer.\n"
+            "Next: answer each item again"
+        ),
     )
 
 
@@ -124,20 +128,27 @@ def _today() -> date:  # pragma: no cover - the clock; tests replace it
     return date.today()
 
 
-def _printed(output: Path | None) -> bool:
-    return output is None or str(output) == "-"
-
-
-def _deliver(output: Path | None, render: Render, *, force: bool, inputs: list[Path]) -> Path | None:
-    """Write the file to ``output`` and return it; ``None`` when it is printed instead (no
-    ``-o``, ``-o -``: the caller prints it; a stream such as ``/dev/stdout``: written here)."""
+def _deliver(
+    output: Path | None,
+    render: Render,
+    checklist: Checklist,
+    *,
+    force: bool,
+    inputs: list[Path],
+    said: Callable[[Path], str],
+) -> Outcome:
+    """Print the file (no ``-o``, ``-o -``), send it to a stream such as ``/dev/stdout`` as it
+    would print, or write it with the editor schema beside it and say so: ``said(schema)``,
+    then the command to check it."""
     if output is None or str(output) == "-":
-        return None
+        return Outcome(render(None))
     check_not_input(output, inputs)
-    if is_stream(output):  # ``-o /dev/stdout``: the file as it would print, no schema beside it
+    if is_stream(output):  # no schema beside a stream
         write_output(output, render(None), inputs=inputs)
-        return None
+        return Outcome()
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists; use --force to overwrite it, or choose another -o")
     write_output(output, render(output), inputs=inputs)
-    return output
+    schema = answers_file.write_schema_beside(output, checklist)
+    check = f"implcheck check{checklist_dir_option(checklist, output)} {shlex.quote(str(output))}"
+    return Outcome(stderr=f"{said(schema)}, then run: {check}\n")

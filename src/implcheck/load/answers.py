@@ -78,10 +78,7 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
         )
     check = Checker(doc)
     record = fields.ANSWERS
-    top = check.mapping(doc.data, (), record)
-    if top is None:
-        check.fail_if_any()
-        raise AssertionError("unreachable")  # pragma: no cover
+    top = check.document(record)
     ref = check.text(top, (), record.field("checklist"))
     context = _context(check, top)
     if not ref:

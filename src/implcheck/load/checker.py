@@ -131,6 +131,13 @@ class Checker:
 
     # --- shapes --------------------------------------------------------------------------
 
+    def document(self, record: Record) -> dict[str, Any]:
+        """The whole file as ``record``'s mapping; a file that is not a mapping stops here."""
+        top = self.mapping(self.doc.data, (), record)
+        if top is None:
+            raise InputError(self.problems)
+        return top
+
     def mapping(self, value: object, path: Path_, record: Record) -> dict[str, Any] | None:
         """``value`` as a mapping with only ``record``'s keys and all its required ones."""
         if not isinstance(value, dict):

@@ -19,10 +19,7 @@ def load_checklist(path: Path) -> Checklist:
 def checklist_from_document(doc: Document) -> Checklist:
     check = Checker(doc)
     record = fields.CHECKLIST
-    top = check.mapping(doc.data, (), record)
-    if top is None:
-        check.fail_if_any()
-        raise AssertionError("unreachable")  # pragma: no cover
+    top = check.document(record)
     checklist_id = check.kebab_id(top, (), record.field("id"))
     title = check.text(top, (), record.field("title"))
     version = check.text(top, (), record.field("version"))
