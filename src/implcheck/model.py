@@ -6,12 +6,13 @@ Everything here is plain data. Loading and validation live in ``load.py``; scori
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
 from implcheck.errors import Problem
+from implcheck.record import record
 
 
 class Stage(StrEnum):
@@ -115,7 +116,7 @@ class Role(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     id: str
     question: str
@@ -129,7 +130,7 @@ class Item:
     by_when: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     id: str
     title: str
@@ -142,7 +143,7 @@ class Section:
 DEFAULT_MAX_DROP = 5.0
 
 
-@dataclass(frozen=True)
+@record
 class Thresholds:
     """Verdict bars; a checklist may tune them (``thresholds:`` in its YAML)."""
 
@@ -153,7 +154,7 @@ class Thresholds:
     evidence_max_age_days: float = 365  # long-form evidence dated longer before assessed_on is stale
 
 
-@dataclass(frozen=True)
+@record
 class Checklist:
     id: str
     title: str
@@ -172,13 +173,13 @@ class Checklist:
         return tuple(item for section in self.sections for item in section.items)
 
 
-@dataclass(frozen=True)
+@record
 class Respondent:
     name: str = ""
     role: Role = Role.OTHER
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     school: str = ""
     initiative: str = ""
@@ -187,7 +188,7 @@ class Context:
     respondent: Respondent = field(default_factory=Respondent)
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     value: AnswerValue
     evidence: str = ""
@@ -203,7 +204,7 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
+@record
 class AgreedAction:
     """One line of the actions ledger (``actions:``): what the school agreed to do about an item."""
 
@@ -215,7 +216,7 @@ class AgreedAction:
     action: str = ""  # the school's words; empty means the checklist's action for the item
 
 
-@dataclass(frozen=True)
+@record
 class AcceptedRisk:
     """A gap the governors accepted knowingly, for at most a year (``accepted_risks:``)."""
 
@@ -226,7 +227,7 @@ class AcceptedRisk:
     expires: str  # YYYY-MM-DD; active while on or after ``assessed_on``
 
 
-@dataclass(frozen=True)
+@record
 class AnswerSheet:
     """One answers file: one respondent's answers for one school, initiative and term."""
 
@@ -239,7 +240,7 @@ class AnswerSheet:
     warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     """One school's answers to one checklist for one initiative and term, from one or more
     respondents. This is what the scorer scores."""

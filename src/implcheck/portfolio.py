@@ -34,6 +34,7 @@ from implcheck.model import (
     Context,
     Respondent,
 )
+from implcheck.record import record
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
 from implcheck.walk import Skipped, walk
@@ -56,7 +57,7 @@ class Entry:
     accepted_risks: tuple[AcceptedRisk, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """One term of one group: its respondents combined and scored."""
 
@@ -84,7 +85,7 @@ class Term:
         return bool(self.regressions)
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     school: str
     initiative: str
@@ -114,7 +115,7 @@ class Group:
         )
 
 
-@dataclass(frozen=True)
+@record
 class Portfolio:
     groups: tuple[Group, ...]  # worst first: regressed, then by latest verdict and score
     problems: tuple[Problem, ...]

@@ -7,7 +7,6 @@ is the public contract (``schemas/outputs.py``, ``SCHEMA_VERSION``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from implcheck.model import (
@@ -21,6 +20,7 @@ from implcheck.model import (
     Stage,
     Thresholds,
 )
+from implcheck.record import record
 
 # 1.1: owners and dates after defaults; actions[].owner_suggested and blocks_approval,
 # reasons[].blocks_approval, and each stage, section and failure mode score's band.
@@ -139,7 +139,7 @@ STATUS_OF = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class RoleAnswer:
     """One respondent's answer to one item, kept so disagreements can be shown."""
 
@@ -148,7 +148,7 @@ class RoleAnswer:
     evidence: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ItemResult:
     item: Item
     section_id: str
@@ -166,7 +166,7 @@ class ItemResult:
         return self.item.critical and self.status in (Status.GAP, Status.UNKNOWN)
 
 
-@dataclass(frozen=True)
+@record
 class GroupScore:
     """Score of a stage, section or failure mode: ``None`` when nothing in it is answered."""
 
@@ -180,7 +180,7 @@ class GroupScore:
     band: Band
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
     """Why the verdict is no better than ``caps_at``: a rule, in words, and what triggered it."""
 
@@ -194,13 +194,13 @@ class Reason:
     blocks: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FailureModeHit:
     failure_mode: FailureMode
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     item_id: str
     question: str
@@ -217,7 +217,7 @@ class Action:
     agreed: LedgerEntry | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Disagreement:
     item_id: str
     question: str
@@ -225,7 +225,7 @@ class Disagreement:
     answers: tuple[RoleAnswer, ...]
 
 
-@dataclass(frozen=True)
+@record
 class LedgerEntry:
     """An agreed action (``actions:``) as of ``assessed_on``."""
 
@@ -239,7 +239,7 @@ class LedgerEntry:
     overdue: bool  # open, and due before assessed_on
 
 
-@dataclass(frozen=True)
+@record
 class RiskStatus:
     """An accepted risk (``accepted_risks:``) as of ``assessed_on``."""
 
@@ -259,7 +259,7 @@ def accepted_gaps(risks: Iterable[RiskStatus]) -> frozenset[str]:
     return frozenset(risk.item_id for risk in risks if risk.active and risk.gap)
 
 
-@dataclass(frozen=True)
+@record
 class StaleEvidence:
     item_id: str
     question: str
@@ -267,7 +267,7 @@ class StaleEvidence:
     age_days: int  # before assessed_on
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     checklist: Checklist
     context: Context

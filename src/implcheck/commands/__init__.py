@@ -3,10 +3,10 @@ returns an ``Outcome`` (text for stdout and stderr, and the exit code) for ``cli
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from implcheck.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     stdout: str = ""
     exit_code: int = 0

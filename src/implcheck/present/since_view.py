@@ -6,15 +6,14 @@ lay it out, and the report templates include it only when there is a baseline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from implcheck.compare import Comparison, ItemChange
 from implcheck.model import AnswerValue
 from implcheck.present.ledger_view import Listing, loop_listings
 from implcheck.present.report_view import ANSWER_LABELS
+from implcheck.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Moved:
     question: str
     critical: bool
@@ -22,7 +21,7 @@ class Moved:
     now: str
 
 
-@dataclass(frozen=True)
+@record
 class SinceView:
     then_term: str
     now_term: str
