@@ -157,3 +157,30 @@ def test_every_hostile_case_that_loads_reads_the_same(tmp_path: Path, monkeypatc
         assert plain == drawn_by_rich, case.name
         compared += 1
     assert compared > 10
+
+
+def test_every_character_measured_by_its_count_is_one_cell_wide_for_rich() -> None:
+    from rich.cells import cell_len
+
+    assert [char for char in sorted(layout.ONE_CELL) if cell_len(char) != 1] == []
+
+
+# Words of characters one cell wide, long and short, between runs of spaces.
+ONE_CELL_TEXT = st.lists(
+    st.one_of(st.text(alphabet=sorted(layout.ONE_CELL), max_size=30), st.text(alphabet=" ", max_size=3)), max_size=20
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ONE_CELL_TEXT, USER), st.integers(min_value=1, max_value=140), st.booleans())
+@example("a" * 150, 100, True)
+@example("ab " + "c" * 25, 10, True)
+@example("ab " + "c" * 25, 10, False)
+@example("c" * 25 + " ab", 10, False)
+def test_cell_widths_and_word_breaks_are_richs(line: str, width: int, fold: bool) -> None:
+    from rich._wrap import divide_line
+    from rich.cells import cell_len, set_cell_size
+
+    assert layout.cell_len(line) == cell_len(line)
+    assert layout.set_cell_size(line, width) == set_cell_size(line, width)
+    assert layout.divide_line(line, width, fold=fold) == divide_line(line, width, fold=fold)

@@ -5,11 +5,12 @@ the same characters without rich's console everywhere else (piped, a file, ``NO_
 width) and ``grid`` (two columns, the second wrapping under itself). ``RichConsole`` draws them
 with rich's ``Console`` and ``Table.grid``. ``PlainConsole`` draws them as rich does without
 colour, character for character, without the 30 ms rich's console and tables take to import
-(a fifth of ``check``'s start-up; benchmarks/bench.py, P1). The word wrap (``divide_line``) and
-cell widths (``rich.cells``, which import nothing heavy) are rich's own code; the markup grammar
-is ported from ``rich.markup``, and the rest follows rich's ``Text.wrap`` and ``Table`` for the one
-kind of grid drawn here. ``tests/test_present_layout.py`` holds the two to the same output on
-generated text, every example and the hostile corpus.
+(a fifth of ``check``'s start-up; benchmarks/bench.py, P1). Cell widths and the word wrap are
+rich's (``rich.cells``, ``rich._wrap``): rich's own code for text with a character whose width
+needs rich's tables, and rich's algorithm, without its import, for text whose characters are one
+cell wide. The markup grammar is ported from ``rich.markup``, and the rest follows rich's
+``Text.wrap`` and ``Table`` for the one kind of grid drawn here. ``tests/test_present_layout.py``
+holds the two to the same output on generated text, every example and the hostile corpus.
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ from __future__ import annotations
 import itertools
 import re
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
-
-from rich._wrap import divide_line
-from rich.cells import cell_len, set_cell_size
 
 from implcheck import terminal
 
@@ -43,6 +41,66 @@ _TAG = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
 _ESCAPABLE = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
 _STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))  # controls rich's Text drops: BEL, BS, VT, FF, CR
 _TRAILING_SPACE = re.compile(r"\s+$")
+
+
+# Characters one cell wide in every Unicode version rich knows: the ranges rich itself measures by
+# their count (``rich.cells._SINGLE_CELL_UNICODE_RANGES``), and the typography implcheck writes.
+# Text made only of them is measured by its length, as rich does for its ranges; rich's tables
+# (5 ms to load) are paid for only by other text. tests/test_present_layout.py holds each one to
+# rich's width.
+_RICH_RANGES = ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x2500, 0x25FC), (0x2800, 0x28FF))
+ONE_CELL = frozenset(chr(code) for start, end in _RICH_RANGES for code in range(start, end + 1)) | frozenset(
+    "‘’“”–—•…→✓✗"
+)
+_WORD = re.compile(r"\s*\S+\s*")  # rich._wrap's words
+
+
+def cell_len(text: str) -> int:
+    """Cells ``text`` takes on a terminal (``rich.cells.cell_len``)."""
+    if ONE_CELL.issuperset(text):
+        return len(text)
+    from rich.cells import cell_len as measured
+
+    return measured(text)
+
+
+def set_cell_size(text: str, total: int) -> str:
+    """``text`` cut or padded with spaces to ``total`` cells (``rich.cells.set_cell_size``)."""
+    if ONE_CELL.issuperset(text):
+        return text[:total] + " " * (total - len(text))
+    from rich.cells import set_cell_size as sized
+
+    return sized(text, total)
+
+
+def divide_line(text: str, width: int, *, fold: bool) -> list[int]:
+    """Where ``text`` breaks to fit ``width`` cells (``rich._wrap.divide_line``): its algorithm,
+    for text whose characters are each one cell wide."""
+    if not ONE_CELL.issuperset(text):
+        from rich._wrap import divide_line as divided
+
+        return divided(text, width, fold=fold)
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            if fold:  # folded across lines of ``width`` characters
+                for at in range(start, start + len(word), width):
+                    if at:
+                        breaks.append(at)
+                offset = len(word) - (len(word) - 1) // width * width
+            else:  # cropped, on a line of its own
+                if start:
+                    breaks.append(start)
+                offset = len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
 
 
 def escape(markup: str) -> str:
