@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -35,12 +36,20 @@ def test_version() -> None:
 def test_the_entry_point_runs_the_app_as_implcheck(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from implcheck import cli
+    from implcheck import start
 
     monkeypatch.setattr(sys, "argv", ["/any/path/to/the/script", "--version"])
     with pytest.raises(SystemExit) as done:
-        cli.main()
+        start.main()
     assert (done.value.code, capsys.readouterr().out) == (0, f"implcheck {__version__}\n")
+    assert gc.isenabled()  # off only while the modules are imported: the command collects as usual
+
+
+def test_the_installed_command_is_the_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="implcheck")
+    assert script.value == "implcheck.start:main"
 
 
 def test_python_dash_m_runs_the_app(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

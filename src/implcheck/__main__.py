@@ -1,3 +1,3 @@
-from implcheck.cli import main
+from implcheck.start import main
 
 main()

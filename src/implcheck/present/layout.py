@@ -97,7 +97,7 @@ def divide_line(text: str, width: int, *, fold: bool) -> list[int]:
                 if start:
                     breaks.append(start)
                 offset = len(word)
-        elif offset and start:
+        else:  # on the next line (rich also asks that it not be the first word, which fits by now)
             breaks.append(start)
             offset = len(word)
     return breaks
