@@ -143,14 +143,20 @@ def test_what_a_record_does_not_support_is_refused_when_it_is_defined() -> None:
         class Child(Pair):
             pass
 
-    with pytest.raises(TypeError, match="Keyword: a record's fields are all positional and in __init__"):
+    with pytest.raises(TypeError, match="Keyword: a record's fields take no kw_only, init or hash"):
 
         @record
         class Keyword:
             value: int = field(kw_only=True)
 
-    with pytest.raises(TypeError, match="Hidden: a record's fields are all positional and in __init__"):
+    with pytest.raises(TypeError, match="Hidden: a record's fields take no kw_only, init or hash"):
 
         @record
         class Hidden:
             value: int = field(init=False)
+
+    with pytest.raises(TypeError, match="Unhashed: a record's fields take no kw_only, init or hash"):
+
+        @record
+        class Unhashed:
+            value: int = field(hash=False)

@@ -43,6 +43,7 @@ from implcheck.yamlsource import Document, load_document
 ChecklistKey = tuple[str, str]  # (folder the reference is relative to, or "" if shipped; reference)
 
 
+# A slotted dataclass, not a @record: one is kept for every file read, and slots keep each small.
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What the portfolio keeps of one answers file: enough to combine and score it, no more."""

@@ -16,7 +16,8 @@ where its methods come from differs:
   builds hundreds of thousands) is as fast as building a dataclass.
 
 A record has only what implcheck's records use: fields with defaults or default factories. It
-refuses the rest (``kw_only``, ``InitVar``, ``__post_init__``, subclasses) when it is defined.
+refuses the rest when it is defined: ``kw_only``, ``init=False``, ``hash=``, ``__post_init__``
+(so no ``InitVar`` either) and record base classes.
 """
 
 from __future__ import annotations
@@ -101,8 +102,8 @@ def record(cls: type[T]) -> type[T]:
         cls.__doc__ = cls.__name__  # else dataclass works out a signature for it, which is slow
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     specs = dataclasses.fields(cls)  # type: ignore[arg-type]  # it is a dataclass now
-    if any(spec.kw_only is True or not spec.init for spec in specs):
-        raise TypeError(f"{cls.__name__}: a record's fields are all positional and in __init__")
+    if any(spec.kw_only is True or not spec.init or spec.hash is not None for spec in specs):
+        raise TypeError(f"{cls.__name__}: a record's fields take no kw_only, init or hash")
     if not documented:
         cls.__doc__ = f"{cls.__name__}({', '.join(spec.name for spec in specs)})"
     shared = {
