@@ -466,3 +466,21 @@ def test_debug_may_come_before_the_command_alone(monkeypatch: pytest.MonkeyPatch
     assert len(only(["--debug", "check", "a.yaml"]).registered_commands) == 1
     monkeypatch.setenv("_IMPLCHECK_COMPLETE", "complete_bash")
     assert only(["check"]) is app  # shell completion lists every command
+
+
+def test_an_implcheck_that_cannot_be_imported_exits_3_not_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from implcheck import errors, start
+
+    monkeypatch.setitem(sys.modules, "implcheck.cli", None)  # importing it fails, as a missing module does
+    with pytest.raises(SystemExit) as done:
+        start.main()
+    assert done.value.code == errors.EXIT_BUG == start.EXIT_BUG
+    assert capsys.readouterr().err == (
+        "implcheck: internal error (ModuleNotFoundError: import of implcheck.cli halted; None in sys.modules): "
+        "implcheck could not start, so nothing was checked. This is a broken install or a bug in implcheck, "
+        "not a problem with your files: reinstall implcheck, and if it still fails, report it on the implcheck "
+        "issue tracker.\n"
+    )
+    assert gc.isenabled()
