@@ -55,7 +55,7 @@ def test_github_workflow_flags_the_school_that_slipped(tmp_path: Path) -> None:
     workflow = recipe("runs-on: ubuntu-latest")
     steps = [step["run"] for step in workflow["jobs"]["recheck"]["steps"] if "run" in step]
     validate, recheck = run_steps(steps, tmp_path)
-    assert (validate.returncode, validate.stdout) == (0, "6 file(s) valid\n")
+    assert (validate.returncode, validate.stdout) == (0, "6 files valid\n")
     assert recheck.returncode == 1, recheck.stderr
     regressed = [line for line in recheck.stdout.splitlines() if line.startswith("::error title=Readiness regressed")]
     assert regressed[0] == (

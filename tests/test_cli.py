@@ -155,9 +155,7 @@ def test_several_respondents_combine_and_disagreements_show(write: Write) -> Non
         }
     ]
     text = invoke("check", leader, teacher).stdout
-    assert (
-        "Respondents disagree on 1 item(s)\n • Is there a named senior owner? (senior-leader yes, teacher no)\n" in text
-    )
+    assert "Respondents disagree on 1 item\n • Is there a named senior owner? (senior-leader yes, teacher no)\n" in text
 
 
 def test_bad_answers_file_exits_2_with_every_problem(write: Write) -> None:
@@ -197,7 +195,7 @@ def test_validate_reports_all_files_and_exits_2(write: Write) -> None:
     assert f"{bad}:9:16: answer must be one of yes, partly, no, unknown, na; got 3 (bad-value)" in (
         result.stdout.splitlines()
     )
-    assert result.stderr == "1 problem(s) in 1 of 3 file(s), 3 warning(s)\n"
+    assert result.stderr == "1 problem in 1 of 3 files, 3 warnings\n"
 
 
 def test_validate_warns_a_checklist_author_about_hidden_dealbreakers_and_exits_0() -> None:
@@ -213,13 +211,13 @@ def test_validate_warns_a_checklist_author_about_hidden_dealbreakers_and_exits_0
         f"{MINI}:48:23: warning: one 'no' on 'training-planned', with every other item 'yes', makes the verdict "
         "not ready (failure mode no-follow-up scores 0, under the floor of 40): make the item critical on "
         "purpose, add items to its failure mode, or lower the floor (hidden-dealbreaker)",
-        "1 file(s) valid, 3 warning(s)",
+        "1 file valid, 3 warnings",
     ]
 
 
 def test_validate_the_shipped_checklists_without_warnings() -> None:
     result = invoke("validate", ROOT / "checklists")
-    assert (result.exit_code, result.stdout) == (0, "2 file(s) valid\n")
+    assert (result.exit_code, result.stdout) == (0, "2 files valid\n")
 
 
 def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
@@ -227,7 +225,7 @@ def test_validate_a_folder(write: Write, tmp_path: Path) -> None:
     write("sub/notes.txt", "not yaml")
     result = invoke("validate", tmp_path)
     # a.yaml and its mini.yaml, whose thin failure modes draw hidden-dealbreaker warnings
-    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "2 file(s) valid, 3 warning(s)")
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "2 files valid, 3 warnings")
     empty = tmp_path / "empty"
     empty.mkdir()
     result = invoke("validate", empty)
@@ -425,7 +423,7 @@ def test_validate_as_json_and_github_annotations(write: Write) -> None:
     assert f"::error file={bad},line=9,col=16,title=implcheck validate::{message} (bad-value)" in lines
     warning = f"::warning file={MINI},line=28,col=23,title=implcheck validate::one 'no' on"
     assert [line for line in lines if line.startswith(warning)]
-    assert result.stderr == "1 problem(s) in 1 of 2 file(s), 3 warning(s)\n"
+    assert result.stderr == "1 problem in 1 of 2 files, 3 warnings\n"
     result = invoke("validate", "-f", "json", MINI)
     assert (result.exit_code, json.loads(result.stdout)["valid"]) == (0, True)
     assert [w["line"] for w in json.loads(result.stdout)["warnings"]] == [28, 40, 48]

@@ -193,7 +193,7 @@ def test_bad_files_are_listed_and_exit_2_after_every_good_group(trust: Path) -> 
         f"{unknown}:1:12: unknown checklist 'no-such-list'; use a shipped id (edtech-readiness, termly-recheck) "
         "or a path to a checklist file (unknown-checklist)\n"
         "gate failed: 1 of 2 implementations are not_ready or worse in their latest term (--fail-on not_ready)\n"
-        "implcheck: 2 problem(s) in 2 file(s); every other file is in the figures above\n"
+        "implcheck: 2 problems in 2 files; every other file is in the figures above\n"
     )
     assert json.loads(invoke(trust, "-f", "json").stdout)["problems"] == result.stderr.splitlines()[:2]
 

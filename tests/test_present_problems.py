@@ -27,10 +27,10 @@ def test_text_is_one_located_line_per_problem() -> None:
         "a.yaml:9:16: answer must be one of yes, partly, no, unknown, na; got 'maybe' (bad-value)\n"
         "a.yaml:10:3: unknown item id 'x' (unknown-item)\n"
     )
-    assert render_text(VALID) == "2 file(s) valid\n"
-    warned = f"a.yaml:9:40: warning: {LATE} (date-after-assessment)\n1 file(s) valid, 1 warning(s)\n"
+    assert render_text(VALID) == "2 files valid\n"
+    warned = f"a.yaml:9:40: warning: {LATE} (date-after-assessment)\n1 file valid, 1 warning\n"
     assert render_text(WARNED) == warned
-    assert (TWO.summary, VALID.summary) == ("2 problem(s) in 1 of 3 file(s)", "2 file(s) valid")
+    assert (TWO.summary, VALID.summary) == ("2 problems in 1 of 3 files", "2 files valid")
 
 
 def test_json_lists_every_field() -> None:
@@ -75,10 +75,10 @@ def test_github_annotates_each_problem_at_its_line() -> None:
         "answer must be one of yes, partly, no, unknown, na; got 'maybe' (bad-value)\n"
         "::error file=a.yaml,line=10,col=3,title=implcheck validate::unknown item id 'x' (unknown-item)\n"
     )
-    assert render_github(VALID) == "2 file(s) valid\n"
+    assert render_github(VALID) == "2 files valid\n"
     assert render_github(WARNED) == (
         f"::warning file=a.yaml,line=9,col=40,title=implcheck validate::{LATE} (date-after-assessment)\n"
-        "1 file(s) valid, 1 warning(s)\n"
+        "1 file valid, 1 warning\n"
     )
 
 

@@ -60,6 +60,12 @@ def quoted(questions: Iterable[str]) -> str:
     return "; ".join(f"“{shorten(question)}”" for question in questions)
 
 
+def counted(n: int, noun: str) -> str:
+    """A number of things in words: "1 file", "2 files", "1,200 files". Every noun implcheck
+    counts makes its plural with an s."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def score_bars(thresholds: Thresholds) -> tuple[float, float, float]:
     """The bars every score is compared with (the verdict's and the bands')."""
     return (thresholds.floor, thresholds.conditions, thresholds.ready)

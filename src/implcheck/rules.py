@@ -24,6 +24,7 @@ from implcheck.result import (
     RuleId,
     Status,
     Verdict,
+    counted,
     figure,
     percent,
     quoted,
@@ -113,7 +114,7 @@ def _critical(status: Status, words: str) -> Callable[[Facts], Finding | None]:
             return None
         return Finding(
             # No full stop: the last question ends the sentence with its own mark.
-            f"{_count(len(hits), 'critical item')} {words}: {quoted(r.item.question for r in hits)}",
+            f"{counted(len(hits), 'critical item')} {words}: {quoted(r.item.question for r in hits)}",
             items=tuple(r.item.id for r in hits),
             failure_modes=_modes(hits),
         )
@@ -130,7 +131,7 @@ def _weak(kind: str, groups: Callable[[Facts], tuple[GroupScore, ...]]) -> Calla
         names = ", ".join(f"{g.label} {facts.figure(g.score)}" for g in weak if g.score is not None)
         gaps = tuple(dict.fromkeys(item_id for g in weak for item_id in g.gaps))
         return Finding(
-            f"{_count(len(weak), kind)} below the floor of {floor:g} ({names}): "
+            f"{counted(len(weak), kind)} below the floor of {floor:g} ({names}): "
             "strength elsewhere cannot make up for a weak area.",
             items=gaps,
             failure_modes=_modes(r for r in facts.items if r.item.id in gaps),
@@ -148,7 +149,7 @@ def _accepted_risk(facts: Facts) -> Finding | None:
         f"({risk.reason})"
         for risk in hits
     )
-    return Finding(f"{_count(len(hits), 'gap')} accepted as a risk: {listed}.", items=tuple(r.item_id for r in hits))
+    return Finding(f"{counted(len(hits), 'gap')} accepted as a risk: {listed}.", items=tuple(r.item_id for r in hits))
 
 
 def _expired_risk(facts: Facts) -> Finding | None:
@@ -160,7 +161,7 @@ def _expired_risk(facts: Facts) -> Finding | None:
         for risk in hits
     )
     return Finding(
-        f"{_count(len(hits), 'accepted risk')} expired, so the gap counts again: {listed}.",
+        f"{counted(len(hits), 'accepted risk')} expired, so the gap counts again: {listed}.",
         items=tuple(r.item_id for r in hits),
     )
 
@@ -181,10 +182,6 @@ def _low_confidence(facts: Facts) -> Finding | None:
 def _modes(results: Iterable[ItemResult]) -> tuple[FailureMode, ...]:
     seen = {r.item.failure_mode for r in results}
     return tuple(mode for mode in FailureMode if mode in seen)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 NOT_READY, CONDITIONS = Verdict.NOT_READY, Verdict.READY_WITH_CONDITIONS

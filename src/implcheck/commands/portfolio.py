@@ -18,6 +18,7 @@ from implcheck.fileio import write_output
 from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import PortfolioFormat, render_portfolio
 from implcheck.record import record
+from implcheck.result import counted
 
 
 @record
@@ -74,7 +75,7 @@ def run(roots: list[Path], options: Options | None = None) -> Outcome:
     if portfolio.problems:
         bad = len({problem.path for problem in portfolio.problems})
         stderr.append(
-            f"implcheck: {len(portfolio.problems)} problem(s) in {bad} file(s); "
+            f"implcheck: {counted(len(portfolio.problems), 'problem')} in {counted(bad, 'file')}; "
             "every other file is in the figures above"
         )
     code = EXIT_BAD_INPUT if portfolio.problems or empty else EXIT_GATE_FAILED if failures else EXIT_OK

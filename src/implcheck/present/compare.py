@@ -12,7 +12,7 @@ from implcheck.present.json import overdue_dict, risks_dict
 from implcheck.present.ledger_view import loop_listings
 from implcheck.present.markdown import md
 from implcheck.record import record
-from implcheck.result import SCHEMA_VERSION, Result
+from implcheck.result import SCHEMA_VERSION, Result, counted
 from implcheck.safetext import json_text, line
 
 
@@ -57,12 +57,8 @@ def _version_note(comparison: Comparison) -> str:
     removed = sum(1 for c in comparison.items if c.change is Change.REMOVED)
     return (
         f"The checklist changed from version {before.version} to {after.version}: "
-        f"{_count(added, 'question')} added, {removed} removed."
+        f"{counted(added, 'question')} added, {removed} removed."
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _verdict_line(comparison: Comparison) -> str:

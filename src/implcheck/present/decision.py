@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from implcheck.model import Stage
 from implcheck.record import record
-from implcheck.result import Result, Verdict
+from implcheck.result import Result, Verdict, counted
 
 MAX_WEAK = 4
 MAX_BLOCKING = 3  # more would push the top risks off page 1; the rest are marked in the detail
@@ -47,7 +47,7 @@ def decide(result: Result, *, shown: int) -> Decision:
         hidden = len(hidden_ids)
         if hidden <= MAX_BLOCKING:
             more_condition = (
-                f"{'This' if hidden == 1 else 'These'} {_count(hidden, 'more blocking item')} "
+                f"{'This' if hidden == 1 else 'These'} {counted(hidden, 'more blocking item')} "
                 f"{'is' if hidden == 1 else 'are'} dealt with:"
             )
         else:
@@ -74,22 +74,22 @@ def decide(result: Result, *, shown: int) -> Decision:
     challenges: list[str] = []
     if overdue := result.overdue_actions:
         owners = ", ".join(dict.fromkeys(entry.owner for entry in overdue))
-        challenges.append(f"{_count(len(overdue), 'agreed action')} overdue ({owners}): ask why, and for a new date.")
+        challenges.append(f"{counted(len(overdue), 'agreed action')} overdue ({owners}): ask why, and for a new date.")
     if expired := [risk for risk in result.expired_risks if risk.gap]:
         challenges.append(
-            f"{_count(len(expired), 'accepted risk')} expired and the gap is still open: accept it again, "
+            f"{counted(len(expired), 'accepted risk')} expired and the gap is still open: accept it again, "
             "with a reason, or ask for the action."
         )
     if result.disagreements:
         critical = sum(1 for d in result.disagreements if d.critical)
         challenges.append(
-            f"Staff in different roles disagree on {_count(len(result.disagreements), 'item')}"
+            f"Staff in different roles disagree on {counted(len(result.disagreements), 'item')}"
             + (f", {critical} of them critical" if critical else "")
             + ": ask why before accepting any one view."
         )
     if result.unknowns and result.verdict is Verdict.READY:
         challenges.append(
-            f"{_count(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence_text}): "
+            f"{counted(len(result.unknowns), 'question')} still unanswered (confidence {result.confidence_text}): "
             "ask who will find out, and by when."
         )
     floor = result.checklist.thresholds.floor
@@ -120,7 +120,3 @@ def after_launch(result: Result) -> bool:
 def _noun(result: Result) -> str:
     """Before procurement governors approve a purchase; at a termly re-check, carrying on."""
     return "continuation" if after_launch(result) else "purchase"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

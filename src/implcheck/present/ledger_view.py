@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from implcheck.model import ActionStatus
 from implcheck.record import record
-from implcheck.result import LedgerEntry, Result, RiskStatus, Verdict, shorten
+from implcheck.result import LedgerEntry, Result, RiskStatus, Verdict, counted, shorten
 
 
 @record
@@ -86,12 +86,8 @@ def build(result: Result) -> LedgerView:
         done = sum(1 for e in entries if e.status is ActionStatus.DONE)
         dropped = sum(1 for e in entries if e.status is ActionStatus.DROPPED)
         summary = (
-            f"The school's actions list has {_count(len(entries), 'action')}: {len(open_)} open "
+            f"The school's actions list has {counted(len(entries), 'action')}: {len(open_)} open "
             f"({len(result.overdue_actions)} overdue), {done} done, {dropped} dropped."
         )
     capped_at = result.label_of(Verdict.READY_WITH_CONDITIONS).lower()
     return LedgerView(summary, result.overdue_actions, result.active_risks, result.expired_risks, capped_at)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

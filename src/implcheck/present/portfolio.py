@@ -18,7 +18,7 @@ from implcheck.portfolio import Group, Portfolio, Term
 from implcheck.present.csv import BOM, cell
 from implcheck.present.markdown import md
 from implcheck.record import record
-from implcheck.result import SCHEMA_VERSION
+from implcheck.result import SCHEMA_VERSION, counted
 from implcheck.safetext import json_text, line
 
 COLUMNS = (
@@ -78,14 +78,10 @@ def summary(portfolio: Portfolio) -> list[str]:
     regressed = sum(1 for group in groups if group.regressed)
     verdicts = ", ".join(f"{count} {label.lower()}" for (_, label), count in sorted(latest.items()))
     return [
-        f"{_count(len(groups), 'implementation')} in {_count(portfolio.schools, 'school')}, "
-        f"from {_count(portfolio.files, 'answers file')}.",
+        f"{counted(len(groups), 'implementation')} in {counted(portfolio.schools, 'school')}, "
+        f"from {counted(portfolio.files, 'answers file')}.",
         f"Latest term: {verdicts or 'none'}. {regressed} regressed since the previous term.",
     ]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 @record

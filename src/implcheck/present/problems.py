@@ -12,6 +12,7 @@ import json
 from implcheck.errors import Problem
 from implcheck.present.github import command
 from implcheck.record import record
+from implcheck.result import counted
 from implcheck.safetext import json_text, line
 
 
@@ -31,10 +32,10 @@ class Checked:
 
     @property
     def summary(self) -> str:
-        noted = f", {len(self.warnings)} warning(s)" if self.warnings else ""
+        noted = f", {counted(len(self.warnings), 'warning')}" if self.warnings else ""
         if not self.problems:
-            return f"{self.files} file(s) valid{noted}"
-        return f"{len(self.problems)} problem(s) in {self.bad_files} of {self.files} file(s){noted}"
+            return f"{counted(self.files, 'file')} valid{noted}"
+        return f"{counted(len(self.problems), 'problem')} in {self.bad_files} of {counted(self.files, 'file')}{noted}"
 
     @property
     def everything(self) -> tuple[Problem, ...]:

@@ -9,7 +9,7 @@ import io
 from implcheck.present import layout
 from implcheck.present.layout import Surface
 from implcheck.present.ledger_view import listings
-from implcheck.result import Result, Verdict, shorten
+from implcheck.result import Result, Verdict, counted, shorten
 from implcheck.safetext import line
 
 
@@ -87,7 +87,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         console.print(f"\n[bold]{escape(listing.title)}[/]")
         _rows(console, [(" •", escape(text)) for text in listing.lines])
     if result.disagreements:
-        console.print(f"\n[bold]Respondents disagree on {len(result.disagreements)} item(s)[/]")
+        console.print(f"\n[bold]Respondents disagree on {counted(len(result.disagreements), 'item')}[/]")
         _rows(
             console,
             [
