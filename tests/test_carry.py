@@ -77,13 +77,13 @@ def test_last_terms_answers_are_kept_to_show_never_to_count() -> None:
             (OPEN, DONE, DROPPED),
             (ACTIVE, EXPIRED),
             "Carried 1 open action and 1 accepted risk; left behind 2 done or dropped actions "
-            "and 1 accepted risk already expired last term (training-planned).",
+            "and 1 accepted risk already expired last term, on “Is follow-up training planned?”.",
         ),
     ],
 )
 def test_summary(actions: tuple[AgreedAction, ...], risks: tuple[AcceptedRisk, ...], said: str) -> None:
     carried = carry(sheet({}, actions=actions, accepted_risks=risks), "2027-spring", "2027-03-10")
-    assert summary(carried) == said
+    assert summary(carried, CHECKLIST) == said
 
 
 def test_the_new_term_must_not_be_last_terms() -> None:

@@ -61,7 +61,7 @@ def test_writes_next_terms_file_with_last_terms_answers_beside_each_item(last: P
         f"wrote {new} for 2027-spring (4 items, all unknown, last term's answer beside each) and "
         f"{new.parent / 'implcheck-answers-mini.schema.json'} for editor validation.\n"
         "Carried 1 open action and 1 accepted risk; left behind 1 done or dropped action "
-        "and 1 accepted risk already expired last term (training-planned).\n"
+        "and 1 accepted risk already expired last term, on “Is follow-up training planned?”.\n"
         "assessed_on is today, 2027-03-10: change it to the day you answer.\n"
         f"Next: answer each item again, then run: implcheck check {new}\n"
     )

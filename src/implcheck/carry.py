@@ -30,7 +30,7 @@ from implcheck.fileio import is_dir
 from implcheck.load import load_answers, ref_for, resolver
 from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerSheet, Checklist, Context
 from implcheck.record import record
-from implcheck.result import counted
+from implcheck.result import counted, quoted
 from implcheck.safetext import line, quote
 
 
@@ -122,16 +122,17 @@ def check_new_term(last: Path, last_term: str, term: str) -> None:
         )
 
 
-def summary(carried: Carried) -> str:
+def summary(carried: Carried, checklist: Checklist) -> str:
     """What came along and what stayed behind, in a sentence, for the message after writing."""
     came = [counted(len(carried.actions), "open action"), counted(len(carried.accepted_risks), "accepted risk")]
     text = f"Carried {' and '.join(came)}"
     left = []
     if carried.actions_left:
-        left.append(f"{counted(len(carried.actions_left), 'done or dropped action')}")
+        left.append(counted(len(carried.actions_left), "done or dropped action"))
     if carried.risks_left:
-        ids = ", ".join(risk.item_id for risk in carried.risks_left)
-        left.append(f"{counted(len(carried.risks_left), 'accepted risk')} already expired last term ({ids})")
+        questions = {item.id: item.question for item in checklist.items}  # a loaded sheet names only these
+        on = quoted(questions[risk.item_id] for risk in carried.risks_left)
+        left.append(f"{counted(len(carried.risks_left), 'accepted risk')} already expired last term, on {on}")
     if left:
         text += f"; left behind {' and '.join(left)}"
     return text + "."

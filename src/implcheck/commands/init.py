@@ -116,7 +116,7 @@ def from_last_term(
         inputs=inputs,
         said=lambda schema: (
             f"wrote {output} for {line(term)} ({len(checklist.items)} items, all unknown, last "
-            f"term's answer beside each) and {schema} for editor validation.\n{summary(carried)}\n"
+            f"term's answer beside each) and {schema} for editor validation.\n{summary(carried, checklist)}\n"
             f"assessed_on is today, {carried.context.assessed_on}: change it to the day you answer.\n"
             "Next: answer each item again"
         ),
