@@ -54,6 +54,11 @@ class Carried:
     risks_left: tuple[AcceptedRisk, ...] = ()
 
 
+def last_term(sheet: AnswerSheet) -> LastTerm:
+    """What a new file shows of last term's ``sheet`` beside each item."""
+    return LastTerm(sheet.context.term, dict(sheet.answers))
+
+
 def carry(sheet: AnswerSheet, term: str, assessed_on: str) -> Carried:
     """Next term's starting point from last term's ``sheet``."""
     last_on = sheet.context.assessed_on
@@ -63,10 +68,18 @@ def carry(sheet: AnswerSheet, term: str, assessed_on: str) -> Carried:
         context=replace(sheet.context, term=term, assessed_on=assessed_on),
         actions=actions,
         accepted_risks=risks,
-        last=LastTerm(sheet.context.term, dict(sheet.answers)),
+        last=last_term(sheet),
         actions_left=tuple(action for action in sheet.actions if action not in actions),
         risks_left=tuple(risk for risk in sheet.accepted_risks if risk not in risks),
     )
+
+
+def refuse_a_checklist_too(ref: str | None, last: Path) -> None:
+    """``--from`` answers the checklist last term's file names; one given as well is refused."""
+    if ref is not None:
+        raise UsageError(
+            f"give a checklist or --from, not both: --from uses the checklist {last} names, so leave out the checklist"
+        )
 
 
 def load_last(last: Path, example: str, checklist_dirs: Sequence[Path] = ()) -> tuple[AnswerSheet, Checklist]:

@@ -14,7 +14,15 @@ from datetime import date
 from pathlib import Path
 
 from implcheck import answers_file
-from implcheck.carry import carry, check_new_term, checklist_ref, load_last, next_term, summary
+from implcheck.carry import (
+    carry,
+    check_new_term,
+    checklist_ref,
+    load_last,
+    next_term,
+    refuse_a_checklist_too,
+    summary,
+)
 from implcheck.commands import Outcome
 from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, is_stream, write_output
@@ -39,11 +47,7 @@ def run(
 ) -> Outcome:
     term = " ".join((term or "").split())
     if last is not None:
-        if ref is not None:
-            raise UsageError(
-                f"give a checklist or --from, not both: --from uses the checklist {last} names, "
-                "so leave out the checklist"
-            )
+        refuse_a_checklist_too(ref, last)
         return from_last_term(last, term, output, force=force, checklist_dirs=checklist_dirs, today=today)
     if ref is None:
         raise UsageError(

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from implcheck import answers_file
-from implcheck.carry import LastTerm, carry, check_new_term, checklist_ref, load_last
+from implcheck.carry import (
+    LastTerm,
+    carry,
+    check_new_term,
+    checklist_ref,
+    last_term,
+    load_last,
+    refuse_a_checklist_too,
+)
 from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, write_output
 from implcheck.interview.decide import ContextFlags, Tally, clean, merge_context
@@ -100,11 +108,7 @@ def open_session(
     if resume and restart:
         raise UsageError("--resume carries on and --restart starts again: give one of them")
     if last is not None:
-        if ref is not None:
-            raise UsageError(
-                f"give a checklist or --from, not both: --from uses the checklist {last} names, "
-                "so leave out the checklist"
-            )
+        refuse_a_checklist_too(ref, last)
         check_not_input(path, [last])
     if last is not None and not path.exists() and not resume:
         _folder_for(path)
@@ -178,7 +182,7 @@ def _offer_last_term(session: Session, last: Path, checklist_dirs: Sequence[Path
             "give --from last term's file for the same checklist"
         )
     check_new_term(last, sheet.context.term, mine.term)
-    session.last, session.carried_from = LastTerm(sheet.context.term, dict(sheet.answers)), last
+    session.last, session.carried_from = last_term(sheet), last
 
 
 def resume_command(path: Path, checklist: Checklist, last: Path | None = None) -> str:
