@@ -18,10 +18,10 @@ from xml.sax.saxutils import escape, quoteattr
 from implcheck.result import ItemResult, Result, RiskStatus, Status
 from implcheck.safetext import inert
 
-FAILING = {Status.GAP: "not in place", Status.PARTIAL: "only partly in place", Status.UNKNOWN: "not known"}
 if TYPE_CHECKING:
     from implcheck.compare import Comparison
 
+FAILING = {Status.GAP: "not in place", Status.PARTIAL: "only partly in place", Status.UNKNOWN: "not known"}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
