@@ -1,7 +1,7 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs bench ci
+.PHONY: help install demo test lint fmt types docs golden bench ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
@@ -10,6 +10,7 @@ help:
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/ and tests/"
 	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
+	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
 	@echo "ci       what CI runs (.ci/run)"
 
@@ -38,6 +39,9 @@ types:
 docs:
 	$(PY) -m implcheck.docs > docs/checklists.md
 	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md
+
+golden:
+	IMPLCHECK_UPDATE_GOLDEN=1 $(PY) -m pytest -q --no-cov tests/test_golden.py
 
 bench:
 	$(PY) benchmarks/bench.py

@@ -1,13 +1,12 @@
-"""Every example in every format, held to recorded SHA-256 digests: proof that a refactor changes
-no byte a user sees. A deliberate change of output re-records them in the same commit:
+"""Every example in every format, held to the recorded output under ``tests/golden/``: proof that a
+refactor changes no byte a user sees. A deliberate change of output re-records them in the same
+commit, where the diff shows a reviewer exactly what changed:
 
-    IMPLCHECK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+    make golden   # IMPLCHECK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from typer.testing import CliRunner
 from helpers import ROOT
 from implcheck.cli import app
 
-GOLDEN = ROOT / "tests" / "golden.json"
+GOLDEN = ROOT / "tests" / "golden"
 EXAMPLES = {
     "edtech-trap": ["examples/edtech-readiness/trap.yaml"],
     "edtech-strong": ["examples/edtech-readiness/strong.yaml"],
@@ -47,7 +46,7 @@ CASES = {
 }
 
 
-def _digest(args: list[str]) -> str:
+def _output(args: list[str]) -> str:
     cwd = Path.cwd()
     os.chdir(ROOT)  # the outputs name files as the user typed them
     try:
@@ -55,15 +54,29 @@ def _digest(args: list[str]) -> str:
     finally:
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
-    return hashlib.sha256(result.stdout.encode("utf-8")).hexdigest()
+    return result.stdout
+
+
+def _recorded(name: str) -> Path:
+    """``check-text/edtech-trap`` is ``tests/golden/check-text/edtech-trap.txt``."""
+    return GOLDEN / f"{name}.txt"
 
 
 def test_every_example_in_every_format_is_byte_identical_to_the_recorded_output() -> None:
-    digests = {name: _digest(args) for name, args in sorted(CASES.items())}
+    outputs = {name: _output(args) for name, args in sorted(CASES.items())}
     if os.environ.get("IMPLCHECK_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(digests, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        pytest.skip("re-recorded tests/golden.json")
-    recorded = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    changed = sorted(name for name in digests if recorded.get(name) != digests[name])
-    assert not changed, f"output changed for: {', '.join(changed)}"
-    assert sorted(recorded) == sorted(digests)
+        for old in GOLDEN.rglob("*.txt"):
+            old.unlink()
+        for name, output in outputs.items():
+            path = _recorded(name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(output.encode("utf-8"))
+        pytest.skip("re-recorded tests/golden/")
+    changed = sorted(
+        name
+        for name, output in outputs.items()
+        if not _recorded(name).is_file() or _recorded(name).read_bytes() != output.encode("utf-8")
+    )
+    assert not changed, f"output changed for: {', '.join(changed)} (make golden re-records; review its diff)"
+    recorded = sorted(str(path.relative_to(GOLDEN).with_suffix("")) for path in GOLDEN.rglob("*.txt"))
+    assert recorded == sorted(outputs), "tests/golden/ has outputs no case makes: make golden"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from implcheck import catalog
@@ -29,12 +29,11 @@ from implcheck.errors import UsageError
 from implcheck.fileio import is_dir
 from implcheck.load import load_answers, ref_for, resolver
 from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerSheet, Checklist, Context
-from implcheck.record import record
 from implcheck.result import counted, quoted
 from implcheck.safetext import line, quote
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class LastTerm:
     """Last term's answers, shown beside each item of the new term's file (never counted)."""
 
@@ -42,7 +41,7 @@ class LastTerm:
     answers: dict[str, Answer] = field(default_factory=dict)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Carried:
     """What the new term's file starts with, and what was left behind (to say so)."""
 

@@ -21,10 +21,10 @@ more than ``max_drop`` points (default 5). ``regression`` is the one test of tha
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from implcheck.model import DEFAULT_MAX_DROP, AnswerValue, Item
-from implcheck.record import record
 from implcheck.result import Result, Verdict
 
 RANK = {AnswerValue.YES: 2, AnswerValue.PARTLY: 1, AnswerValue.NO: 0}
@@ -54,7 +54,7 @@ def change(before: AnswerValue, after: AnswerValue) -> Change:
     return Change.IMPROVED if RANK[after] > RANK[before] else Change.REGRESSED
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ItemChange:
     item: Item  # the after side's wording where it has the item, else the before side's
     before: AnswerValue | None  # None: that side's checklist has no such item
@@ -68,7 +68,7 @@ class RegressionKind(StrEnum):
     SCORE = "score"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Regression:
     """One way readiness regressed, in the users' words (questions, not ids)."""
 
@@ -77,7 +77,7 @@ class Regression:
     items: tuple[str, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Comparison:
     before: Result
     after: Result

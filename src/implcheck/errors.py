@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
-from implcheck.record import record
 from implcheck.safetext import line, quote
 
 EXIT_OK = 0
@@ -79,7 +79,7 @@ class Level(StrEnum):
     WARNING = "warning"  # merely odd: reported, but the file still loads
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with one file, yamllint-style: ``path:line:col: [warning: ]message (rule)``."""
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import Enum, StrEnum
 from functools import cached_property
 
 from implcheck.model import ActionStatus, AnswerValue, FailureMode, Role, Stage
-from implcheck.record import record
 
 
 class Kind(Enum):
@@ -39,7 +39,7 @@ class Kind(Enum):
     ANSWERS = "answers"  # item id -> an answer: a choice in short, or ``record`` in long form
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Field:
     name: str
     kind: Kind
@@ -57,7 +57,7 @@ class Field:
         return self.label or repr(self.name)
 
 
-@record
+@dataclass(frozen=True)
 class Record:
     what: str  # how messages name a value of this shape: "an item", "'context'"
     fields: tuple[Field, ...]

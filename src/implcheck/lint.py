@@ -6,17 +6,17 @@ because the checklist still works; it just judges schools harder than its author
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Checklist, Context, Item
-from implcheck.record import record
 from implcheck.result import Verdict
 from implcheck.scoring import score
 
 HIDDEN_DEALBREAKER = "hidden-dealbreaker"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One design fault, tied to the item (and so the line) an author should look at."""
 

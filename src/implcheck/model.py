@@ -6,13 +6,12 @@ Everything here is plain data. Loading and validation live in ``load.py``; scori
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
 from implcheck.errors import Problem
-from implcheck.record import record
 
 
 class Stage(StrEnum):
@@ -116,7 +115,7 @@ class Role(StrEnum):
     OTHER = "other"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     question: str
@@ -130,7 +129,7 @@ class Item:
     by_when: str = ""
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Section:
     id: str
     title: str
@@ -143,7 +142,7 @@ class Section:
 DEFAULT_MAX_DROP = 5.0
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Thresholds:
     """Verdict bars; a checklist may tune them (``thresholds:`` in its YAML)."""
 
@@ -154,7 +153,7 @@ class Thresholds:
     evidence_max_age_days: float = 365  # long-form evidence dated longer before assessed_on is stale
 
 
-@record
+@dataclass(frozen=True)
 class Checklist:
     id: str
     title: str
@@ -173,13 +172,13 @@ class Checklist:
         return tuple(item for section in self.sections for item in section.items)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Respondent:
     name: str = ""
     role: Role = Role.OTHER
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Context:
     school: str = ""
     initiative: str = ""
@@ -188,7 +187,7 @@ class Context:
     respondent: Respondent = field(default_factory=Respondent)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Answer:
     value: AnswerValue
     evidence: str = ""
@@ -204,7 +203,7 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class AgreedAction:
     """One line of the actions ledger (``actions:``): what the school agreed to do about an item."""
 
@@ -216,7 +215,7 @@ class AgreedAction:
     action: str = ""  # the school's words; empty means the checklist's action for the item
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class AcceptedRisk:
     """A gap the governors accepted knowingly, for at most a year (``accepted_risks:``)."""
 
@@ -227,7 +226,7 @@ class AcceptedRisk:
     expires: str  # YYYY-MM-DD; active while on or after ``assessed_on``
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class AnswerSheet:
     """One answers file: one respondent's answers for one school, initiative and term."""
 
@@ -240,7 +239,7 @@ class AnswerSheet:
     warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """One school's answers to one checklist for one initiative and term, from one or more
     respondents. This is what the scorer scores."""

@@ -34,7 +34,6 @@ from implcheck.model import (
     Context,
     Respondent,
 )
-from implcheck.record import record
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
 from implcheck.walk import Skipped, walk
@@ -43,7 +42,7 @@ from implcheck.yamlsource import Document, load_document
 ChecklistKey = tuple[str, str]  # (folder the reference is relative to, or "" if shipped; reference)
 
 
-# A slotted dataclass, not a @record: one is kept for every file read, and slots keep each small.
+# Slotted: one is kept for every file read, and slots keep each small.
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What the portfolio keeps of one answers file: enough to combine and score it, no more."""
@@ -58,7 +57,7 @@ class Entry:
     accepted_risks: tuple[AcceptedRisk, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Term:
     """One term of one group: its respondents combined and scored."""
 
@@ -86,7 +85,7 @@ class Term:
         return bool(self.regressions)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Group:
     school: str
     initiative: str
@@ -116,7 +115,7 @@ class Group:
         )
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Portfolio:
     groups: tuple[Group, ...]  # worst first: regressed, then by latest verdict and score
     problems: tuple[Problem, ...]

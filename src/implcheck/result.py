@@ -7,6 +7,7 @@ is the public contract (``schemas/outputs.py``, ``SCHEMA_VERSION``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from implcheck.model import (
@@ -20,7 +21,6 @@ from implcheck.model import (
     Stage,
     Thresholds,
 )
-from implcheck.record import record
 
 # 1.1: owners and dates after defaults; actions[].owner_suggested and blocks_approval,
 # reasons[].blocks_approval, and each stage, section and failure mode score's band.
@@ -145,7 +145,7 @@ STATUS_OF = {
 }
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RoleAnswer:
     """One respondent's answer to one item, kept so disagreements can be shown."""
 
@@ -154,7 +154,7 @@ class RoleAnswer:
     evidence: str = ""
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ItemResult:
     item: Item
     section_id: str
@@ -172,7 +172,7 @@ class ItemResult:
         return self.item.critical and self.status in (Status.GAP, Status.UNKNOWN)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class GroupScore:
     """Score of a stage, section or failure mode: ``None`` when nothing in it is answered."""
 
@@ -186,7 +186,7 @@ class GroupScore:
     band: Band
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why the verdict is no better than ``caps_at``: a rule, in words, and what triggered it."""
 
@@ -200,13 +200,13 @@ class Reason:
     blocks: bool = False
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class FailureModeHit:
     failure_mode: FailureMode
     items: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Action:
     item_id: str
     question: str
@@ -223,7 +223,7 @@ class Action:
     agreed: LedgerEntry | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     item_id: str
     question: str
@@ -231,7 +231,7 @@ class Disagreement:
     answers: tuple[RoleAnswer, ...]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class LedgerEntry:
     """An agreed action (``actions:``) as of ``assessed_on``."""
 
@@ -245,7 +245,7 @@ class LedgerEntry:
     overdue: bool  # open, and due before assessed_on
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RiskStatus:
     """An accepted risk (``accepted_risks:``) as of ``assessed_on``."""
 
@@ -265,7 +265,7 @@ def accepted_gaps(risks: Iterable[RiskStatus]) -> frozenset[str]:
     return frozenset(risk.item_id for risk in risks if risk.active and risk.gap)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class StaleEvidence:
     item_id: str
     question: str
@@ -273,7 +273,7 @@ class StaleEvidence:
     age_days: int  # before assessed_on
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Result:
     checklist: Checklist
     context: Context

@@ -12,10 +12,9 @@ To add a rule: a member of ``RuleId`` (``result.py``), a check here, and its ent
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 
 from implcheck.model import FailureMode, Thresholds
-from implcheck.record import record
 from implcheck.result import (
     GroupScore,
     ItemResult,
@@ -32,7 +31,7 @@ from implcheck.result import (
 )
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Facts:
     """What the rules look at: the scored items and groups, before any verdict."""
 
@@ -60,7 +59,7 @@ class Facts:
         return (self.verdict_labels.get(verdict.value) or verdict.label).lower()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A rule that applies, in words, with the items and failure modes that triggered it."""
 
@@ -69,7 +68,7 @@ class Finding:
     failure_modes: tuple[FailureMode, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: RuleId
     caps_at: Verdict

@@ -12,15 +12,15 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from implcheck.errors import Problem, ProblemRule, UsageError
-from implcheck.record import record
 
 SUFFIXES = (".yaml", ".yml")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Skipped:
     path: str
     reason: str

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from implcheck.errors import InputError, Problem, ProblemRule, excerpt
-from implcheck.record import record
 from implcheck.textfile import MAX_BYTES, read_text
 
 MAX_DEPTH = 40  # levels of nesting; the shipped files use 6
@@ -102,13 +101,13 @@ else:  # pragma: no cover - libyaml is in every PyYAML wheel we install
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Location:
     line: int  # 1-based
     col: int  # 1-based
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed YAML file: plain Python data plus where each piece stands in the file.
 

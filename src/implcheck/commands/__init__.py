@@ -3,10 +3,10 @@ returns an ``Outcome`` (text for stdout and stderr, and the exit code) for ``cli
 
 from __future__ import annotations
 
-from implcheck.record import record
+from dataclasses import dataclass
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Outcome:
     stdout: str = ""
     exit_code: int = 0

@@ -8,6 +8,7 @@ exits 2 at the end.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from implcheck import portfolio as engine
@@ -17,11 +18,10 @@ from implcheck.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 from implcheck.fileio import write_output
 from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import PortfolioFormat, render_portfolio
-from implcheck.record import record
 from implcheck.result import counted
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Options:
     fmt: PortfolioFormat = PortfolioFormat.TEXT
     output: Path | None = None

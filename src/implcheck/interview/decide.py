@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +10,6 @@ from pathlib import Path
 from implcheck.errors import UsageError
 from implcheck.load import COMBINED_BY, allowed_answers, context_conflict
 from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role
-from implcheck.record import record
 from implcheck.safetext import quote
 
 
@@ -106,7 +105,7 @@ def still_unknown(items: tuple[Item, ...], answers: dict[str, Answer]) -> list[i
     return [i for i, item in enumerate(items) if (a := answers.get(item.id)) and a.value is AnswerValue.UNKNOWN]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Tally:
     """Where a session stands, counted the way ``check`` counts: "answered" is yes, partly or
     no, out of the questions that apply (the confidence's "30 of 46 answered")."""
@@ -156,7 +155,7 @@ def parse_role(text: str) -> Role | None:
     return matches[0] if len(matches) == 1 else None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ContextFlags:
     """The context given on the command line; ``None`` means "not given, ask"."""
 

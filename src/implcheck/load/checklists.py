@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,7 @@ def _thresholds(check: Checker, top: dict[str, Any]) -> Thresholds:
         number = check.number(mapping, path, each)
         if number is not None:
             values[each.name] = number
-    thresholds = Thresholds(**{**Thresholds().__dict__, **values})
+    thresholds = replace(Thresholds(), **values)
     if thresholds.conditions > thresholds.ready:
         check.add("'conditions' must not be above 'ready'", ProblemRule.THRESHOLD_ORDER, *path, "conditions")
     return thresholds

@@ -13,11 +13,11 @@ is offered, so neither command refuses the other's spelling.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from implcheck.model import Checklist
-from implcheck.record import record
 from implcheck.result import Result
 
 if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # only named in annotations: `check` need not import the comp
 T = TypeVar("T")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Options:
     """What a renderer may need besides the thing it renders; each takes what it uses."""
 
@@ -40,7 +40,7 @@ class Options:
     lines: Mapping[tuple[str, str], int] | None = None  # where each answer stands (termfiles.answer_lines)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Format(Generic[T]):
     render: Callable[[T, Options], str]
     suffix: str  # how a file of this format is named when implcheck picks the name

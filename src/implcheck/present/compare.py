@@ -5,18 +5,18 @@ wherever a person reads it; the JSON (``schemas.COMPARE``) carries the ids for s
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from implcheck.compare import Change, Comparison, ItemChange
 from implcheck.present.json import overdue_dict, risks_dict
 from implcheck.present.ledger_view import loop_listings
 from implcheck.present.markdown import md
-from implcheck.record import record
 from implcheck.result import SCHEMA_VERSION, Result, counted
 from implcheck.safetext import json_text, line
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class _List:
     title: str
     items: tuple[ItemChange, ...]

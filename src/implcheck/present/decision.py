@@ -3,15 +3,16 @@ the questions to challenge. Every fact comes decided in the ``Result``; this onl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from implcheck.model import Stage
-from implcheck.record import record
 from implcheck.result import Result, Verdict, counted
 
 MAX_WEAK = 4
 MAX_BLOCKING = 3  # more would push the top risks off page 1; the rest are marked in the detail
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Decision:
     headline: str
     conditions: tuple[str, ...]

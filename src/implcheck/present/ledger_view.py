@@ -5,18 +5,19 @@ and the report's "Since last term"; ``build`` gives the report's tables the reco
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from implcheck.model import ActionStatus
-from implcheck.record import record
 from implcheck.result import LedgerEntry, Result, RiskStatus, Verdict, counted, shorten
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Listing:
     title: str
     lines: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class LedgerView:
     """The report's "Agreed actions and accepted risks": empty when the file has neither list."""
 

@@ -12,12 +12,12 @@ import csv
 import io
 import json
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from implcheck.portfolio import Group, Portfolio, Term
 from implcheck.present.csv import BOM, cell
 from implcheck.present.markdown import md
-from implcheck.record import record
 from implcheck.result import SCHEMA_VERSION, counted
 from implcheck.safetext import json_text, line
 
@@ -84,7 +84,7 @@ def summary(portfolio: Portfolio) -> list[str]:
     ]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Slipped:
     """A group that regressed in its latest term, with what regressed, in words."""
 

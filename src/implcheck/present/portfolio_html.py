@@ -7,18 +7,19 @@ as the points of a small inline SVG line with its words for screen readers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from implcheck import __version__
 from implcheck.portfolio import Group, Portfolio
 from implcheck.present.html import isolate, plain
 from implcheck.present.portfolio import Slipped, change, slipped, summary
 from implcheck.present.templating import environment
-from implcheck.record import record
 
 TEMPLATE = "portfolio.html.j2"
 TREND_WIDTH, TREND_HEIGHT, TREND_PAD = 120, 32, 4
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class TermRow:
     term: str
     assessed_on: str
@@ -34,7 +35,7 @@ class TermRow:
     regressed: bool
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class GroupView:
     school: str
     initiative: str
@@ -46,7 +47,7 @@ class GroupView:
     trend_text: str  # the same trend in words
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     version: str
     summary: tuple[str, ...]

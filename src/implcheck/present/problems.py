@@ -8,15 +8,15 @@ as ``yamllint --format github`` does, so a pull request shows it beside the YAML
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from implcheck.errors import Problem
 from implcheck.present.github import command
-from implcheck.record import record
 from implcheck.result import counted
 from implcheck.safetext import json_text, line
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Checked:
     """What ``validate`` found: how many files it read, how many were bad, every problem, and
     the warnings for checklist authors (which never make a file bad)."""

@@ -7,6 +7,7 @@ Nothing here escapes text: each format escapes for itself, on output.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from implcheck import __version__
@@ -14,7 +15,6 @@ from implcheck.model import AnswerValue, Respondent
 from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
 from implcheck.present.ledger_view import LedgerView
-from implcheck.record import record
 from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
 
 MAX_RISKS = 5
@@ -52,7 +52,7 @@ MEANINGS_AFTER_LAUNCH = {
 }
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class VerdictView:
     key: str
     label: str
@@ -62,7 +62,7 @@ class VerdictView:
     meaning: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Risk:
     item_id: str
     question: str
@@ -82,7 +82,7 @@ class Risk:
     accepted_until: str = ""  # the governors accepted the gap as a risk, until this date
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Bar:
     key: str
     label: str
@@ -96,7 +96,7 @@ class Bar:
     gaps: int
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Chart:
     id: str
     title: str
@@ -106,14 +106,14 @@ class Chart:
     ready: float
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RespondentAnswer:
     who: str
     answer: str
     evidence: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ItemRow:
     id: str
     question: str
@@ -130,14 +130,14 @@ class ItemRow:
     blocks: bool = False  # one of the items approval waits for (``Result.blocking``)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ItemGroup:
     key: str
     title: str
     rows: tuple[ItemRow, ...]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class SectionView:
     id: str
     title: str
@@ -148,7 +148,7 @@ class SectionView:
     groups: tuple[ItemGroup, ...]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class DisagreementRow:
     item_id: str
     question: str
@@ -156,7 +156,7 @@ class DisagreementRow:
     answers: tuple[str, ...]  # one per respondent, in ``Report.respondents`` order
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class OpenQuestion:
     item_id: str
     question: str
@@ -166,7 +166,7 @@ class OpenQuestion:
     ask: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Report:
     title: str
     school: str

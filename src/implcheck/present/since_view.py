@@ -6,14 +6,15 @@ lay it out, and the report templates include it only when there is a baseline.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from implcheck.compare import Comparison, ItemChange
 from implcheck.model import AnswerValue
 from implcheck.present.ledger_view import Listing, loop_listings
 from implcheck.present.report_view import ANSWER_LABELS
-from implcheck.record import record
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Moved:
     question: str
     critical: bool
@@ -21,7 +22,7 @@ class Moved:
     now: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class SinceView:
     then_term: str
     now_term: str
