@@ -32,6 +32,8 @@ LOADER_ONLY = {
     ProblemRule.DUPLICATE_ID,
     ProblemRule.THRESHOLD_ORDER,
     ProblemRule.NA_WITHOUT_REASON,
+    ProblemRule.ROLE_NOT_ASKED,  # a wording for a role the item does not ask
+    ProblemRule.BAD_MIGRATION,  # renames that loop or end nowhere, a reused id
     # which references name a checklist depends on the files there, not on the answers file
     ProblemRule.UNKNOWN_CHECKLIST,
     ProblemRule.CHECKLIST_NOT_FOUND,
@@ -44,6 +46,7 @@ TRICKY: list[Any] = [
     "explore", "EXPLORE", "friction", " Friction", "teacher", "Senior-Leader",
     "2026-11-20", "2026-13-01", "2026-02-29", "2024-02-29", "20261101", "2026-W05-1", " 2026-11-01 ", "2026-11-20\n",
     "line\nbreak", "\t",
+    ["teacher", " Pupil"], ["teacher", "teacher"], {"pupil": "Can you log in?"}, {"old-id": "problem-specific"},
 ]  # fmt: skip
 values = st.sampled_from(TRICKY)
 
@@ -112,7 +115,9 @@ def judged(data: dict[str, Any], load: Any, schema: jsonschema.Draft202012Valida
 
 
 @settings(max_examples=300, deadline=None)
-@given(variants(BASE_CHECKLIST, ["extra", "id", "owner", "stage", "items", "thresholds"]))
+@given(variants(BASE_CHECKLIST, ["extra", "id", "owner", "stage", "items", "thresholds", "ask", "wording", "renamed"]))
+@example({**BASE_CHECKLIST, "renamed": {"old-id": "problem-specific", "Bad Id": "x"}, "retired": {"gone": " "}})
+@example({**BASE_CHECKLIST, "renamed": {}, "retired": {"gone": 2}})
 def test_loader_and_schema_agree_on_checklists(data: dict[str, Any]) -> None:
     judged(data, checklist_from_document, CHECKLIST_SCHEMA)
 

@@ -71,7 +71,7 @@ def test_every_checklist_problem_is_reported_at_once(write: Write) -> None:
         "1:5: 'id' must be kebab-case (lowercase letters, digits and single hyphens), got 'Bad Id' (bad-id)",
         "2:8: 'title' must not be empty (empty-value)",
         "4:1: unknown key 'extra' in a checklist; allowed: id, title, version, description, "
-        "thresholds, verdict_labels, sections (unknown-key)",
+        "thresholds, verdict_labels, sections, renamed, retired (unknown-key)",
         "5:37: 'conditions' must not be above 'ready' (threshold-order)",
         "5:48: 'floor' must be a number from 0 to 100, got 101 (bad-value)",
         "9:12: 'stage' must be one of explore, prepare, deliver, sustain; got 'launch' (bad-value)",
@@ -81,7 +81,7 @@ def test_every_checklist_problem_is_reported_at_once(write: Write) -> None:
         "23:17: 'weight' must be 1, 2 or 3, got 4 (bad-value)",
         "24:19: 'critical' must be true or false, got 'yes' (bad-type)",
         "27:9: unknown key 'colour' in an item; allowed: id, question, why, failure_mode, weight, critical, action, "
-        "source, owner, by_when (unknown-key)",
+        "source, owner, by_when, ask, wording (unknown-key)",
         "28:9: an item must be a mapping of keys to values, got 'just text' (bad-type)",
         "29:9: duplicate section id 's' (first used on line 7) (duplicate-id)",
         "32:12: 'items' must be a non-empty list of items, got an empty list (bad-type)",
@@ -469,3 +469,82 @@ def test_two_unnamed_teachers_are_two_people(write: Write) -> None:
     a = write("a.yaml", answers_yaml("  owner-named: yes\n", role="teacher", name="''"))
     b = write("b.yaml", answers_yaml("  owner-named: no\n", role="teacher", name="''"))
     assert len(load_assessment([a, b]).sheets) == 2
+
+
+# --- roles (``ask:``, ``wording:``) and versions (``renamed:``, ``retired:``) ------------------
+
+
+def _one_item(extra: str, top: str = "") -> str:
+    return (
+        CHECKLIST_HEAD
+        + top
+        + "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n"
+        + GOOD_ITEM
+        + extra
+    )
+
+
+def test_an_item_names_the_roles_it_asks_and_a_role_s_own_wording(write: Write) -> None:
+    path = write("c.yaml", _one_item("        ask: [teacher, Pupil]\n        wording: {pupil: Can you log in?}\n"))
+    item = load_checklist(path).items[0]
+    assert item.ask == (Role.TEACHER, Role.PUPIL)
+    assert item.question_for(Role.PUPIL) == "Can you log in?"
+    assert item.question_for(Role.TEACHER) == "Q?"
+    assert [item.asks(role) for role in Role] == [True, True, False, False, True, True]
+
+
+def test_an_item_with_no_ask_is_asked_of_every_role(write: Write) -> None:
+    checklist = load_checklist(write("c.yaml", _one_item("")))
+    assert all(checklist.asked(role) == checklist.items for role in Role)
+
+
+def test_ask_and_wording_problems_are_located(write: Write) -> None:
+    path = write(
+        "c.yaml",
+        _one_item("        ask: [teacher, teacher, parent]\n        wording: {it: Is the server up?, pupil: ''}\n"),
+    )
+    assert problems_of(lambda: load_checklist(path)) == [
+        "18:24: 'teacher' is listed twice in 'ask' (duplicate-id)",
+        "18:33: 'ask' must be one of senior-leader, teacher, it, governor, pupil, other; got 'parent' (bad-value)",
+        "19:19: 'wording' gives the question for it, but 'ask' does not list it (role-not-asked)",
+        "19:49: 'pupil' in 'wording' must be text, got '' (bad-type)",
+    ]
+
+
+def test_ask_must_be_a_non_empty_list(write: Write) -> None:
+    path = write("c.yaml", _one_item("        ask: []\n        wording: pupil\n"))
+    assert problems_of(lambda: load_checklist(path)) == [
+        "18:14: 'ask' must be a non-empty list, each one of senior-leader, teacher, it, governor, pupil, other; "
+        "got an empty list (bad-type)",
+        "19:18: 'wording' must be a non-empty mapping of keys to values, got 'pupil' (bad-type)",
+    ]
+
+
+def test_renamed_and_retired_ids_follow_to_this_version(write: Write) -> None:
+    top = "renamed: {old-a: older-a, older-a: a}\nretired: {gone: Merged into a.}\n"
+    checklist = load_checklist(write("c.yaml", _one_item("", top)))
+    assert checklist.renamed == {"old-a": "older-a", "older-a": "a"}
+    assert checklist.retired == {"gone": "Merged into a."}
+    assert [checklist.current_id(i) for i in ("old-a", "older-a", "a", "gone")] == ["a", "a", "a", "gone"]
+
+
+def test_bad_migrations_are_refused(write: Write) -> None:
+    top = (
+        "renamed: {a: b, x: y, y: x, lost: nowhere, both: a, 7: a, k: [list], w: x}\n"
+        "retired: {a: Still here., both: Gone.}\n"
+    )
+    assert problems_of(lambda: load_checklist(write("c.yaml", _one_item("", top)))) == [
+        "5:11: 'a' is still an item of this checklist, so it cannot be renamed; an id is never reused (bad-migration)",
+        "5:20: the renames go round in a loop: x → y → x (bad-migration)",
+        "5:35: 'lost' is renamed to 'nowhere', which is not an item of this checklist (bad-migration)",
+        "5:44: 'both' is both renamed and retired; an old id is one or the other (bad-migration)",
+        "5:53: each key of 'renamed' must be an item id in kebab-case, got 7 (bad-id)",
+        "5:62: 'k' in 'renamed' must name an item id in kebab-case, got a list (bad-id)",
+        "6:11: 'a' is still an item of this checklist, so it cannot be retired; an id is never reused (bad-migration)",
+    ]
+
+
+def test_an_answers_file_names_the_checklist_version_it_answers(write: Write) -> None:
+    path = write("a.yaml", f"checklist: {MINI_BESIDE}\nchecklist_version: '1.0'\n")
+    sheet, _ = load_answers(path)
+    assert sheet.checklist_version == "1.0"

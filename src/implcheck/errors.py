@@ -71,6 +71,8 @@ class ProblemRule(StrEnum):
     DUPLICATE_RESPONDENT = "duplicate-respondent"
     NOT_COMBINABLE = "not-combinable"
     HIDDEN_DEALBREAKER = "hidden-dealbreaker"
+    ROLE_NOT_ASKED = "role-not-asked"
+    BAD_MIGRATION = "bad-migration"
     TOO_MANY_PROBLEMS = "too-many-problems"
 
 

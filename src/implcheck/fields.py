@@ -37,6 +37,8 @@ class Kind(Enum):
     RECORD = "record"  # a nested mapping, described by ``record``
     RECORDS = "records"  # a non-empty list of ``record``
     ANSWERS = "answers"  # item id -> an answer: a choice in short, or ``record`` in long form
+    CHOICES = "choices"  # a non-empty list of an Enum's values, each once
+    MAP = "map"  # a non-empty mapping: keys are ``choices`` (kebab ids when None), values ``values``
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Field:
     high: float = 0
     record: Record | None = None
     label: str = ""  # how messages name it, when not ``'name'``
+    values: Kind = Kind.TEXT  # for a MAP: what each value is (non-blank text, or a kebab id)
 
     @property
     def called(self) -> str:
@@ -159,6 +162,14 @@ ITEM = Record(
         Field("source", Kind.TEXT, "the seed or research source, with a quote or section", required=True),
         Field("owner", Kind.TEXT, "who usually does the action"),
         Field("by_when", Kind.TEXT, "when the action is usually due"),
+        Field(
+            "ask",
+            Kind.CHOICES,
+            "the roles who can answer it from their own seat; none listed: every role. "
+            "The senior leader, and a respondent whose role is other, are asked every item",
+            choices=Role,
+        ),
+        Field("wording", Kind.MAP, "the question in a role's own words, e.g. pupil: Can you log in?", choices=Role),
     ),
 )
 
@@ -182,6 +193,13 @@ CHECKLIST = Record(
         Field("thresholds", Kind.RECORD, "verdict bars, if not the defaults", record=THRESHOLDS),
         Field("verdict_labels", Kind.RECORD, "the checklist's own words for the verdicts", record=VERDICT_LABELS),
         Field("sections", Kind.RECORDS, "the checklist's sections, in order", required=True, record=SECTION),
+        Field(
+            "renamed",
+            Kind.MAP,
+            "old item id: new item id, so answers written for an earlier version carry over",
+            values=Kind.ID,
+        ),
+        Field("retired", Kind.MAP, "old item id: why it is no longer asked (its answers are reported, not scored)"),
     ),
 )
 
@@ -246,6 +264,7 @@ ANSWERS = Record(
     "an answers file",
     (
         Field("checklist", Kind.TEXT, "a shipped checklist id, or a path to a checklist file", required=True),
+        Field("checklist_version", Kind.TEXT, "the checklist's version these answers were given for"),
         Field("context", Kind.RECORD, "which school, initiative and term, and who answered", record=CONTEXT),
         Field("answers", Kind.ANSWERS, "item id: answer", record=ANSWER),
         Field("actions", Kind.RECORDS, "what the school agreed to do, by whom and by when", record=ACTION),

@@ -127,6 +127,20 @@ class Item:
     source: str
     owner: str = ""
     by_when: str = ""
+    ask: tuple[Role, ...] = ()  # who is asked it from their own seat; () is every role
+    wording: tuple[tuple[Role, str], ...] = ()  # the question in a role's own words
+
+    def asks(self, role: Role) -> bool:
+        """Whether a respondent in ``role`` is asked this item. The senior leader answers the
+        full set, and so does a respondent whose seat implcheck does not know (``other``)."""
+        return not self.ask or role in self.ask or role in ALWAYS_ASKED
+
+    def question_for(self, role: Role) -> str:
+        """The question as ``role`` reads it: its own wording where the checklist gives one."""
+        return next((words for each, words in self.wording if each is role), self.question)
+
+
+ALWAYS_ASKED = frozenset({Role.SENIOR_LEADER, Role.OTHER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +180,29 @@ class Checklist:
     # The checklist's own words for the verdicts (``verdict_labels:``), keyed by verdict value:
     # a termly re-check says "off track" where a pre-purchase check says "not ready".
     verdict_labels: dict[str, str] = field(default_factory=dict, compare=False)
+    # Between versions (``renamed:`` and ``retired:``): an old item id's new id, or why it is no
+    # longer asked. Ids are never reused, so one map serves files of every earlier version.
+    renamed: dict[str, str] = field(default_factory=dict, compare=False)
+    retired: dict[str, str] = field(default_factory=dict, compare=False)
 
     @cached_property  # asked for each file a portfolio reads
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
+
+    def asked(self, role: Role) -> tuple[Item, ...]:
+        """The questions a respondent in ``role`` is asked, in the checklist's order."""
+        return tuple(item for item in self.items if item.asks(role))
+
+    def current_id(self, item_id: str) -> str:
+        """``item_id`` followed through ``renamed:`` to the id it has now (itself if never
+        renamed). The loader refuses a loop, so this ends."""
+        seen = {item_id}
+        while item_id in self.renamed:
+            item_id = self.renamed[item_id]
+            if item_id in seen:  # pragma: no cover - the loader refuses loops
+                break
+            seen.add(item_id)
+        return item_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +270,7 @@ class AnswerSheet:
     actions: tuple[AgreedAction, ...] = ()
     accepted_risks: tuple[AcceptedRisk, ...] = ()
     warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
+    checklist_version: str = ""  # the version the file says it answers (``checklist_version:``)
 
 
 @dataclass(frozen=True, slots=True)

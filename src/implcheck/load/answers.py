@@ -80,6 +80,7 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
     record = fields.ANSWERS
     top = check.document(record)
     ref = check.text(top, (), record.field("checklist"))
+    version = check.text(top, (), record.field("checklist_version"))
     context = _context(check, top)
     if not ref:
         check.fail_if_any()  # the checklist is needed before the answers can be judged
@@ -91,7 +92,8 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
     actions = _actions(check, top, checklist, ref, context)
     risks = _accepted_risks(check, top, checklist, ref, context)
     check.fail_if_any()
-    return AnswerSheet(doc.path, ref, context, answers, actions, risks, warnings=check.warnings), checklist
+    sheet = AnswerSheet(doc.path, ref, context, answers, actions, risks, check.warnings, version)
+    return sheet, checklist
 
 
 def _context(check: Checker, top: dict[str, Any]) -> Context:

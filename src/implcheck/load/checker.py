@@ -262,6 +262,95 @@ class Checker:
             return None
         return value
 
+    def choice_list(self, mapping: dict[str, Any], path: Path_, field: Field, enum: type[E]) -> tuple[E, ...]:
+        """A non-empty list of ``enum``'s values, each once (``ask: [senior-leader, teacher]``)."""
+        if not self.present(mapping, field):
+            return ()
+        value = mapping[field.name]
+        if not isinstance(value, list) or not value:
+            self.add(
+                f"{field.called} must be a non-empty list, each one of {choices(enum)}; got {describe(value)}",
+                ProblemRule.BAD_TYPE,
+                *path,
+                field.name,
+            )
+            return ()
+        chosen: list[E] = []
+        for index, each in enumerate(value):
+            member = self.choice_value(each, (*path, field.name, index), field, enum)
+            if member is not None and member in chosen:
+                self.add(
+                    f"{member.value!r} is listed twice in {field.called}",
+                    ProblemRule.DUPLICATE_ID,
+                    *path,
+                    field.name,
+                    index,
+                )
+            elif member is not None:
+                chosen.append(member)
+        return tuple(chosen)
+
+    def text_map(self, mapping: dict[str, Any], path: Path_, field: Field) -> dict[str, str]:
+        """A non-empty mapping whose keys are ``field.choices`` (or kebab ids) and whose values
+        are non-blank text (or kebab ids, when ``field.values`` is ``Kind.ID``)."""
+        if not self.present(mapping, field):
+            return {}
+        value = mapping[field.name]
+        where = (*path, field.name)
+        if not isinstance(value, dict) or not value:
+            self.add(
+                f"{field.called} must be a non-empty mapping of keys to values, got {describe(value)}",
+                ProblemRule.BAD_TYPE,
+                *where,
+            )
+            return {}
+        found: dict[str, str] = {}
+        for key, raw in value.items():
+            name = self._map_key(key, where, field)
+            if name is None:
+                continue
+            if name in found:
+                self.add(
+                    f"{name!r} is given twice in {field.called}", ProblemRule.DUPLICATE_ID, *where, key, at_key=True
+                )
+                continue
+            words = self._map_value(raw, (*where, key), field, name)
+            if words:
+                found[name] = words
+        return found
+
+    def _map_key(self, key: Key, where: Path_, field: Field) -> str | None:
+        if field.choices is not None:
+            member = self.choice_value(key, where, field, field.choices)
+            return None if member is None else str(member.value)
+        match = _compiled(ID_PATTERN).search(key) if isinstance(key, str) else None
+        if match is None:
+            self.add(
+                f"each key of {field.called} must be an item id in kebab-case, got {describe(key)}",
+                ProblemRule.BAD_ID,
+                *where,
+                key,
+                at_key=True,
+            )
+            return None
+        return match.group(1)
+
+    def _map_value(self, raw: object, where: Path_, field: Field, name: str) -> str:
+        if field.values is Kind.ID:
+            match = _compiled(ID_PATTERN).search(raw) if isinstance(raw, str) else None
+            if match is None:
+                self.add(
+                    f"{name!r} in {field.called} must name an item id in kebab-case, got {describe(raw)}",
+                    ProblemRule.BAD_ID,
+                    *where,
+                )
+                return ""
+            return match.group(1)
+        if not (isinstance(raw, str) or _is_number(raw)) or not _NON_BLANK.search(str(raw)):
+            self.add(f"{name!r} in {field.called} must be text, got {describe(raw)}", ProblemRule.BAD_TYPE, *where)
+            return ""
+        return str(raw).strip()
+
     def date(self, mapping: dict[str, Any], path: Path_, field: Field) -> str:
         if not self.present(mapping, field):
             return ""

@@ -8,8 +8,8 @@ from typing import Any
 
 from implcheck import fields
 from implcheck.errors import ProblemRule
-from implcheck.load.checker import Checker, Path_
-from implcheck.model import Checklist, FailureMode, Item, Section, Stage, Thresholds
+from implcheck.load.checker import Checker, Path_, did_you_mean
+from implcheck.model import Checklist, FailureMode, Item, Role, Section, Stage, Thresholds
 from implcheck.yamlsource import Document, load_document
 
 
@@ -28,8 +28,58 @@ def checklist_from_document(doc: Document) -> Checklist:
     thresholds = _thresholds(check, top)
     sections = _sections(check, top)
     labels = _verdict_labels(check, top)
+    renamed = check.text_map(top, (), record.field("renamed"))
+    retired = check.text_map(top, (), record.field("retired"))
+    _between_versions(check, sections, renamed, retired)
     check.fail_if_any()
-    return Checklist(checklist_id, title, version, description, sections, thresholds, doc.path, labels)
+    return Checklist(
+        checklist_id, title, version, description, sections, thresholds, doc.path, labels, renamed, retired
+    )
+
+
+def _between_versions(
+    check: Checker, sections: tuple[Section, ...], renamed: dict[str, str], retired: dict[str, str]
+) -> None:
+    """``renamed:`` and ``retired:`` name ids that are no longer items (an id is never reused),
+    and every rename ends, without a loop, at an item of this version."""
+    items = {item.id for section in sections for item in section.items}
+    for name, mapping in (("renamed", renamed), ("retired", retired)):
+        for old in mapping.keys() & items:
+            check.add(
+                f"{old!r} is still an item of this checklist, so it cannot be {name}; an id is never reused",
+                ProblemRule.BAD_MIGRATION,
+                name,
+                old,
+                at_key=True,
+            )
+    moves = {old: new for old, new in renamed.items() if old not in items}
+    loops: set[frozenset[str]] = set()
+    for old in moves:
+        if old in retired:
+            check.add(
+                f"{old!r} is both renamed and retired; an old id is one or the other",
+                ProblemRule.BAD_MIGRATION,
+                "renamed",
+                old,
+                at_key=True,
+            )
+        chain = [old]
+        while chain[-1] in moves and moves[chain[-1]] not in chain:
+            chain.append(moves[chain[-1]])
+        if chain[-1] in moves:
+            loop = chain[chain.index(moves[chain[-1]]) :]
+            if frozenset(loop) not in loops:
+                loops.add(frozenset(loop))
+                shown = " → ".join([*loop, loop[0]])
+                check.add(f"the renames go round in a loop: {shown}", ProblemRule.BAD_MIGRATION, "renamed", old)
+        elif chain[-1] not in items:
+            check.add(
+                f"{old!r} is renamed to {chain[-1]!r}, which is not an item of this checklist"
+                f"{did_you_mean(chain[-1], sorted(items))}",
+                ProblemRule.BAD_MIGRATION,
+                "renamed",
+                old,
+            )
 
 
 def _verdict_labels(check: Checker, top: dict[str, Any]) -> dict[str, str]:
@@ -95,6 +145,11 @@ def _unique(check: Checker, seen: dict[str, Path_], value: str, what: str, path:
         seen[value] = path
 
 
+def _wording(check: Checker, item: dict[str, Any], path: Path_) -> tuple[tuple[Role, str], ...]:
+    words = check.text_map(item, path, fields.ITEM.field("wording"))
+    return tuple((Role(role), text) for role, text in words.items())
+
+
 def _items(check: Checker, section: dict[str, Any], path: Path_, item_ids: dict[str, Path_]) -> tuple[Item, ...]:
     record = fields.ITEM
     items: list[Item] = []
@@ -119,7 +174,19 @@ def _items(check: Checker, section: dict[str, Any], path: Path_, item_ids: dict[
             source=check.text(mapping, item_path, record.field("source")),
             owner=check.text(mapping, item_path, record.field("owner")),
             by_when=check.text(mapping, item_path, record.field("by_when")),
+            ask=check.choice_list(mapping, item_path, record.field("ask"), Role),
+            wording=_wording(check, mapping, item_path),
         )
+        for role, _ in item.wording:
+            if not item.asks(role):
+                check.add(
+                    f"'wording' gives the question for {role.value}, but 'ask' does not list {role.value}",
+                    ProblemRule.ROLE_NOT_ASKED,
+                    *item_path,
+                    "wording",
+                    role.value,
+                    at_key=True,
+                )
         if check.complete(mapping, record):
             items.append(item)
     return tuple(items)

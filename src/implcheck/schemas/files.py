@@ -39,6 +39,26 @@ def _value(field: Field, answers: dict[str, Any] | None = None) -> dict[str, Any
         return {"type": "boolean"}
     if kind is Kind.DATE:
         return {"type": "string", "pattern": fields.REQUIRED_DATE_PATTERN if field.required else fields.DATE_PATTERN}
+    if kind is Kind.CHOICES:
+        assert field.choices is not None
+        return {"type": "array", "minItems": 1, "items": _choice(tuple(str(member) for member in field.choices))}
+    if kind is Kind.MAP:
+        keys = (
+            fields.choice_pattern(str(member) for member in field.choices)
+            if field.choices is not None
+            else fields.ID_PATTERN
+        )
+        values = (
+            {"type": "string", "pattern": fields.ID_PATTERN}
+            if field.values is Kind.ID
+            else {"anyOf": [{"type": "string", "pattern": fields.NON_BLANK}, {"type": "number"}]}
+        )
+        return {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": keys},
+            "additionalProperties": values,
+        }
     assert field.record is not None
     if kind is Kind.RECORD:
         return record_schema(field.record)
