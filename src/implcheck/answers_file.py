@@ -63,11 +63,16 @@ def _quote(text: str) -> str:
     return _YAML_UNSAFE.sub(_escape, quoted)
 
 
+def _inert(text: str) -> str:
+    """``text`` on one line, safe inside a comment."""
+    return _YAML_UNSAFE.sub(_escape, safetext.line(" ".join(text.split())))
+
+
 def _comment(text: str, indent: str, first: str = "") -> list[str]:
     # A comment ends at a line break, and YAML refuses some characters even in one: from a
     # school's evidence both are shown as escapes, so hostile text cannot end the comment and
     # write YAML of its own.
-    text = _YAML_UNSAFE.sub(_escape, safetext.line(" ".join(text.split())))
+    text = _inert(text)
     wrapped = textwrap.wrap(text, WIDTH - len(indent) - 2 - len(first)) or [""]
     lines = [f"{indent}# {first}{wrapped[0]}"]
     lines += [f"{indent}# {' ' * len(first)}{line}" for line in wrapped[1:]]
@@ -93,7 +98,7 @@ def render(
     roles = ", ".join(role.value for role in Role)
     lines = [
         f"# yaml-language-server: $schema={schema_file(checklist)}",
-        f"# Answers for {checklist.title} ({checklist.id} {checklist.version}).",
+        f"# {_inert(f'Answers for {checklist.title} ({checklist.id} {checklist.version}).')}",
         "# Answer each item yes, partly, no, unknown or na. To add evidence and a date, write:",
         "#   item-id:",
         "#     answer: partly",
