@@ -357,6 +357,26 @@ def assess(
     )
 
 
+@app.command(epilog=helptext.epilog("form"))
+def form(
+    role: Annotated[Role, typer.Option(help="Whose questions: the form asks this role's set, in its words.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE.html", help="Where to write the page; '-' for stdout.")
+    ],
+    checklist: Annotated[
+        str, typer.Argument(metavar="[CHECKLIST]", help="A shipped checklist id or a path to a checklist file.")
+    ] = "edtech-readiness",
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    school: Annotated[str, typer.Option(help="Fill in the school's name for everyone.")] = "",
+    initiative: Annotated[str, typer.Option(help="Fill in the product or change being assessed.")] = "",
+    term: Annotated[str, typer.Option(help="Fill in the term, e.g. 2026-autumn.")] = "",
+) -> None:
+    """Write one role's questions as an HTML page anyone answers in a browser, offline; it downloads an answers file."""
+    from implcheck.commands import form as form_cmd
+
+    emit(form_cmd.run(checklist, role, output, force=force, school=school, initiative=initiative, term=term))
+
+
 def main() -> None:
     only(sys.argv[1:])(prog_name="implcheck")
 

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 # The workflow: judge one implementation, then re-check it term by term, then the whole trust.
 # Commands not named here follow, in the order cli.py defines them; add new ones where they fit.
-ORDER = ["assess", "init", "check", "report", "compare", "portfolio"]
+ORDER = ["assess", "init", "form", "check", "report", "compare", "portfolio"]
 
 LEADER = "examples/respondents/leader.yaml"
 TEACHER = "examples/respondents/teacher.yaml"
@@ -39,6 +39,16 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         (
             f"implcheck init --from {OAKFIELD_AUTUMN} --term 2027-spring -o next-term.yaml",
             "next term's file: open actions and accepted risks kept, last term's answers beside each question",
+        ),
+    ],
+    "form": [
+        (
+            "implcheck form --role teacher -o teacher-form.html",
+            "the teachers' questions as a page to share from a shared drive or Teams",
+        ),
+        (
+            "implcheck form termly-recheck --role pupil --school 'Oakfield Primary' --term 2026-autumn -o pupils.html",
+            "the pupils' re-check, with the school and term filled in",
         ),
     ],
     "check": [
