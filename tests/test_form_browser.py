@@ -60,13 +60,27 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser(page: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def pupil_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("form") / "pupil.html"
+    out.write_text(form.render(form.build(load_checklist(ROLES), Role.PUPIL, "form-roles.yaml")), encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(page: Path, pupil_page: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     require_tools("node", "chromium", "axe")
     folder = tmp_path_factory.mktemp("browser")
     spec = folder / "spec.json"
     spec.write_text(
         json.dumps(
-            {"file": str(page), "out": str(folder), "context": CONTEXT, "answers": ANSWERS, "refused": "single-sign-on"}
+            {
+                "file": str(page),
+                "out": str(folder),
+                "context": CONTEXT,
+                "answers": ANSWERS,
+                "refused": "single-sign-on",
+                "pupil_file": str(pupil_page),
+            }
         ),
         encoding="utf-8",
     )
@@ -211,12 +225,29 @@ def test_prints_every_question_and_no_button(browser: dict[str, Any]) -> None:
     assert browser["print_buttons"] == 0
 
 
-def test_html_validate_finds_no_errors(page: Path, tmp_path: Path) -> None:
+def test_where_the_browser_keeps_nothing_it_says_so_and_a_pupil_still_sends_answers(
+    browser: dict[str, Any],
+) -> None:
+    pupil = browser["pupil"]
+    assert (pupil["kept"], pupil["not_kept"]) == (False, True)
+    assert " ".join(pupil["not_kept_text"].split()) == (
+        "This browser is not keeping your answers (it may be a private window, or it may not let a page opened "
+        "from a file keep anything). Answer every question in one go, then download or copy your answers before "
+        "you close this page."
+    )
+    assert pupil["nothing_answered"] == "Answer at least one question first."
+    assert pupil["download_name"] == "form-roles-pupil.yaml"  # no name needed, and none in the file name
+    data = load_document(Path(pupil["downloaded"])).data
+    assert data["context"]["respondent"] == {"name": "", "role": "pupil"}
+    assert data["answers"] == {"single-sign-on": "yes"}
+    assert pupil["checked_after_reload"] == 0  # nothing kept, as the page said
+    assert (pupil["requests"], pupil["errors"]) == ([], [])
+
+
+def test_html_validate_finds_no_errors(page: Path, pupil_page: Path) -> None:
     require_tools("node", "html-validate")
-    pupil = tmp_path / "pupil.html"
-    pupil.write_text(form.render(form.build(load_checklist(ROLES), Role.PUPIL, "form-roles.yaml")), encoding="utf-8")
     config = ROOT / "tests" / "browser" / "htmlvalidate.json"
-    done = run_tool([str(HTML_VALIDATE), "--config", str(config), "--formatter", "json", str(page), str(pupil)])
+    done = run_tool([str(HTML_VALIDATE), "--config", str(config), "--formatter", "json", str(page), str(pupil_page)])
     problems = [
         (Path(entry["filePath"]).name, message["ruleId"], message["message"])
         for entry in json.loads(done.stdout or "[]")

@@ -43,3 +43,12 @@ def test_wheel_carries_the_data_and_the_installed_command_finds_it(tmp_path: Pat
         [str(bin_dir / "implcheck"), "check", str(example)], cwd=elsewhere, capture_output=True, text=True, check=False
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    form = subprocess.run(
+        [str(bin_dir / "implcheck"), "form", "--role", "teacher", "-o", "teacher.html"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert form.returncode == 0, form.stderr
+    assert "Content-Security-Policy" in (elsewhere / "teacher.html").read_text(encoding="utf-8")

@@ -5,7 +5,8 @@
 //
 // SPEC: {"file": FORM.html, "out": DIR, "context": {"name": ..., "school": ...},
 //        "answers": [{"id": ITEM, "value": "yes", "evidence": "...", "by": "keyboard" | "mouse"}],
-//        "refused": ITEM}   (an item answered "na" with no reason first: the download must be refused)
+//        "refused": ITEM,   (an item answered "na" with no reason first: the download must be refused)
+//        "pupil_file": PUPIL.html}   (optional: a pupil's page, answered where the browser keeps nothing)
 //
 // Three browser contexts: the page as served (its CSP enforced: fill, refuse, reload, download,
 // copy, every request and CSP violation recorded); the page with its CSP bypassed, only so that
@@ -176,6 +177,42 @@ async function main(specPath) {
     await page.pdf({ path: out.pdf, preferCSSPageSize: true, printBackground: true });
     out.print_buttons = await page.locator("button").evaluateAll((all) => all.filter((b) => b.offsetParent !== null).length);
     await plain.close();
+
+    // 4. A pupil's page where the browser keeps nothing (a private window, or a file:// page in
+    // some browsers): it says so, and a pupil with no name still downloads their answers.
+    if (spec.pupil_file) {
+      const pupilUrl = "file://" + path.resolve(spec.pupil_file);
+      const blocked = await browser.newContext({ acceptDownloads: true, viewport: { width: 400, height: 900 } });
+      await blocked.addInitScript(() => {
+        Object.defineProperty(window, "localStorage", {
+          get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+        });
+      });
+      page = await blocked.newPage();
+      const seen = { requests: [], console: [], errors: [] };
+      watch(page, pupilUrl, seen);
+      await page.goto(pupilUrl, { waitUntil: "load" });
+      const pupil = {
+        kept: await page.isVisible("#kept"),
+        not_kept: await page.isVisible("#not-kept"),
+        not_kept_text: await page.textContent("#not-kept"),
+      };
+      await page.click("#download");
+      pupil.nothing_answered = await page.textContent("#problems");
+      const first = await page.locator("fieldset.question").first().getAttribute("data-item");
+      await page.locator(`label.choice:has(input[name="answer-${first}"][value="yes"])`).click();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+      pupil.download_name = download.suggestedFilename();
+      pupil.downloaded = path.join(spec.out, "pupil.yaml");
+      await download.saveAs(pupil.downloaded);
+      await page.screenshot({ path: path.join(spec.out, "pupil.png"), fullPage: true });
+      await page.reload({ waitUntil: "load" });
+      pupil.checked_after_reload = await page.locator("input[type=radio]:checked").count();
+      pupil.requests = seen.requests;
+      pupil.errors = seen.errors.concat(seen.console);
+      out.pupil = pupil;
+      await blocked.close();
+    }
   } finally {
     await browser.close();
   }
