@@ -34,7 +34,9 @@ pytestmark = pytest.mark.slow
 
 ROLES = FIXTURES / "form-roles.yaml"
 FILL_FORM = ROOT / "tests" / "browser" / "fill_form.cjs"
-CONTEXT = {"name": 'A. Teacher "Tess"', "school": "Oak <b> & Co", "initiative": "Pobble", "term": "2026-autumn"}
+# What is typed into each box; the school is filled in by ``--school`` and cannot be typed over.
+TYPED = {"name": 'A. Teacher "Tess"', "school": "Typed over", "initiative": "Pobble", "term": "2026-autumn"}
+CONTEXT = {**TYPED, "school": "Oak <b> & Co"}
 # The first by keyboard, the rest by mouse; "single-sign-on" is first given "doesn't apply" with no
 # reason, which the page must refuse to download, then this answer.
 ANSWERS = [
@@ -52,9 +54,8 @@ ANSWERS = [
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("form") / "teacher.html"
-    result = CliRunner().invoke(
-        app, ["form", str(ROLES), "--role", "teacher", "--school", "Prefilled", "-o", str(out)], prog_name="implcheck"
-    )
+    args = ["form", str(ROLES), "--role", "teacher", "--school", CONTEXT["school"], "-o", str(out)]
+    result = CliRunner().invoke(app, args, prog_name="implcheck")
     assert result.exit_code == 0, result.output
     return out
 
@@ -76,7 +77,7 @@ def browser(page: Path, pupil_page: Path, tmp_path_factory: pytest.TempPathFacto
             {
                 "file": str(page),
                 "out": str(folder),
-                "context": CONTEXT,
+                "context": TYPED,
                 "answers": ANSWERS,
                 "refused": "single-sign-on",
                 "pupil_file": str(pupil_page),

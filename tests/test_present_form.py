@@ -114,9 +114,18 @@ def test_right_to_left_text_is_isolated() -> None:
 
 def test_prefilled_fields_are_escaped_values() -> None:
     html = page(school='Oak "<b>" & Co', initiative="Pobble", term="2026-autumn")
-    assert 'id="school" autocomplete="organization" value="Oak &#34;&lt;b&gt;&#34; &amp; Co"' in html
-    assert 'id="initiative" value="Pobble"' in html
-    assert 'id="term" value="2026-autumn"' in html
+    assert 'id="school" value="Oak &#34;&lt;b&gt;&#34; &amp; Co" readonly aria-describedby="filled-in"' in html
+    assert 'id="initiative" value="Pobble" readonly' in html
+    assert 'id="term" value="2026-autumn" readonly' in html
+    assert "Filled in by the person who sent this form" in html
+
+
+def test_fields_not_filled_in_are_left_to_the_respondent() -> None:
+    html = page(term="2026-autumn")
+    assert '<input type="text" id="school" autocomplete="organization">' in html
+    assert '<input type="text" id="initiative">' in html
+    assert 'id="term" value="2026-autumn" readonly' in html
+    assert "Filled in by the person" not in page()
 
 
 def _between(html: str, start: str, end: str) -> str:
