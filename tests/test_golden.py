@@ -36,6 +36,11 @@ SHOWN = {
     for checklist in ("edtech-readiness", "termly-recheck")
     for fmt in ("text", "markdown")
 }
+# One role's form for each shipped checklist: the page a teacher or a pupil opens.
+FORMS = {
+    f"form/{checklist}-{role}": ["form", checklist, "--role", role, "-o", "-"]
+    for checklist, role in (("edtech-readiness", "teacher"), ("termly-recheck", "pupil"))
+}
 CASES = {
     **{
         f"{command}/{example}": [*args, *files]
@@ -43,6 +48,7 @@ CASES = {
         for example, files in EXAMPLES.items()
     },
     **SHOWN,
+    **FORMS,
 }
 
 
