@@ -237,6 +237,7 @@ def test_where_the_browser_keeps_nothing_it_says_so_and_a_pupil_still_sends_answ
         "you close this page."
     )
     assert pupil["nothing_answered"] == "Answer at least one question first."
+    assert pupil["smallest_target"] >= 44  # tapped on a phone-sized touch screen
     assert pupil["download_name"] == "form-roles-pupil.yaml"  # no name needed, and none in the file name
     data = load_document(Path(pupil["downloaded"])).data
     assert data["context"]["respondent"] == {"name": "", "role": "pupil"}

@@ -137,7 +137,8 @@ async function main(specPath) {
     await page.reload({ waitUntil: "load" });
     out.before_reload = before;
     out.after_reload = await state(page, ids);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    await page.focus("#download"); // the button works from the keyboard
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     out.download_name = download.suggestedFilename();
     out.downloaded = path.join(spec.out, "downloaded.yaml");
     await download.saveAs(out.downloaded);
@@ -182,7 +183,9 @@ async function main(specPath) {
     // some browsers): it says so, and a pupil with no name still downloads their answers.
     if (spec.pupil_file) {
       const pupilUrl = "file://" + path.resolve(spec.pupil_file);
-      const blocked = await browser.newContext({ acceptDownloads: true, viewport: { width: 400, height: 900 } });
+      const blocked = await browser.newContext({
+        acceptDownloads: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+      });
       await blocked.addInitScript(() => {
         Object.defineProperty(window, "localStorage", {
           get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
@@ -197,11 +200,14 @@ async function main(specPath) {
         not_kept: await page.isVisible("#not-kept"),
         not_kept_text: await page.textContent("#not-kept"),
       };
-      await page.click("#download");
+      await page.tap("#download");
       pupil.nothing_answered = await page.textContent("#problems");
       const first = await page.locator("fieldset.question").first().getAttribute("data-item");
-      await page.locator(`label.choice:has(input[name="answer-${first}"][value="yes"])`).click();
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+      await page.locator(`label.choice:has(input[name="answer-${first}"][value="yes"])`).tap();
+      // Every choice is a tap target of at least 44 by 44 CSS pixels.
+      pupil.smallest_target = await page.locator("label.choice, button").evaluateAll((all) =>
+        all.length ? Math.min(...all.map((el) => Math.min(el.getBoundingClientRect().width, el.getBoundingClientRect().height))) : 0);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.tap("#download")]);
       pupil.download_name = download.suggestedFilename();
       pupil.downloaded = path.join(spec.out, "pupil.yaml");
       await download.saveAs(pupil.downloaded);
