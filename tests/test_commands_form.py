@@ -43,7 +43,18 @@ def test_writes_the_roles_page_and_says_how_to_share_it(tmp_path: Path) -> None:
 
 def test_the_default_checklist_is_the_before_buying_one(tmp_path: Path) -> None:
     out = tmp_path / "form.html"
-    result = invoke("--role", "it", "-o", str(out), "--school", "Oak\nPrimary", "--term", " 2026-autumn ")
+    result = invoke(
+        "--role",
+        "it",
+        "-o",
+        str(out),
+        "--school",
+        "Oak\nPrimary",
+        "--initiative",
+        "Quiz\x1bBlast",
+        "--term",
+        " 2026-autumn ",
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[1:] == [SHARE.strip(), NEXT.strip()]
     html = out.read_text(encoding="utf-8")
@@ -51,6 +62,7 @@ def test_the_default_checklist_is_the_before_buying_one(tmp_path: Path) -> None:
     assert 'data-ref="edtech-readiness"' in html
     assert 'value="Oak Primary"' in html  # prefilled, on one line
     assert 'id="term" value="2026-autumn"' in html
+    assert 'id="initiative" value="Quiz\\x1bBlast"' in html  # a control character shown, never sent raw
 
 
 def test_one_question_is_counted_in_the_singular(tmp_path: Path) -> None:
@@ -78,6 +90,14 @@ def test_never_writes_over_the_checklist(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "roles.yaml" in result.stderr
     assert checklist.read_text(encoding="utf-8") == ROLES.read_text(encoding="utf-8")
+
+
+def test_a_folder_is_not_a_file_name(tmp_path: Path) -> None:
+    result = invoke(str(ROLES), "--role", "pupil", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"implcheck: error: {tmp_path}: is a folder; give -o a file name, such as {tmp_path / 'pupil-form.html'}\n"
+    )
 
 
 def test_dash_prints_the_page() -> None:

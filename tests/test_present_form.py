@@ -120,6 +120,11 @@ def test_prefilled_fields_are_escaped_values() -> None:
     assert "Filled in by the person who sent this form" in html
 
 
+def test_a_prefilled_value_is_the_value_as_given_with_no_markup_of_its_own() -> None:
+    html = page(school="מדרסה Oak")  # right-to-left: an input isolates its own text
+    assert 'id="school" value="מדרסה Oak" readonly' in html
+
+
 def test_fields_not_filled_in_are_left_to_the_respondent() -> None:
     html = page(term="2026-autumn")
     assert '<input type="text" id="school" autocomplete="organization">' in html

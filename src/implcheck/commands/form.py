@@ -11,7 +11,7 @@ from pathlib import Path
 from implcheck import catalog
 from implcheck.commands import Outcome
 from implcheck.errors import UsageError
-from implcheck.fileio import check_not_input, is_stream, write_output
+from implcheck.fileio import check_not_input, is_dir, is_stream, write_output
 from implcheck.load import load_checklist_ref
 from implcheck.model import Role
 from implcheck.present import form
@@ -51,6 +51,8 @@ def run(
     if str(output) == "-":
         return Outcome(page)
     check_not_input(output, inputs)
+    if is_dir(output):
+        raise UsageError(f"{output}: is a folder; give -o a file name, such as {output / f'{role.value}-form.html'}")
     if not is_stream(output) and (output.exists() or output.is_symlink()) and not force:
         raise UsageError(f"{output}: already exists; use --force to overwrite it, or choose another -o")
     write_output(output, page, inputs=inputs)
@@ -68,4 +70,5 @@ _NEXT = "Then check the returned files together: implcheck check FILES (or implc
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A value typed on the command line, on one line and with any control character shown."""
+    return line(" ".join(text.split()))
