@@ -35,7 +35,7 @@ pytestmark = pytest.mark.slow
 ROLES = FIXTURES / "form-roles.yaml"
 FILL_FORM = ROOT / "tests" / "browser" / "fill_form.cjs"
 # What is typed into each box; the school is filled in by ``--school`` and cannot be typed over.
-TYPED = {"name": 'A. Teacher "Tess"', "school": "Typed over", "initiative": "Pobble", "term": "2026-autumn"}
+TYPED = {"name": 'Zoë "Tess" O\'Brien', "school": "Typed over", "initiative": "Pobble", "term": "2026-autumn"}
 CONTEXT = {**TYPED, "school": "Oak <b> & Co"}
 # The first by keyboard, the rest by mouse; "single-sign-on" is first given "doesn't apply" with no
 # reason, which the page must refuse to download, then this answer.
@@ -136,9 +136,9 @@ def test_the_downloaded_file_checks_as_the_same_answers_written_by_assess(
     browser: dict[str, Any], tmp_path: Path
 ) -> None:
     downloaded = Path(browser["downloaded"])
-    assert browser["download_name"] == "form-roles-teacher-a-teacher-tess.yaml"
+    assert browser["download_name"] == "form-roles-teacher-zoe-tess-o-brien.yaml"
     assert browser["message"] == (
-        "Downloaded form-roles-teacher-a-teacher-tess.yaml (3 of 3 questions answered). Send this file back as you "
+        "Downloaded form-roles-teacher-zoe-tess-o-brien.yaml (3 of 3 questions answered). Send this file back as you "
         "were asked. If no file appeared, use Copy my answers instead."
     )
     data = load_document(downloaded).data
