@@ -201,6 +201,7 @@ def test_no_request_no_policy_violation_no_error(browser: dict[str, Any]) -> Non
 def test_axe_finds_no_violations(browser: dict[str, Any]) -> None:
     assert browser["axe"] == []
     assert browser["axe_with_errors"] == []
+    assert browser["axe_pupil_phone"] == []
 
 
 def test_without_javascript_the_questions_show_and_it_says_what_needs_it(browser: dict[str, Any]) -> None:
@@ -246,10 +247,17 @@ def test_where_the_browser_keeps_nothing_it_says_so_and_a_pupil_still_sends_answ
     assert (pupil["requests"], pupil["errors"]) == ([], [])
 
 
-def test_html_validate_finds_no_errors(page: Path, pupil_page: Path) -> None:
+def test_html_validate_finds_no_errors(page: Path, pupil_page: Path, tmp_path: Path) -> None:
     require_tools("node", "html-validate")
+    shipped = tmp_path / "shipped.html"
+    assert (
+        CliRunner().invoke(app, ["form", "--role", "teacher", "--term", "2026-autumn", "-o", str(shipped)]).exit_code
+        == 0
+    )
     config = ROOT / "tests" / "browser" / "htmlvalidate.json"
-    done = run_tool([str(HTML_VALIDATE), "--config", str(config), "--formatter", "json", str(page), str(pupil_page)])
+    done = run_tool(
+        [str(HTML_VALIDATE), "--config", str(config), "--formatter", "json", str(page), str(pupil_page), str(shipped)]
+    )
     problems = [
         (Path(entry["filePath"]).name, message["ruleId"], message["message"])
         for entry in json.loads(done.stdout or "[]")

@@ -160,6 +160,11 @@ async function main(specPath) {
     await page.locator(`label.choice:has(input[name="answer-${spec.refused}"][value="na"])`).click();
     await page.click("#download");
     out.axe_with_errors = await axe(page);
+    if (spec.pupil_file) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto("file://" + path.resolve(spec.pupil_file), { waitUntil: "load" });
+      out.axe_pupil_phone = await axe(page);
+    }
     await axeContext.close();
 
     // 3. JavaScript off: what the page says, and the printed questionnaire.
