@@ -51,6 +51,13 @@ ANSWERS = [
 ]
 
 
+# A pupil's note with half a UTF-16 pair (which no file can hold: it becomes U+FFFD), a whole pair,
+# NEL and a paragraph separator (which YAML reads differently: written as escapes). Given as JSON
+# text, which the page's box receives through JSON.parse: no keyboard types half a pair.
+PUPIL_EVIDENCE_JSON = '"half \\ud83d a pair 😀 next\\u0085line\\u2029end"'
+PUPIL_EVIDENCE = "half \ufffd a pair 😀 next\x85line\u2029end"
+
+
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("form") / "teacher.html"
@@ -81,6 +88,7 @@ def browser(page: Path, pupil_page: Path, tmp_path_factory: pytest.TempPathFacto
                 "answers": ANSWERS,
                 "refused": "single-sign-on",
                 "pupil_file": str(pupil_page),
+                "pupil_evidence": PUPIL_EVIDENCE_JSON,
             }
         ),
         encoding="utf-8",
@@ -118,6 +126,7 @@ def test_doesnt_apply_without_a_reason_is_refused_and_said_beside_the_question(b
 
 def test_a_reload_loses_nothing(browser: dict[str, Any]) -> None:
     assert browser["after_reload"] == given()
+    assert browser["progress"] == "Answered so far: 3 of 3."
 
 
 def _check(path: Path) -> tuple[int, str, dict[str, Any]]:
@@ -242,7 +251,9 @@ def test_where_the_browser_keeps_nothing_it_says_so_and_a_pupil_still_sends_answ
     assert pupil["download_name"] == "form-roles-pupil.yaml"  # no name needed, and none in the file name
     data = load_document(Path(pupil["downloaded"])).data
     assert data["context"]["respondent"] == {"name": "", "role": "pupil"}
-    assert data["answers"] == {"single-sign-on": "yes"}
+    assert data["answers"] == {"single-sign-on": {"answer": "yes", "evidence": PUPIL_EVIDENCE}}
+    written = Path(pupil["downloaded"]).read_text(encoding="utf-8")
+    assert f"    evidence: {form.yaml_string(PUPIL_EVIDENCE)}\n" in written  # the script's rule is the Python one
     assert pupil["checked_after_reload"] == 0  # nothing kept, as the page said
     assert (pupil["requests"], pupil["errors"]) == ([], [])
 

@@ -6,7 +6,8 @@
 // SPEC: {"file": FORM.html, "out": DIR, "context": {"name": ..., "school": ...},
 //        "answers": [{"id": ITEM, "value": "yes", "evidence": "...", "by": "keyboard" | "mouse"}],
 //        "refused": ITEM,   (an item answered "na" with no reason first: the download must be refused)
-//        "pupil_file": PUPIL.html}   (optional: a pupil's page, answered where the browser keeps nothing)
+//        "pupil_file": PUPIL.html,   (optional: a pupil's page, answered where the browser keeps nothing)
+//        "pupil_evidence": JSON}   (what the pupil "writes", as a JSON string: it may hold half a pair)
 //
 // Three browser contexts: the page as served (its CSP enforced: fill, refuse, reload, download,
 // copy, every request and CSP violation recorded); the page with its CSP bypassed, only so that
@@ -137,6 +138,7 @@ async function main(specPath) {
     await page.reload({ waitUntil: "load" });
     out.before_reload = before;
     out.after_reload = await state(page, ids);
+    out.progress = await page.textContent("#progress");
     await page.focus("#download"); // the button works from the keyboard
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     out.download_name = download.suggestedFilename();
@@ -209,6 +211,14 @@ async function main(specPath) {
       pupil.nothing_answered = await page.textContent("#problems");
       const first = await page.locator("fieldset.question").first().getAttribute("data-item");
       await page.locator(`label.choice:has(input[name="answer-${first}"][value="yes"])`).tap();
+      if (spec.pupil_evidence) {
+        // Set as a script would (a lone surrogate cannot be typed), then announced as typing is.
+        await page.evaluate(([id, text]) => {
+          const box = document.getElementById(`evidence-${id}`);
+          box.value = JSON.parse(text);
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+        }, [first, spec.pupil_evidence]);
+      }
       // Every choice is a tap target of at least 44 by 44 CSS pixels.
       pupil.smallest_target = await page.locator("label.choice, button").evaluateAll((all) =>
         all.length ? Math.min(...all.map((el) => Math.min(el.getBoundingClientRect().width, el.getBoundingClientRect().height))) : 0);
