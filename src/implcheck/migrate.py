@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from implcheck.model import AcceptedRisk, AgreedAction, Answer, Checklist, Migration
+from implcheck.result import counted, shorten
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +117,41 @@ def is_same(written_for: str, version: str) -> bool:
     """Whether ``written_for`` names ``version`` (numerically where both are numbers)."""
     then, now = version_key(written_for), version_key(version)
     return written_for.strip() == version.strip() if then is None or now is None else then == now
+
+
+def question(checklist: Checklist, migration: Migration) -> str:
+    """The question a migration is about, in words: a renamed item's as it is now; a retired
+    one's as the last shipped version asked it, or its old id if no shipped version did."""
+    if not migration.is_retired:
+        return next((item.question for item in checklist.items if item.id == migration.new_id), migration.new_id)
+    from implcheck import history  # which reads the shipped history, once, only when it is needed
+
+    return history.question(checklist.id, migration.old_id) or migration.old_id
+
+
+def note(checklist: Checklist, migrations: Iterable[Migration]) -> str:
+    """What reading earlier versions' files did, in a sentence; "" when nothing was migrated.
+    "Read as version 1.3.0: 2 answers carried to renamed questions; 1 answer to a retired question
+    (“Is ...?”: merged into ...) not scored." """
+    migrations = list(migrations)
+    if not migrations:
+        return ""
+    parts: list[str] = []
+    for kind in ("answer", "action", "accepted risk"):
+        carried = [each for each in migrations if each.kind == kind and not each.is_retired]
+        if carried:
+            whither = "a renamed question" if len(carried) == 1 else "renamed questions"
+            parts.append(f"{counted(len(carried), kind)} carried to {whither}")
+    for kind, to, fate in (
+        ("answer", "to", "not scored"),
+        ("action", "on", "no longer tracked"),
+        ("accepted risk", "on", "no longer applied"),
+    ):
+        retired = [each for each in migrations if each.kind == kind and each.is_retired]
+        if retired:
+            which = "a retired question" if len(retired) == 1 else "retired questions"
+            said = dict.fromkeys(
+                f"“{shorten(question(checklist, each))}”: {each.retired.rstrip('.')}" for each in retired
+            )
+            parts.append(f"{counted(len(retired), kind)} {to} {which} ({'; '.join(said)}) {fate}")
+    return f"Read as version {checklist.version}: {'; '.join(parts)}."

@@ -272,6 +272,7 @@ class Migration:
     retired: str  # why the question was retired (the checklist's words); "" when renamed
     given: Given  # as the file gave it, under the old id
     line: int = 0  # where the file gives it
+    file: str = ""  # the file that gives it
 
     @property
     def is_retired(self) -> bool:

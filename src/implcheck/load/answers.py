@@ -95,6 +95,7 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
     risks = _accepted_risks(check, top, checklist, ref, context)
     answers, actions, risks, migrated = _migrated(check, top, checklist, version, answers, actions, risks)
     check.fail_if_any()
+    migrated = tuple(replace(each, file=str(doc.path)) for each in migrated)
     sheet = AnswerSheet(doc.path, ref, context, answers, actions, risks, check.warnings, version, migrated)
     return sheet, checklist
 
