@@ -295,6 +295,19 @@ COMPARE: dict[str, Any] = {
                     {"kind": enum_of(RegressionKind), "message": STRING, "items": IDS}, ["kind", "message", "items"]
                 ),
             },
+            "retired": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "id": STRING,
+                        "question": STRING,
+                        "reason": STRING,
+                        "before": {"type": "array", "items": enum_of(AnswerValue)},
+                        "after": {"type": "array", "items": enum_of(AnswerValue)},
+                    },
+                    ["id", "question", "reason", "before", "after"],
+                ),
+            },
         },
         [
             "schema_version",
@@ -313,6 +326,7 @@ COMPARE: dict[str, Any] = {
             "regression",
             "max_drop",
             "regressions",
+            "retired",
         ],
     ),
 }
