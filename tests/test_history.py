@@ -104,3 +104,16 @@ def test_every_shipped_versions_example_reads_as_the_current_version(file: Path,
         assert sheet.answers[checklist.current_id(item_id)].value is _value(raw), item_id
     result = runner.invoke(app, ["check", str(copy)])
     assert result.exit_code in (0, 1), result.stderr
+
+
+def test_the_history_file_is_as_make_history_writes_it() -> None:
+    path = catalog.data_dir("checklists") / history.HISTORY_FILE
+    assert path.read_text(encoding="utf-8") == history.render(history.shipped())
+
+
+def test_an_older_version_is_held_only_to_the_versions_up_to_its_own(tmp_path: Path) -> None:
+    """A trust still on 1.0.0 of a shipped checklist is not asked about items added since."""
+    first = next(iter(history.shipped()["edtech-readiness"]))
+    version = SHIPPED["edtech-readiness"].version
+    path = _shipped_copy(tmp_path, f'version: "{version}"', f'version: "{first}"')
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0

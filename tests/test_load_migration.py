@@ -254,3 +254,12 @@ def test_a_bad_migration_map_is_refused_when_a_file_is_checked(folder: Path, map
     result = invoke("check", written(folder, OLD_ANSWERS, version="1.0"))
     assert result.exit_code == 2
     assert result.stderr == f"{checklist}:{line}:16: {message}\n"
+
+
+def test_a_retired_answer_is_still_a_valid_answer(folder: Path) -> None:
+    path = written(folder, "  training-planned: maybe\n", extra="actions:\n  - {item: 7, owner: J, due: 2027-01-31}\n")
+    result = invoke("check", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{path}:9:21: answer must be one of yes, partly, no, unknown, na; got 'maybe' (bad-value)\n"
+    )
