@@ -18,6 +18,7 @@ from implcheck.cli import app
 from implcheck.commands import init as init_cmd
 from implcheck.load import load_answers
 from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerValue, Migration
+from implcheck.yamlsource import load_document
 
 MINI_11 = "checklists/mini-1.1.yaml"
 RETIRED = "Merged into the owner's plan."
@@ -263,3 +264,15 @@ def test_a_retired_answer_is_still_a_valid_answer(folder: Path) -> None:
     assert result.stderr.startswith(
         f"{path}:9:21: answer must be one of yes, partly, no, unknown, na; got 'maybe' (bad-value)\n"
     )
+
+
+def test_the_editor_schema_accepts_an_earlier_versions_ids_marked_as_old(folder: Path) -> None:
+    from implcheck.load import load_checklist
+
+    schema = schemas.answers_for(load_checklist(folder / MINI_11))
+    properties = schema["properties"]["answers"]["anyOf"][1]["properties"]
+    assert properties["owner-named"]["description"] == "Renamed: now senior-owner (Is there a named senior owner?)"
+    assert properties["training-planned"]["description"] == f"Retired, not scored: {RETIRED}"
+    assert properties["training-planned"]["deprecated"] is True
+    data = load_document(written(folder, OLD_ANSWERS, version="1.0")).data
+    jsonschema.validate(data, schema)

@@ -92,7 +92,9 @@ def migrate_ledger(checklist: Checklist, entry: AgreedAction | AcceptedRisk, lin
     return None if new_id == old else Migration(old, new_id, "", entry, line)
 
 
-_VERSION = re.compile(r"\d+(?:\.\d+)*")
+# Numbers of at most nine digits, at most ten of them: a hostile "1" * 5000 is not a version
+# (and would be too long for ``int``).
+_VERSION = re.compile(r"\d{1,9}(?:\.\d{1,9}){0,9}")
 
 
 def version_key(version: str) -> tuple[int, ...] | None:
