@@ -120,6 +120,8 @@ def test_check_says_what_it_did_in_every_format(folder: Path) -> None:
 def test_the_report_notes_it(folder: Path) -> None:
     report = invoke("report", "--format", "md", written(folder, OLD_ANSWERS, version="1.0")).stdout
     assert f"and 2026-autumn.yaml. {NOTE}\n" in report
+    html = invoke("report", "--format", "html", written(folder, OLD_ANSWERS, version="1.0")).stdout
+    assert f"and 2026-autumn.yaml. {NOTE.replace(chr(39), '&#39;')}</p>" in html
 
 
 def test_compare_shows_a_retired_answer_as_retired(folder: Path) -> None:
