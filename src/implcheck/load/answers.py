@@ -267,7 +267,7 @@ def _answers(
                 *path,
                 "date",
             )
-        answers[str(item_id)] = answer  # as written: _migrated carries a renamed id's answer on
+        answers[item.id] = answer
     return answers
 
 
@@ -319,15 +319,15 @@ def _migrated(
     raw = top.get("answers") if isinstance(top.get("answers"), dict) else {}
     assert isinstance(raw, dict)
     written = {str(key): key for key in raw}
-    given = [
-        migrate.Answered(item_id, answer, check.doc.key_where("answers", written[item_id]).line)
-        for item_id, answer in answers.items()
-    ]
+    given: list[migrate.Answered] = []
     for item_id, key in written.items():
-        if item_id in checklist.retired:
+        line = check.doc.key_where("answers", key).line
+        if checklist.current_id(item_id) in answers:  # _answers keyed it by the item's id now
+            given.append(migrate.Answered(item_id, answers[checklist.current_id(item_id)], line))
+        elif item_id in checklist.retired:
             answer = _answer(check, raw[key], ("answers", key))
             if answer is not None:
-                given.append(migrate.Answered(item_id, answer, check.doc.key_where("answers", key).line))
+                given.append(migrate.Answered(item_id, answer, line))
     moved = migrate.migrate(checklist, given)
     for each, other in moved.clashes:
         new_id = checklist.current_id(each.item_id)
