@@ -201,7 +201,7 @@ def test_a_retired_answer_in_a_file_for_this_version_is_refused(folder: Path) ->
     result = invoke("check", path)
     assert result.exit_code == 2
     retired = (
-        "'training-planned' was retired (Merged into the owner's plan.), but this file says it answers mini 1.1, "
+        "'training-planned' was retired (Merged into the owner's plan), but this file says it answers mini 1.1, "
         "which does not ask it; remove it, or set 'checklist_version' to the version the file was written for "
         "(retired-item)\n"
     )

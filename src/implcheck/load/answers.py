@@ -316,8 +316,8 @@ def _migrated(
             "checklist_version",
         )
         return answers, actions, risks, ()
-    raw = top.get("answers") if isinstance(top.get("answers"), dict) else {}
-    assert isinstance(raw, dict)
+    raw = top.get("answers")
+    raw = raw if isinstance(raw, dict) else {}
     written = {str(key): key for key in raw}
     given: list[migrate.Answered] = []
     for item_id, key in written.items():
@@ -364,8 +364,8 @@ def _moved_ledger(
     one's kept aside, in ``ledger``, with every other migration of an action or risk."""
     lines = _ledger_lines(check, top, name)
     for entry in entries:
-        line = lines.get(entry.item_id, [0]).pop(0) if lines.get(entry.item_id) else 0
-        migration = migrate.migrate_ledger(checklist, entry, line)
+        queue = lines.get(entry.item_id)
+        migration = migrate.migrate_ledger(checklist, entry, queue.pop(0) if queue else 0)
         if migration is None:
             yield entry
             continue
@@ -399,7 +399,7 @@ def _retired_in_this_version(check: Checker, top: dict[str, Any], checklist: Che
     for path in places:
         old = str(path[1]) if path[0] == "answers" else str(top[str(path[0])][path[1]]["item"]).strip()
         check.add(
-            f"{old!r} was retired ({checklist.retired[old]}), but this file says it answers "
+            f"{old!r} was retired ({checklist.retired[old].rstrip('.')}), but this file says it answers "
             f"{checklist.id} {checklist.version}, which does not ask it; remove it, or set "
             "'checklist_version' to the version the file was written for",
             ProblemRule.RETIRED_ITEM,
