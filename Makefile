@@ -1,7 +1,7 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs golden bench ci
+.PHONY: help install demo test lint fmt types docs history golden bench ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
@@ -10,6 +10,7 @@ help:
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/ and tests/"
 	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
+	@echo "history  record each shipped checklist version's items in checklists/history.json (after a version bump)"
 	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
 	@echo "ci       what CI runs (.ci/run)"
@@ -39,6 +40,9 @@ types:
 docs:
 	$(PY) -m implcheck.docs > docs/checklists.md
 	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md
+
+history:
+	$(PY) benchmarks/checklist_history.py
 
 golden:
 	IMPLCHECK_UPDATE_GOLDEN=1 $(PY) -m pytest -q --no-cov tests/test_golden.py

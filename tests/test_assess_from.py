@@ -266,3 +266,21 @@ def test_assess_from_in_a_terminal(last: Path, tmp_path: Path) -> None:
         "owner-named": Answer(AnswerValue.NO),
     }
     assert (sheet.context.term, sheet.actions, sheet.accepted_risks) == ("2027-spring", (OPEN,), (RISK,))
+
+
+def test_a_renamed_questions_answer_is_offered_and_a_retired_one_kept(tmp_path: Path) -> None:
+    """Last term's file was written for mini 1.0; the checklist is now 1.1, which renamed
+    owner-named (to senior-owner) and retired training-planned."""
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "checklists" / "mini.yaml").write_text(
+        (ROOT / "tests" / "fixtures" / "mini-1.1.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    last = tmp_path / "last.yaml"
+    last.write_text(LAST.replace("  single-sign-on: no\n", "  single-sign-on: no\n  training-planned: no\n"))
+    new = tmp_path / "new.yaml"
+    outcome = assess(new, last, "", "", "", "", "", "", "n")
+    assert outcome.exit_code in (0, 1), outcome.stderr
+    sheet, _ = load_answers(new)
+    assert sheet.answers["senior-owner"] == Answer(AnswerValue.PARTLY, "Deputy head, 0.8 FTE", "2026-11-02")
+    assert sheet.checklist_version == "1.1"
+    assert "  # “training-planned” was retired: Merged into the owner's plan.\n" in new.read_text(encoding="utf-8")

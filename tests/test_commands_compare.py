@@ -91,6 +91,7 @@ def test_compare_json_has_the_documented_fields(write: Write) -> None:
         "regression",
         "max_drop",
         "regressions",
+        "retired",
     ]
     assert data["before"] == {
         "term": "2026-autumn",

@@ -34,6 +34,8 @@ LOADER_ONLY = {
     ProblemRule.NA_WITHOUT_REASON,
     ProblemRule.ROLE_NOT_ASKED,  # a wording for a role the item does not ask
     ProblemRule.BAD_MIGRATION,  # renames that loop or end nowhere, a reused id
+    ProblemRule.NEWER_VERSION,  # checklist_version later than the checklist's own
+    ProblemRule.RETIRED_ITEM,  # a retired id answered in a file for the version that retired it
     # which references name a checklist depends on the files there, not on the answers file
     ProblemRule.UNKNOWN_CHECKLIST,
     ProblemRule.CHECKLIST_NOT_FOUND,

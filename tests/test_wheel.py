@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from implcheck import catalog
+from implcheck import catalog, history
 
 
 @pytest.mark.slow
@@ -26,6 +26,7 @@ def test_wheel_carries_the_data_and_the_installed_command_finds_it(tmp_path: Pat
     names = zipfile.ZipFile(wheel).namelist()
     for file_name in catalog.SHIPPED.values():
         assert f"implcheck/checklists/{file_name}" in names
+    assert f"implcheck/checklists/{history.HISTORY_FILE}" in names  # validate holds checklists to it
     assert any(name.startswith("implcheck/templates/") for name in names)
 
     env_dir = tmp_path / "venv"

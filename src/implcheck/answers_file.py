@@ -12,7 +12,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from implcheck import safetext, schemas
+from implcheck import migrate, safetext, schemas
 from implcheck.carry import LastTerm
 from implcheck.fileio import write_atomic
 from implcheck.model import AcceptedRisk, AgreedAction, Answer, AnswerValue, Checklist, Context, Item, Role
@@ -108,6 +108,7 @@ def render(
         "# Check it with: implcheck check THIS-FILE",
         *(_comment(_CARRIED.format(term=last.term or "last term"), "") if last else []),
         f"checklist: {_quote(checklist_ref)}",
+        f"checklist_version: {_quote(checklist.version)}",
         "context:",
         f"  school: {_quote(context.school)}",
         f"  initiative: {_quote(context.initiative)}",
@@ -130,6 +131,8 @@ def render(
                 lines.append(f"  # {item.id}: not asked yet")
             else:
                 lines += _answer_lines(item.id, answers.get(item.id, Answer(AnswerValue.UNKNOWN)))
+    if last is not None and last.retired:
+        lines += _retired_lines(checklist, last)
     items = {item.id: item for item in checklist.items}
     lines += _actions_lines(actions, items) + _risks_lines(accepted_risks, items)
     return "\n".join(lines) + "\n"
@@ -153,14 +156,37 @@ _RISKS = (
 
 def _last_answer(last: LastTerm, item: Item) -> str:
     answer = last.answers.get(item.id)
-    if answer is None:
-        return "not answered"
+    return "not answered" if answer is None else _answer_text(answer)
+
+
+def _answer_text(answer: Answer) -> str:
     text = answer.value.value
     if answer.evidence:
         text += f"; evidence: {answer.evidence}"
     if answer.date:
         text += f" (dated {answer.date})"
     return text
+
+
+def _retired_lines(checklist: Checklist, last: LastTerm) -> list[str]:
+    """What last term's file gave for questions since retired, as comments: they cannot be
+    carried (the checklist no longer asks them) and must not be lost."""
+    lines = ["", "  # == Retired questions: no longer asked, kept as last term's record ==", ""]
+    term = last.term or "not named"
+    for old_id in dict.fromkeys(each.old_id for each in last.retired):
+        about = [each for each in last.retired if each.old_id == old_id]
+        lines += _comment(f"“{migrate.question(checklist, about[0])}” was retired: {about[0].retired}", "  ")
+        for each in about:
+            given = each.given
+            if isinstance(given, AgreedAction):
+                what = f": {given.action}" if given.action else ""
+                text = f"an action{what}, owner {given.owner}, due {given.due}, {given.status}"
+            elif isinstance(given, AcceptedRisk):
+                text = f"an accepted risk: {given.reason}, approved by {given.approved_by}, expires {given.expires}"
+            else:
+                text = _answer_text(given)
+            lines += _comment(text, "  ", f"Last term ({term}): ")
+    return lines
 
 
 def _actions_lines(actions: tuple[AgreedAction, ...], items: dict[str, Item]) -> list[str]:

@@ -7,7 +7,11 @@
   term is the new one. ``assessed_on`` is the new term's (the caller gives it).
 - **Answers**: none. Every item starts again at ``unknown``; last term's answer, evidence and
   date are kept as ``LastTerm`` so the new file can show them beside each item. A school must
-  re-answer, not re-stamp: what was true last term is not evidence for this one.
+  re-answer, not re-stamp: what was true last term is not evidence for this one. A file written
+  for an earlier version of the checklist is read as this one (``migrate.py``): a renamed
+  question's answer shows beside it under its new id, and an answer (or action, or accepted
+  risk) to a retired question is kept in the new file as a comment naming the question and why
+  it was retired, since it cannot be carried.
 - **Actions**: open ones come along, overdue ones too (they are still owed). Done and dropped
   ones stay in last term's file, which is their record.
 - **Accepted risks**: those still active at last term's assessment come along, including one
@@ -28,7 +32,16 @@ from implcheck import catalog
 from implcheck.errors import UsageError
 from implcheck.fileio import is_dir
 from implcheck.load import load_answers, ref_for, resolver
-from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerSheet, Checklist, Context
+from implcheck.model import (
+    AcceptedRisk,
+    ActionStatus,
+    AgreedAction,
+    Answer,
+    AnswerSheet,
+    Checklist,
+    Context,
+    Migration,
+)
 from implcheck.result import counted, quoted
 from implcheck.safetext import line, quote
 
@@ -39,6 +52,7 @@ class LastTerm:
 
     term: str
     answers: dict[str, Answer] = field(default_factory=dict)
+    retired: tuple[Migration, ...] = ()  # what last term's file gave for questions since retired
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +69,7 @@ class Carried:
 
 def last_term(sheet: AnswerSheet) -> LastTerm:
     """What a new file shows of last term's ``sheet`` beside each item."""
-    return LastTerm(sheet.context.term, dict(sheet.answers))
+    return LastTerm(sheet.context.term, dict(sheet.answers), tuple(m for m in sheet.migrated if m.is_retired))
 
 
 def carry(sheet: AnswerSheet, term: str, assessed_on: str) -> Carried:

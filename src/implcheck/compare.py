@@ -10,6 +10,8 @@ How two answers to the same item compare (docs/ci.md, "How terms are compared"):
 - A move to or from ``na`` is *changed*: neither better nor worse; the item left (or joined) the
   score.
 - An item only one side's checklist has is *added* or *removed* (checklist versions may differ).
+- A question the checklist has since retired is listed as *retired*, with each side's answers
+  to it and why it was retired: an earlier term's answer is shown, never silently dropped.
 
 A gap is an item answered ``no`` or ``partly`` (as in the result's failure modes). A *new gap* is
 a gap now that was not one before; a *closed gap* was a gap and is now ``yes`` or ``na``.
@@ -24,7 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from implcheck.model import DEFAULT_MAX_DROP, AnswerValue, Item
+from implcheck import migrate
+from implcheck.model import DEFAULT_MAX_DROP, Answer, AnswerValue, Item
 from implcheck.result import Result, Verdict
 
 RANK = {AnswerValue.YES: 2, AnswerValue.PARTLY: 1, AnswerValue.NO: 0}
@@ -78,12 +81,25 @@ class Regression:
 
 
 @dataclass(frozen=True, slots=True)
+class RetiredQuestion:
+    """A question answered in a file written for an earlier version, since retired: not scored
+    on either side, but shown with each side's answers so a term's history is not lost."""
+
+    item_id: str
+    question: str
+    reason: str  # why it was retired, in the checklist's words
+    before: tuple[AnswerValue, ...]  # each respondent's answer, in the earlier term's files
+    after: tuple[AnswerValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     before: Result
     after: Result
     max_drop: float
     items: tuple[ItemChange, ...]
     regressions: tuple[Regression, ...]
+    retired: tuple[RetiredQuestion, ...] = ()
 
     @property
     def regression(self) -> bool:
@@ -111,7 +127,31 @@ class Comparison:
 
 def compare(before: Result, after: Result, *, max_drop: float = DEFAULT_MAX_DROP) -> Comparison:
     items = _item_changes(before, after)
-    return Comparison(before, after, max_drop, items, _regressions(before, after, items, max_drop))
+    return Comparison(
+        before, after, max_drop, items, _regressions(before, after, items, max_drop), _retired(before, after)
+    )
+
+
+def _retired(before: Result, after: Result) -> tuple[RetiredQuestion, ...]:
+    def answers(result: Result, item_id: str) -> tuple[AnswerValue, ...]:
+        return tuple(
+            each.given.value
+            for each in result.migrated
+            if each.is_retired and each.old_id == item_id and isinstance(each.given, Answer)
+        )
+
+    found: dict[str, RetiredQuestion] = {}
+    for result in (before, after):
+        for each in result.migrated:
+            if each.is_retired and isinstance(each.given, Answer) and each.old_id not in found:
+                found[each.old_id] = RetiredQuestion(
+                    each.old_id,
+                    migrate.question(result.checklist, each),
+                    each.retired,
+                    answers(before, each.old_id),
+                    answers(after, each.old_id),
+                )
+    return tuple(found.values())
 
 
 def regression(before: Result, after: Result, *, max_drop: float = DEFAULT_MAX_DROP) -> bool:

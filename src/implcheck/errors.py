@@ -73,6 +73,8 @@ class ProblemRule(StrEnum):
     HIDDEN_DEALBREAKER = "hidden-dealbreaker"
     ROLE_NOT_ASKED = "role-not-asked"
     BAD_MIGRATION = "bad-migration"
+    NEWER_VERSION = "newer-version"
+    RETIRED_ITEM = "retired-item"
     TOO_MANY_PROBLEMS = "too-many-problems"
 
 

@@ -259,6 +259,35 @@ class AcceptedRisk:
     expires: str  # YYYY-MM-DD; active while on or after ``assessed_on``
 
 
+# What a migration moved: an answer, or the item an agreed action or accepted risk is about.
+Given = Answer | AgreedAction | AcceptedRisk
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One answer (or action, or accepted risk) given for an id this version no longer has."""
+
+    old_id: str
+    new_id: str  # the id it was carried to; "" when retired
+    retired: str  # why the question was retired (the checklist's words); "" when renamed
+    given: Given  # as the file gave it, under the old id
+    line: int = 0  # where the file gives it
+    file: str = ""  # the file that gives it
+
+    @property
+    def is_retired(self) -> bool:
+        return not self.new_id
+
+    @property
+    def kind(self) -> str:
+        """What was moved, as a noun: "answer", "action" or "accepted risk"."""
+        if isinstance(self.given, AgreedAction):
+            return "action"
+        if isinstance(self.given, AcceptedRisk):
+            return "accepted risk"
+        return "answer"
+
+
 @dataclass(frozen=True, slots=True)
 class AnswerSheet:
     """One answers file: one respondent's answers for one school, initiative and term."""
@@ -271,6 +300,9 @@ class AnswerSheet:
     accepted_risks: tuple[AcceptedRisk, ...] = ()
     warnings: tuple[Problem, ...] = ()  # odd but allowed, e.g. evidence dated after the assessment
     checklist_version: str = ""  # the version the file says it answers (``checklist_version:``)
+    # Answers (and actions, accepted risks) given for an earlier version's ids: carried to the
+    # id the item has now, or kept aside as retired (``migrate.py``).
+    migrated: tuple[Migration, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ class Entry:
     answers: tuple[Answer | None, ...]  # one per checklist item, in order; None: not answered
     actions: tuple[AgreedAction, ...] = ()
     accepted_risks: tuple[AcceptedRisk, ...] = ()
+    migrated: bool = False  # written for an earlier version of its checklist, and read as this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class Portfolio:
     problems: tuple[Problem, ...]
     skipped: tuple[Skipped, ...]
     files: int  # answers files read, good or bad
+    migrated: int = 0  # of them, those written for an earlier checklist version (migrate.py)
 
     @property
     def schools(self) -> int:
@@ -196,6 +198,7 @@ def read(path: Path, checklists: Checklists) -> Read:
         answers,
         sheet.actions,
         sheet.accepted_risks,
+        bool(sheet.migrated),
     )
 
 
@@ -258,8 +261,10 @@ def _build(found: list[Path | Skipped | Problem], max_drop: float, mapper: Mappe
     paths = [str(item) for item in found if isinstance(item, Path)]  # a str is a tenth of a Path
     found.clear()
     buckets: dict[tuple[str, str, str], dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    migrated = 0
     for got in mapper(_read_one, paths):
         if isinstance(got, Entry):
+            migrated += got.migrated
             context = got.context
             place = (context.school.casefold(), context.initiative.casefold(), got.checklist_id)
             buckets[place][context.term.casefold()].append(got)
@@ -280,6 +285,7 @@ def _build(found: list[Path | Skipped | Problem], max_drop: float, mapper: Mappe
         tuple(sorted(unique.values(), key=lambda p: p.sort_key)),
         tuple(sorted(skipped, key=lambda s: s.path)),
         len(paths),
+        migrated,
     )
 
 

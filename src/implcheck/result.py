@@ -17,6 +17,7 @@ from implcheck.model import (
     Context,
     FailureMode,
     Item,
+    Migration,
     Respondent,
     Stage,
     Thresholds,
@@ -299,6 +300,9 @@ class Result:
     ledger: tuple[LedgerEntry, ...] = ()
     accepted_risks: tuple[RiskStatus, ...] = ()
     stale_evidence: tuple[StaleEvidence, ...] = ()
+    # Answers given for an earlier version's ids: carried to renamed questions, or retired and
+    # not scored (``migrate.py``); each respondent's, in file order.
+    migrated: tuple[Migration, ...] = ()
 
     @property
     def overdue_actions(self) -> tuple[LedgerEntry, ...]:

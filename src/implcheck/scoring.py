@@ -161,6 +161,7 @@ def score(assessment: Assessment) -> Result:
         ledger=agreed,
         accepted_risks=risks,
         stale_evidence=ledger.stale_evidence(assessment, items),
+        migrated=tuple(each for sheet in assessment.sheets for each in sheet.migrated),
     )
 
 

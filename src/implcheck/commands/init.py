@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from implcheck import answers_file
+from implcheck import answers_file, migrate
 from implcheck.carry import (
     carry,
     check_new_term,
@@ -100,6 +100,10 @@ def from_last_term(
     check_new_term(last, last_term, term)
     carried = carry(sheet, term, (today or _today()).isoformat())
     inputs = [last, *([checklist.path] if checklist.path else [])]
+    migrated = migrate.note(checklist, sheet.migrated)
+    if any(each.is_retired for each in sheet.migrated):
+        migrated += " Each retired question's answer is kept in the new file as a comment."
+    migrated += "\n" if migrated else ""
 
     def render(new: Path | None) -> str:
         return answers_file.render(
@@ -121,6 +125,7 @@ def from_last_term(
         said=lambda schema: (
             f"wrote {output} for {line(term)} ({len(checklist.items)} items, all unknown, last "
             f"term's answer beside each) and {schema} for editor validation.\n{summary(carried, checklist)}\n"
+            f"{migrated}"
             f"assessed_on is today, {carried.context.assessed_on}: change it to the day you answer.\n"
             "Next: answer each item again"
         ),

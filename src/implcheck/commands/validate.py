@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from implcheck import safetext
+from implcheck import history, safetext
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Level, Problem, ProblemRule
 from implcheck.fileio import is_dir
@@ -18,6 +18,7 @@ from implcheck.load import load_any
 from implcheck.model import Checklist
 from implcheck.present import ValidateFormat, render_problems
 from implcheck.present.problems import Checked
+from implcheck.result import shorten
 from implcheck.yamlsource import load_document
 
 SUFFIXES = (".yaml", ".yml")
@@ -55,6 +56,28 @@ def warnings(path: Path, checklist: Checklist) -> list[Problem]:
     ]
 
 
+def vanished(path: Path, checklist: Checklist) -> list[Problem]:
+    """A checklist under a shipped id whose version went up while an item of an earlier shipped
+    version vanished without ``renamed:`` or ``retired:``: that version's files would lose it."""
+    lost = history.vanished(checklist)
+    if not lost:
+        return []
+    where = load_document(path).where("version")
+    return [
+        Problem(
+            str(path),
+            where.line,
+            where.col,
+            f"{checklist.id} {each.version} asked {each.item_id!r} (“{shorten(each.question)}”), which "
+            f"{checklist.version} neither has nor lists under 'renamed' or 'retired'; say what became of it, "
+            f"so files written for {each.version} keep their answer. A checklist with the id of a shipped one "
+            "is held to the shipped versions' items",
+            ProblemRule.BAD_MIGRATION,
+        )
+        for each in lost
+    ]
+
+
 def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT, checklist_dirs: Sequence[Path] = ()) -> Outcome:
     files = expand(paths)
     if not files:
@@ -72,6 +95,9 @@ def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT, checklist_
         else:
             if isinstance(loaded, Checklist):
                 advice += warnings(path, loaded)
+                lost = vanished(path, loaded)
+                problems += lost
+                bad_files += bool(lost)
             else:
                 advice += loaded[0].warnings
     checked = Checked(len(files), bad_files, tuple(problems), tuple(advice))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from implcheck import fields
+from implcheck import fields, migrate
 from implcheck.errors import InputError, ProblemRule, excerpt
 from implcheck.fileio import real
 from implcheck.load.checker import Checker, Path_, describe, did_you_mean
@@ -23,6 +24,7 @@ from implcheck.model import (
     Checklist,
     Context,
     Item,
+    Migration,
     Respondent,
     Role,
 )
@@ -91,8 +93,10 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
     answers = _answers(check, top, checklist, ref, context)
     actions = _actions(check, top, checklist, ref, context)
     risks = _accepted_risks(check, top, checklist, ref, context)
+    answers, actions, risks, migrated = _migrated(check, top, checklist, version, answers, actions, risks)
     check.fail_if_any()
-    sheet = AnswerSheet(doc.path, ref, context, answers, actions, risks, check.warnings, version)
+    migrated = tuple(replace(each, file=str(doc.path)) for each in migrated)
+    sheet = AnswerSheet(doc.path, ref, context, answers, actions, risks, check.warnings, version, migrated)
     return sheet, checklist
 
 
@@ -147,7 +151,7 @@ def _item_id(
     """The entry's item id, if it is one of the checklist's (the field table cannot know them)."""
     item_id = check.kebab_id(mapping, path, record.field("item"))
     known = [item.id for item in checklist.items]
-    if item_id and item_id not in known:
+    if item_id and not migrate.is_known(checklist, item_id):  # an earlier version's id: see _migrated
         check.add(
             f"unknown item id {item_id!r}{did_you_mean(item_id, known)}; see `implcheck show {ref}` for the item ids",
             ProblemRule.UNKNOWN_ITEM,
@@ -229,8 +233,10 @@ def _answers(
     answers: dict[str, Answer] = {}
     for item_id, raw_answer in raw.items():
         path: Path_ = ("answers", item_id)
-        item = items.get(str(item_id))
+        item = items.get(checklist.current_id(str(item_id)))
         if item is None:
+            if str(item_id) in checklist.retired:
+                continue  # set aside by _migrated
             check.add(
                 f"unknown item id {excerpt(item_id)}{did_you_mean(str(item_id), list(items))}; "
                 f"see `implcheck show {ref}` for the item ids",
@@ -287,3 +293,116 @@ def _answer(check: Checker, raw: object, path: Path_) -> Answer | None:
         value = chosen
     evidence = check.text(mapping, path, record.field("evidence"))
     return Answer(value, evidence, check.date(mapping, path, record.field("date")))
+
+
+def _migrated(
+    check: Checker,
+    top: dict[str, Any],
+    checklist: Checklist,
+    version: str,
+    answers: dict[str, Answer],
+    actions: tuple[AgreedAction, ...],
+    risks: tuple[AcceptedRisk, ...],
+) -> tuple[dict[str, Answer], tuple[AgreedAction, ...], tuple[AcceptedRisk, ...], tuple[Migration, ...]]:
+    """A file written for an earlier version of its checklist, read as this version
+    (``migrate.py``): renamed ids' answers carried, retired ones kept aside. Refused: a file for
+    a later version than this implcheck has, an answer carried onto an id the file also answers,
+    and an answer to a retired question in a file that says it answers this version."""
+    if version and migrate.is_newer(version, checklist.version):
+        check.add(
+            f"written for {checklist.id} {version}; this implcheck has {checklist.id} {checklist.version}: "
+            "update implcheck to read it",
+            ProblemRule.NEWER_VERSION,
+            "checklist_version",
+        )
+        return answers, actions, risks, ()
+    raw = top.get("answers")
+    raw = raw if isinstance(raw, dict) else {}
+    written = {str(key): key for key in raw}
+    given: list[migrate.Answered] = []
+    for item_id, key in written.items():
+        line = check.doc.key_where("answers", key).line
+        if checklist.current_id(item_id) in answers:  # _answers keyed it by the item's id now
+            given.append(migrate.Answered(item_id, answers[checklist.current_id(item_id)], line))
+        elif item_id in checklist.retired:
+            answer = _answer(check, raw[key], ("answers", key))
+            if answer is not None:
+                given.append(migrate.Answered(item_id, answer, line))
+    moved = migrate.migrate(checklist, given)
+    for each, other in moved.clashes:
+        new_id = checklist.current_id(each.item_id)
+        also = "" if other == new_id else f" (as {other!r}, also renamed to it)"
+        check.add(
+            f"{each.item_id!r} is now {new_id!r}, which this file also answers{also}; "
+            "keep one answer, under its new id",
+            ProblemRule.BAD_MIGRATION,
+            "answers",
+            written[each.item_id],
+            at_key=True,
+        )
+    ledger: list[Migration] = []
+    actions = tuple(_moved_ledger(check, top, "actions", checklist, actions, ledger))
+    risks = tuple(_moved_ledger(check, top, "accepted_risks", checklist, risks, ledger))
+    migrated = (*moved.migrations, *ledger)
+    if version and migrate.is_same(version, checklist.version):
+        _retired_in_this_version(check, top, checklist)
+    return moved.answers, actions, risks, migrated
+
+
+L = TypeVar("L", AgreedAction, AcceptedRisk)
+
+
+def _moved_ledger(
+    check: Checker,
+    top: dict[str, Any],
+    name: str,
+    checklist: Checklist,
+    entries: tuple[L, ...],
+    ledger: list[Migration],
+) -> Iterator[L]:
+    """The entries about this version's items: a renamed id's carried to its new id; a retired
+    one's kept aside, in ``ledger``, with every other migration of an action or risk."""
+    lines = _ledger_lines(check, top, name)
+    for entry in entries:
+        queue = lines.get(entry.item_id)
+        migration = migrate.migrate_ledger(checklist, entry, queue.pop(0) if queue else 0)
+        if migration is None:
+            yield entry
+            continue
+        ledger.append(migration)
+        if not migration.is_retired:
+            yield replace(entry, item_id=migration.new_id)
+
+
+def _ledger_lines(check: Checker, top: dict[str, Any], name: str) -> dict[str, list[int]]:
+    """Each item id's lines in ``actions:`` or ``accepted_risks:``, in order: entries are built
+    in the order they are written, so the n-th entry about an id is at its n-th line."""
+    found: dict[str, list[int]] = {}
+    entries = top.get(name)
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("item"), str):
+            found.setdefault(entry["item"].strip(), []).append(check.doc.where(name, index, "item").line)
+    return found
+
+
+def _retired_in_this_version(check: Checker, top: dict[str, Any], checklist: Checklist) -> None:
+    """A file that says it answers this version cannot answer a question this version retired:
+    the answer would be dropped from a file written for exactly this checklist."""
+    places: list[Path_] = []
+    if isinstance(top.get("answers"), dict):
+        places += [("answers", key) for key in top["answers"] if str(key) in checklist.retired]
+    for name in ("actions", "accepted_risks"):
+        entries = top.get(name)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, dict) and str(entry.get("item", "")).strip() in checklist.retired:
+                places.append((name, index, "item"))
+    for path in places:
+        old = str(path[1]) if path[0] == "answers" else str(top[str(path[0])][path[1]]["item"]).strip()
+        check.add(
+            f"{old!r} was retired ({checklist.retired[old].rstrip('.')}), but this file says it answers "
+            f"{checklist.id} {checklist.version}, which does not ask it; remove it, or set "
+            "'checklist_version' to the version the file was written for",
+            ProblemRule.RETIRED_ITEM,
+            *path,
+            at_key=path[0] == "answers",
+        )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from implcheck.compare import Change, Comparison, ItemChange
+from implcheck.model import AnswerValue
 from implcheck.present.json import overdue_dict, risks_dict
 from implcheck.present.ledger_view import loop_listings
 from implcheck.present.markdown import md
@@ -95,9 +96,20 @@ def render_text(comparison: Comparison) -> str:
         if group.items:
             lines += ["", f"{group.title} ({len(group.items)}):"]
             lines += [f" • {c.item.question} ({_moved(c)})" for c in group.items]
+    if comparison.retired:
+        lines += ["", f"Retired questions ({len(comparison.retired)}), not scored:"]
+        lines += [
+            f" • {r.question} ({_retired_answers(r.before)} → {_retired_answers(r.after)}): {r.reason}"
+            for r in comparison.retired
+        ]
     for listing in loop_listings(after):  # as of the later term: overdue actions, accepted and expired risks
         lines += ["", f"{listing.title}:"] + [f" • {text}" for text in listing.lines]
     return "".join(line(text) + "\n" for text in lines)  # one line each, whatever a file holds
+
+
+def _retired_answers(values: tuple[AnswerValue, ...]) -> str:
+    """Each respondent's answer to a retired question, once each; "retired" where none gave one."""
+    return " / ".join(dict.fromkeys(value.value for value in values)) or "retired"
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -134,6 +146,14 @@ def render_markdown(comparison: Comparison) -> str:
             lines.append("| --- | --- | --- |")
             lines += [f"| {md(c.item.question)} | {_answer(c.before)} | {_answer(c.after)} |" for c in group.items]
             lines.append("")
+    if comparison.retired:
+        lines += [f"### Retired questions ({len(comparison.retired)}), not scored", ""]
+        lines += [f"| Question | {then} | {now} | Why it was retired |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"| {md(r.question)} | {_retired_answers(r.before)} | {_retired_answers(r.after)} | {md(r.reason)} |"
+            for r in comparison.retired
+        ]
+        lines.append("")
     for listing in loop_listings(after):
         lines += [f"### {md(listing.title)}", ""] + [f"- {md(text)}" for text in listing.lines] + [""]
     return "\n".join(lines)
@@ -221,6 +241,16 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "max_drop": comparison.max_drop,
         "regressions": [
             {"kind": r.kind.value, "message": r.message, "items": list(r.items)} for r in comparison.regressions
+        ],
+        "retired": [
+            {
+                "id": r.item_id,
+                "question": r.question,
+                "reason": r.reason,
+                "before": [value.value for value in r.before],
+                "after": [value.value for value in r.after],
+            }
+            for r in comparison.retired
         ],
     }
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from implcheck.model import Respondent
+from implcheck import migrate
+from implcheck.model import Answer, Respondent
 from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RiskStatus, RoleAnswer
 from implcheck.safetext import json_text
 
@@ -121,7 +122,25 @@ def to_dict(result: Result) -> dict[str, Any]:
             for d in result.disagreements
         ],
         **ledger_dict(result),
+        "migrated": migrated_list(result),
     }
+
+
+def migrated_list(result: Result) -> list[dict[str, Any]]:
+    """Answers (actions, accepted risks) given for an earlier version's ids: carried or retired."""
+    return [
+        {
+            "kind": each.kind,
+            "from": each.old_id,
+            "to": each.new_id or None,
+            "retired": each.retired or None,
+            "question": migrate.question(result.checklist, each),
+            "answer": each.given.value.value if isinstance(each.given, Answer) else None,
+            "file": each.file,
+            "line": each.line,
+        }
+        for each in result.migrated
+    ]
 
 
 def overdue_dict(result: Result) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from implcheck import migrate
 from implcheck.present.ledger_view import listings
 from implcheck.result import Result, shorten
 from implcheck.safetext import inert
@@ -44,6 +45,9 @@ def render_summary(result: Result) -> str:
         f"confidence {result.confidence_text} · checklist `{result.checklist.id}` {md(result.checklist.version)}",
         "",
     ]
+    migrated = migrate.note(result.checklist, result.migrated)
+    if migrated:
+        lines += [md(migrated), ""]
     if result.reasons:
         lines += ["### Why", ""] + [f"- {md(reason.message)}" for reason in result.reasons] + [""]
     if result.failure_modes:

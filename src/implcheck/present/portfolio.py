@@ -77,11 +77,18 @@ def summary(portfolio: Portfolio) -> list[str]:
     latest = Counter((group.latest.verdict.rank, group.latest.label) for group in groups)
     regressed = sum(1 for group in groups if group.regressed)
     verdicts = ", ".join(f"{count} {label.lower()}" for (_, label), count in sorted(latest.items()))
-    return [
+    said = [
         f"{counted(len(groups), 'implementation')} in {counted(portfolio.schools, 'school')}, "
         f"from {counted(portfolio.files, 'answers file')}.",
         f"Latest term: {verdicts or 'none'}. {regressed} regressed since the previous term.",
     ]
+    if portfolio.migrated:
+        said.append(
+            f"{counted(portfolio.migrated, 'answers file')} written for an earlier version of "
+            f"{'its' if portfolio.migrated == 1 else 'their'} checklist, read as the current version: answers "
+            "carried to renamed questions, answers to retired questions not scored."
+        )
+    return said
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +149,7 @@ def to_dict(portfolio: Portfolio) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "files": portfolio.files,
+        "migrated_files": portfolio.migrated,
         "schools": portfolio.schools,
         "groups": [
             {

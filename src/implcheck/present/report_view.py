@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from implcheck import __version__
+from implcheck import __version__, migrate
 from implcheck.model import AnswerValue, Respondent
 from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
@@ -197,6 +197,7 @@ class Report:
     ledger: LedgerView
     generated_at: str
     version: str
+    migrated: str = ""  # what reading an earlier version's files did, in a sentence (``migrate.note``)
 
 
 def build(result: Result, *, generated_at: str | None = None) -> Report:
@@ -251,6 +252,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         ledger=ledger_view.build(result),
         generated_at=generated_at or "",
         version=__version__,
+        migrated=migrate.note(result.checklist, result.migrated),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+from implcheck import migrate
 from implcheck.present import layout
 from implcheck.present.layout import Surface
 from implcheck.present.ledger_view import listings
@@ -51,6 +52,9 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         f"Checklist {escape(result.checklist.id)} {escape(result.checklist.version)}"
         f" · {count} respondent{'s' if count != 1 else ''} ({roles})"
     )
+    migrated = migrate.note(result.checklist, result.migrated)
+    if migrated:
+        _rows(console, [("", escape(migrated))])
     colour, mark = VERDICT_STYLE[result.verdict]
     console.print()
     console.print(

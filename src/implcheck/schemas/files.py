@@ -105,6 +105,17 @@ def answers_for(checklist: Checklist) -> dict[str, Any]:
     properties = {
         item.id: {"description": item.question, **answer_schema(allowed_answers(item))} for item in checklist.items
     }
+    # An earlier version's ids still load (migrate.py), so an editor accepts them, marked as old.
+    questions = {item.id: item for item in checklist.items}
+    for old in checklist.renamed:
+        new = questions[checklist.current_id(old)]
+        properties[old] = {
+            "description": f"Renamed: now {new.id} ({new.question})",
+            "deprecated": True,
+            **answer_schema(allowed_answers(new)),
+        }
+    for old, why in checklist.retired.items():
+        properties[old] = {"description": f"Retired, not scored: {why}", "deprecated": True, **answer_schema()}
     schema = _file_schema(
         f"{ANSWERS_FOR}{checklist.id} {checklist.version}",
         fields.ANSWERS,

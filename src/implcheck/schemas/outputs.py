@@ -51,6 +51,26 @@ _RISKS: dict[str, Any] = {
     ),
 }
 
+_OR_NULL = {"type": ["string", "null"]}
+# A file written for an earlier version of its checklist: each answer (action, accepted risk)
+# given for an id this version no longer has; ``to`` is its new id, or ``retired`` says why not.
+_MIGRATED: dict[str, Any] = {
+    "type": "array",
+    "items": closed_object(
+        {
+            "kind": {"enum": ["answer", "action", "accepted risk"]},
+            "from": STRING,
+            "to": _OR_NULL,
+            "retired": _OR_NULL,
+            "question": STRING,
+            "answer": {"anyOf": [{"type": "null"}, enum_of(AnswerValue)]},
+            "file": STRING,
+            "line": {"type": "integer"},
+        },
+        ["kind", "from", "to", "retired", "question", "answer", "file", "line"],
+    ),
+}
+
 RESULT: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "implcheck result",
@@ -194,6 +214,7 @@ RESULT: dict[str, Any] = {
                     ["item", "question", "critical", "answers"],
                 ),
             },
+            "migrated": _MIGRATED,
         },
         [
             "schema_version",
@@ -216,6 +237,7 @@ RESULT: dict[str, Any] = {
             "overdue_actions",
             "accepted_risks",
             "stale_evidence",
+            "migrated",
         ],
     ),
 }
@@ -273,6 +295,19 @@ COMPARE: dict[str, Any] = {
                     {"kind": enum_of(RegressionKind), "message": STRING, "items": IDS}, ["kind", "message", "items"]
                 ),
             },
+            "retired": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "id": STRING,
+                        "question": STRING,
+                        "reason": STRING,
+                        "before": {"type": "array", "items": enum_of(AnswerValue)},
+                        "after": {"type": "array", "items": enum_of(AnswerValue)},
+                    },
+                    ["id", "question", "reason", "before", "after"],
+                ),
+            },
         },
         [
             "schema_version",
@@ -291,6 +326,7 @@ COMPARE: dict[str, Any] = {
             "regression",
             "max_drop",
             "regressions",
+            "retired",
         ],
     ),
 }
