@@ -70,7 +70,10 @@ def test_no_arguments_shows_help() -> None:
 def test_check_ready_passes_the_gate(write: Write) -> None:
     result = invoke("check", write("a.yaml", answers_yaml(ALL_YES)))
     assert result.exit_code == 0, result.output
-    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in result.stdout
+    assert (
+        "✓ READY   score 100/100   confidence 100%\n"
+        "Confidence: share of questions answered and agreed on (4 of 4 answered)\n"
+    ) in result.stdout
     assert result.stderr == ""
 
 
@@ -109,7 +112,7 @@ def test_fail_under_nan_is_refused_rather_than_disabling_the_gate(write: Write) 
 def test_check_json_is_the_result_and_only_that(write: Write) -> None:
     result = invoke("check", "--format", "json", write("a.yaml", answers_yaml(WITH_CONDITIONS)))
     data = json.loads(result.stdout)
-    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.1", "ready_with_conditions", 81.2)
+    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.2", "ready_with_conditions", 81.2)
     assert data["items"][0] == {
         "id": "problem-specific",
         "section": "why",
