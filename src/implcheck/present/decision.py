@@ -71,9 +71,11 @@ def decide(result: Result, *, shown: int) -> Decision:
             "and agree one answer to each."
         )
     if too_many_na := rules.get(RuleId.TOO_MANY_NA):
+        one = len(too_many_na.items) == 1
         conditions.append(
-            f"The {counted(len(too_many_na.items), 'question')} answered “doesn't apply”, too many for their stage, "
-            "are checked again and answered where they do apply."
+            f"The {counted(len(too_many_na.items), 'question')} answered “doesn't apply”, too many for "
+            f"{'its stage, is' if one else 'their stage, are'} checked again and answered where "
+            f"{'it does' if one else 'they do'} apply."
         )
     accepted = [risk for risk in result.active_risks if risk.gap]
     if accepted:
