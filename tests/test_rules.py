@@ -92,13 +92,13 @@ def found(answers: str) -> dict[RuleId, str]:
         (
             "yyya",
             RuleId.TOO_MANY_NA,
-            "In Prepare, 1 of 2 questions (50%) are answered “doesn't apply”, more than the 25% a stage may have "
+            "In Prepare, 1 of 2 questions (50%) is answered “doesn't apply”, more than the 25% a stage may have "
             "for ready: “Is follow-up training planned?”",
         ),
         (
             "yaaa",  # an all-na stage has no score, so no floor to fall below: this rule still holds it
             RuleId.TOO_MANY_NA,
-            "In Explore, 1 of 2 questions (50%) are answered “doesn't apply”, more than the 25% a stage may have "
+            "In Explore, 1 of 2 questions (50%) is answered “doesn't apply”, more than the 25% a stage may have "
             "for ready: “Is there a named senior owner?” "
             "In Prepare, 2 of 2 questions (100%) are answered “doesn't apply”, more than the 25% a stage may have "
             "for ready: “Can staff log in with their existing account?”; “Is follow-up training planned?”",
@@ -369,7 +369,7 @@ def test_too_many_na_against_the_share_allowed(answers: str, share: float, verdi
 
 def test_a_share_of_na_is_shown_exactly_where_a_whole_percentage_would_equal_the_bar() -> None:
     message = found_with("yyya", max_na_share=0.496)[RuleId.TOO_MANY_NA]
-    assert message.startswith("In Prepare, 1 of 2 questions (50.0%) are answered “doesn't apply”, more than the 50% ")
+    assert message.startswith("In Prepare, 1 of 2 questions (50.0%) is answered “doesn't apply”, more than the 50% ")
 
 
 def found_with(answers: str, **bars: float) -> dict[RuleId, str]:

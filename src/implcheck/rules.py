@@ -201,10 +201,11 @@ def _too_many_na(facts: Facts) -> Finding | None:
         if not na or len(na) / len(results) <= most:
             continue
         share = len(na) / len(results)
-        shown = f"{share:.0%}" if f"{share:.0%}" != f"{most:.0%}" else f"{share:.1%}"
+        shown = f"{share:.0%}" if f"{share:.0%}" != f"{most:.0%}" else f"{share:.1%}"  # never "25%, more than 25%"
         sentences.append(
             # No full stop: the last question ends the sentence with its own mark.
-            f"In {stage.label}, {len(na)} of {counted(len(results), 'question')} ({shown}) are answered "
+            f"In {stage.label}, {len(na)} of {counted(len(results), 'question')} ({shown}) "
+            f"{'is' if len(na) == 1 else 'are'} answered "
             f"“doesn't apply”, more than the {most:.0%} a stage may have for {facts.name(Verdict.READY)}: "
             f"{quoted(r.item.question for r in na)}"
         )
