@@ -566,7 +566,10 @@ def test_every_item_answered_goes_straight_to_the_verdict(write: Write, capsys: 
     assert outcome == Outcome()
     printed = capsys.readouterr().out
     assert "All 4 questions already have an answer.\n" in printed
-    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in printed
+    assert (
+        "✓ READY   score 100/100   confidence 100%\n"
+        "Confidence: share of questions answered and agreed on (4 of 4 answered)\n"
+    ) in printed
     assert "don't know" not in printed
     assert "To answer the rest later" not in printed
     assert path.read_text(encoding="utf-8") == before  # nothing changed, nothing rewritten
@@ -715,7 +718,10 @@ def test_cli_interview_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = invoke(mini_beside(out), "-o", out, "--school", "Oak", "--initiative", "Pobble", "--term", "2026-autumn",
                     "--role", "teacher", "--name", "Sam", input="\n".join(typed) + "\n")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in result.stdout
+    assert (
+        "✓ READY   score 100/100   confidence 100%\n"
+        "Confidence: share of questions answered and agreed on (4 of 4 answered)\n"
+    ) in result.stdout
     check = runner.invoke(app, ["check", str(out)])
     assert check.exit_code == 0
     assert "✓ READY   score 100/100" in check.stdout

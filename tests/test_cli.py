@@ -7,15 +7,19 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
 from helpers import MINI, ROOT, answers_yaml
 from implcheck import __version__
 from implcheck.cli import app
+from implcheck.load import load_checklist
+from implcheck.result import shorten
 from implcheck.textfile import MAX_BYTES
 
 Write = Callable[[str, str], Path]
@@ -70,7 +74,10 @@ def test_no_arguments_shows_help() -> None:
 def test_check_ready_passes_the_gate(write: Write) -> None:
     result = invoke("check", write("a.yaml", answers_yaml(ALL_YES)))
     assert result.exit_code == 0, result.output
-    assert "✓ READY   score 100/100   confidence 100% (4 of 4 answered)" in result.stdout
+    assert (
+        "✓ READY   score 100/100   confidence 100%\n"
+        "Confidence: share of questions answered and agreed on (4 of 4 answered)\n"
+    ) in result.stdout
     assert result.stderr == ""
 
 
@@ -109,7 +116,7 @@ def test_fail_under_nan_is_refused_rather_than_disabling_the_gate(write: Write) 
 def test_check_json_is_the_result_and_only_that(write: Write) -> None:
     result = invoke("check", "--format", "json", write("a.yaml", answers_yaml(WITH_CONDITIONS)))
     data = json.loads(result.stdout)
-    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.1", "ready_with_conditions", 81.2)
+    assert (data["schema_version"], data["verdict"], data["score"]) == ("1.2", "ready_with_conditions", 81.2)
     assert data["items"][0] == {
         "id": "problem-specific",
         "section": "why",
@@ -482,3 +489,103 @@ def test_an_implcheck_that_cannot_be_imported_exits_3_not_1(
         "issue tracker.\n"
     )
     assert gc.isenabled()
+
+
+# --- no loopholes: the installed command on files built from the shipped examples ---------------
+
+IMPLCHECK = Path(sys.executable).with_name("implcheck")  # the console script installed beside python
+EDTECH = load_checklist(ROOT / "checklists" / "edtech-readiness.yaml")
+RECHECK = load_checklist(ROOT / "checklists" / "termly-recheck.yaml")
+
+
+def example(name: str) -> dict[str, Any]:
+    # BaseLoader keeps every answer as written: yes is the answer "yes", not True.
+    data: dict[str, Any] = yaml.load((ROOT / "examples" / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return data
+
+
+def said_yes(name: str) -> set[str]:
+    """The items a shipped example answers yes."""
+    answers = example(name)["answers"]
+    return {k for k, v in answers.items() if (v["answer"] if isinstance(v, dict) else v) == "yes"}
+
+
+def example_with(tmp_path: Path, name: str, file: str, changes: Mapping[str, object], **context: object) -> Path:
+    """A shipped example with some answers (and context) changed, written to ``tmp_path / file``."""
+    data = example(name)
+    data["answers"].update(changes)
+    data["context"].update(context)
+    path = tmp_path / file
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def installed(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([IMPLCHECK, *map(str, args)], capture_output=True, text=True, check=False)
+
+
+def reasons_of(*files: Path) -> dict[str, str]:
+    done = installed("check", "--format", "json", *files)
+    assert done.returncode == 0, done.stderr  # ready with conditions passes the default gate
+    data = json.loads(done.stdout)
+    assert data["verdict"] == "ready_with_conditions"
+    return {reason["rule"]: reason["message"] for reason in data["reasons"]}
+
+
+def test_a_single_weight_3_no_is_ready_with_conditions_naming_the_question(tmp_path: Path) -> None:
+    item = next(i for i in EDTECH.items if i.weight == 3 and not i.critical)
+    path = example_with(tmp_path, "edtech-readiness/strong.yaml", "one-no.yaml", {item.id: "no"})
+    assert reasons_of(path) == {
+        "weight-3-gap": f"1 item of the heaviest weight (3) answered no, a gap that on its own can stop it working: "
+        f"“{shorten(item.question)}”"
+    }
+    text = installed("check", path).stdout
+    assert "! READY WITH CONDITIONS   score " in text
+
+
+def test_a_stage_over_a_quarter_na_is_ready_with_conditions_naming_stage_share_and_questions(tmp_path: Path) -> None:
+    sustain = [i for s in RECHECK.sections if s.stage.value == "sustain" for i in s.items]
+    na = [i for i in sustain if not i.critical][:4]
+    changes: dict[str, object] = {i.id: "yes" for i in sustain if not i.critical}  # the example's own na too
+    changes.update({i.id: {"answer": "na", "evidence": "Not relevant here"} for i in na})
+    path = example_with(tmp_path, "termly-recheck/strong.yaml", "some-na.yaml", changes)
+    assert reasons_of(path) == {
+        "too-many-na": f"In Sustain, 4 of {len(sustain)} questions ({4 / len(sustain):.0%}) are answered "
+        "“doesn't apply”, more than the 25% a stage may have for on track: "
+        + "; ".join(f"“{shorten(i.question)}”" for i in na)
+    }
+
+
+def test_an_all_na_file_is_not_a_clean_ready(tmp_path: Path) -> None:
+    changes = {i.id: {"answer": "na", "evidence": "Not relevant here"} for i in EDTECH.items if not i.critical}
+    path = example_with(tmp_path, "edtech-readiness/strong.yaml", "all-na.yaml", changes)
+    reasons = reasons_of(path)
+    assert list(reasons) == ["too-many-na"]
+    assert reasons["too-many-na"].startswith("In Explore, ")
+    assert " In Prepare, " in reasons["too-many-na"]
+
+
+def test_confidence_falls_with_disagreement_and_says_so(tmp_path: Path) -> None:
+    leader = example_with(tmp_path, "edtech-readiness/strong.yaml", "leader.yaml", {})
+    agree = example_with(
+        tmp_path, "edtech-readiness/strong.yaml", "agree.yaml", {}, respondent={"name": "T", "role": "teacher"}
+    )
+    yes = said_yes("edtech-readiness/strong.yaml")
+    yes_items = [i for i in EDTECH.items if not i.critical and i.id in yes][:3]
+    differ = example_with(
+        tmp_path,
+        "edtech-readiness/strong.yaml",
+        "differ.yaml",
+        {i.id: "partly" for i in yes_items},
+        respondent={"name": "T", "role": "teacher"},
+    )
+
+    def confidence(*files: Path) -> float:
+        return float(json.loads(installed("check", "--format", "json", *files).stdout)["confidence"])
+
+    assert confidence(leader, agree) == confidence(leader) == 1.0
+    assert confidence(leader, differ) == round((66 - 1.5) / 66, 3) < 1.0  # 3 of the strong example's 69 are na
+    assert (  # wrapped to the width of a pipe, so compared word by word
+        "Confidence: share of questions answered and agreed on (66 of 66 answered; respondents disagree on 3, "
+        "each counted half) "
+    ) in " ".join(installed("check", leader, differ).stdout.split())

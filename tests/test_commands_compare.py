@@ -39,6 +39,7 @@ def test_compare_text_says_what_regressed_in_questions_and_exits_0(write: Write)
         "verdict      Ready        Not ready\n"
         "score        100/100      50/100\n"
         "confidence   100%         75%\n"
+        "(confidence: share of questions answered and agreed on)\n"
         "\n"
         "✗ Readiness regressed since 2026-autumn:\n"
         " • The verdict fell from ready to not ready.\n"

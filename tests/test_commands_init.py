@@ -96,7 +96,7 @@ def test_check_on_the_new_file_says_nothing_is_answered_yet(last: Path, tmp_path
     assert invoke("init", "--from", last, "--term", "2027-spring", "-o", new).exit_code == 0
     result = invoke("check", new)
     assert result.exit_code == 1
-    assert "confidence 0% (0 of 4 answered)" in result.stdout
+    assert "Confidence: share of questions answered and agreed on (0 of 4 answered)\n" in result.stdout
 
 
 def test_a_checklist_path_is_written_relative_to_the_new_file(last: Path, tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ TABLE = (
     "Respondents  Disagreements  Overdue actions  Expired risks  Since the previous term\n"
     "Oakfield Primary  Pobble for writing  mini       2026-spring  2026-03-20   Ready      100    100%        "
     "1            0              0                0              first term\n"
-    "Oakfield Primary  Pobble for writing  mini       2026-autumn  2026-11-20   Not ready  56     100%        "
+    "Oakfield Primary  Pobble for writing  mini       2026-autumn  2026-11-20   Not ready  56     88%         "
     "2            1              0                0              regressed, score -44\n"
     "Castle Brook      Pobble for writing  mini       2026-autumn  2026-11-20   Ready      100    100%        "
     "1            0              0                0              first term\n"
@@ -60,6 +60,7 @@ def test_text_when_piped_is_plain_columns_worst_first(trust: Path) -> None:
     assert result.stdout == (
         "2 implementations in 2 schools, from 4 answers files.\n"
         "Latest term: 1 not ready, 1 ready. 1 regressed since the previous term.\n"
+        "Confidence is the share of questions answered and agreed on: a question respondents disagree on counts half.\n"
         "\n"
         "Regressed since the previous term:\n"
         "  Oakfield Primary · Pobble for writing (mini), 2026-spring to 2026-autumn:\n"
@@ -94,7 +95,7 @@ def test_json_has_groups_terms_oldest_first_regression_and_problems(trust: Path)
             "assessed_on": "2026-11-20",
             "verdict": "not_ready",
             "score": 56.2,
-            "confidence": 1.0,
+            "confidence": 0.875,  # the two respondents disagree on 1 of the 4 items
             "respondents": 2,
         },
     ]

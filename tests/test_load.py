@@ -548,3 +548,14 @@ def test_an_answers_file_names_the_checklist_version_it_answers(write: Write) ->
     path = write("a.yaml", f"checklist: {MINI_BESIDE}\nchecklist_version: '1.0'\n")
     sheet, _ = load_answers(path)
     assert sheet.checklist_version == "1.0"
+
+
+def test_max_na_share_is_a_share_from_0_to_1(write: Write) -> None:
+    sections = "sections:\n  - id: s\n    title: S\n    stage: explore\n    items:\n" + GOOD_ITEM
+    good = write("good.yaml", CHECKLIST_HEAD + "thresholds: {max_na_share: 0.5}\n" + sections)
+    assert load_checklist(good).thresholds.max_na_share == 0.5
+    assert load_checklist(write("default.yaml", CHECKLIST_HEAD + sections)).thresholds.max_na_share == 0.25
+    bad = write("bad.yaml", CHECKLIST_HEAD + "thresholds: {max_na_share: 1.5}\n" + sections)
+    assert problems_of(lambda: load_checklist(bad)) == [
+        "5:28: 'max_na_share' must be a number from 0 to 1, got 1.5 (bad-value)"
+    ]

@@ -36,7 +36,7 @@ def test_github_annotates_each_gap_at_its_line_and_notices_the_verdict(write: Wr
         f"::warning file={path},line=8,title=Not known::Can staff log in with their existing account? "
         "Answer: unknown. Action: Ask the vendor for single sign-on.\n"
         "::notice title=implcheck mini 1.0::Oakfield Primary · Pobble for writing · 2026-autumn: Not ready, "
-        "score 42/100, confidence 75%25 (3 of 4 answered)\n"
+        "score 42/100, confidence 75%25: share of questions answered and agreed on (3 of 4 answered)\n"
     )
 
 

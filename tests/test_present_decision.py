@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from implcheck.present.decision import decide
-from test_rules import result_of
+from implcheck.result import Result, Verdict
+from test_rules import result_of, two
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,33 @@ def test_a_ready_verdict_with_nothing_to_challenge_asks_about_next_term() -> Non
     assert decide(result_of("yyyy"), shown=5).challenges == (
         "Ask how the school will know, next term, that it is still working.",
     )
+
+
+@pytest.mark.parametrize(
+    ("result", "condition"),
+    [
+        (
+            result_of("yyya"),
+            "The 1 question answered “doesn't apply”, too many for its stage, is checked again and answered "
+            "where it does apply.",
+        ),
+        (
+            result_of("yaaa"),
+            "The 3 questions answered “doesn't apply”, too many for their stage, are checked again and answered "
+            "where they do apply.",
+        ),
+        (
+            two("yyyy", "yppp"),
+            "Respondents talk through the 3 questions they disagree on and agree one answer to each.",
+        ),
+    ],
+)
+def test_a_cap_from_na_or_disagreement_becomes_a_condition(result: Result, condition: str) -> None:
+    assert result.verdict is Verdict.READY_WITH_CONDITIONS
+    assert condition in decide(result, shown=5).conditions
+
+
+def test_a_disagreement_that_leaves_confidence_high_enough_is_a_challenge_not_a_condition() -> None:
+    decision = decide(two("yyyy", "yyyp"), shown=5)  # 87.5%: still meets 75%
+    assert not any("talk through" in condition for condition in decision.conditions)
+    assert "Staff in different roles disagree on 1 item: ask why before accepting any one view." in decision.challenges

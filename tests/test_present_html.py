@@ -74,7 +74,11 @@ def test_summary_content(pair_html: str) -> None:
     assert '<p class="verdict-label">Verdict: Not ready</p>' in summary
     assert "<p>It is not going as planned: some gaps need action now.</p>" in summary  # after launch
     assert "32<small>/100</small>" in summary
-    assert "100%</span>confidence (5/5 answered)" in summary
+    assert "60%</span>confidence</p>" in summary
+    assert (
+        '<p class="confidence">Confidence: share of questions answered and agreed on '
+        "(5 of 5 answered; respondents disagree on 4, each counted half)</p>"
+    ) in summary
     assert "Do not approve the continuation yet." in summary
     assert "Staff in different roles disagree on 4 items, 1 of them critical" in summary
     assert summary.count('<th scope="row" class="num">') == 4  # one row per top risk

@@ -63,7 +63,10 @@ def test_hostile_text_is_shown_as_text() -> None:
 def test_summary_and_detail_content() -> None:
     text = markdown_report.render(result_of(RECHECK))
     assert "### ⛔ Verdict: Not ready\n\nIt is not going as planned: some gaps need action now.\n" in text
-    assert "**Score 32/100** · **confidence 100%** (5 of 5 applicable items answered)" in text
+    assert (
+        "**Score 32/100** · **confidence 60%**: share of questions answered and agreed on "
+        "(5 of 5 answered; respondents disagree on 4, each counted half)\n"
+    ) in text
     assert "**Do not approve the continuation yet.**" in text
     assert "| # | Risk | Action | Owner | By when |" in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term\\'s staff survey" not in text

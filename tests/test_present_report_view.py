@@ -24,7 +24,11 @@ def test_not_ready_summary_for_the_two_disagreeing_respondents() -> None:
     report = build(result_of(RECHECK))
     assert (report.verdict.key, report.verdict.label, report.verdict.shape) == ("not_ready", "Not ready", "octagon")
     assert report.score_text == "32"  # 3.5 of 11 weighted points: only lead-in-post and half of time-protected
-    assert report.confidence_text == "100%"
+    # every item answered, but the two disagree on 4 of the 5: each of those counts half
+    assert report.confidence_text == "60%"
+    assert report.confidence_meaning == (
+        "share of questions answered and agreed on (5 of 5 answered; respondents disagree on 4, each counted half)"
+    )
     assert report.respondents == ("senior-leader (C. Okafor)", "teacher (D. Hughes)")
     assert report.decision.headline == "Do not approve the continuation yet."
     assert report.decision.conditions[0] == (

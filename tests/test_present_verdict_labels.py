@@ -43,13 +43,13 @@ def test_termly_recheck_names_its_verdicts() -> None:
 
 
 def test_text_markdown_and_github_use_the_checklists_words() -> None:
-    assert "✗ OFF TRACK   score 4/100   confidence 89% (39 of 44 answered)\n" in check(TRAP, CheckFormat.TEXT)
+    assert "✗ OFF TRACK   score 4/100   confidence 89%\n" in check(TRAP, CheckFormat.TEXT)
     assert "✓ ON TRACK   score 96/100" in check(STRONG, CheckFormat.TEXT)
     assert " • The score, 4, is below 60, the bar for on track with conditions.\n" in check(TRAP, CheckFormat.TEXT)
     assert "**Verdict: Off track** · score 4/100" in check(TRAP, CheckFormat.MARKDOWN)
     assert check(STRONG, CheckFormat.GITHUB).endswith(
         "::Oakfield Primary · Pobble for writing · 2027-spring: On track, score 96/100, "
-        "confidence 100%25 (44 of 44 answered)\n"
+        "confidence 100%25: share of questions answered and agreed on (44 of 44 answered)\n"
     )
 
 

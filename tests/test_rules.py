@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from helpers import MINI
 from implcheck import rules
 from implcheck.load import load_checklist
-from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
+from implcheck.model import AcceptedRisk, Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
 from implcheck.result import Result, RuleId, Verdict, figure, percent, quoted, shorten
 from implcheck.scoring import score
 
@@ -85,9 +85,26 @@ def found(answers: str) -> dict[RuleId, str]:
         (
             "yyuu",
             RuleId.LOW_CONFIDENCE,
-            "Only 50% of the applicable items are answered (at least 75% are needed for ready); 2 still unknown.",
+            "Confidence, the share of questions answered and agreed on, is 50%: below the 75% needed for ready "
+            "(2 of 4 answered).",
         ),
         ("yyyu", RuleId.LOW_CONFIDENCE, None),  # 75% meets the minimum
+        (
+            "yyya",
+            RuleId.TOO_MANY_NA,
+            "In Prepare, 1 of 2 questions (50%) is answered “doesn't apply”, more than the 25% a stage may have "
+            "for ready: “Is follow-up training planned?”",
+        ),
+        (
+            "yaaa",  # an all-na stage has no score, so no floor to fall below: this rule still holds it
+            RuleId.TOO_MANY_NA,
+            "In Explore, 1 of 2 questions (50%) is answered “doesn't apply”, more than the 25% a stage may have "
+            "for ready: “Is there a named senior owner?” "
+            "In Prepare, 2 of 2 questions (100%) are answered “doesn't apply”, more than the 25% a stage may have "
+            "for ready: “Can staff log in with their existing account?”; “Is follow-up training planned?”",
+        ),
+        ("yyyy", RuleId.TOO_MANY_NA, None),
+        ("yyyu", RuleId.TOO_MANY_NA, None),  # unknown is not na
         ("", RuleId.LOW_CONFIDENCE, None),  # nothing answered says so once, not twice
     ],
 )
@@ -99,7 +116,7 @@ def test_rule(answers: str, rule: RuleId, message: str | None) -> None:
     ("answers", "verdict", "blocking"),
     [
         ("yyyy", Verdict.READY, ()),
-        ("yyya", Verdict.READY, ()),
+        ("yyya", Verdict.READY_WITH_CONDITIONS, ()),  # half of prepare is na
         ("yppy", Verdict.READY_WITH_CONDITIONS, ()),
         ("pyyy", Verdict.READY_WITH_CONDITIONS, ("problem-specific",)),
         ("nyyy", Verdict.NOT_READY, ("problem-specific",)),
@@ -163,6 +180,8 @@ def test_what_each_rule_caps_at_and_whether_it_blocks() -> None:
         "weak-stage": ("not_ready", True),
         "weak-failure-mode": ("not_ready", True),
         "critical-partial": ("ready_with_conditions", True),
+        "weight-3-gap": ("ready_with_conditions", True),
+        "too-many-na": ("ready_with_conditions", False),
         "low-confidence": ("ready_with_conditions", False),
         "accepted-risk": ("ready_with_conditions", False),
         "expired-risk": ("ready", False),
@@ -234,7 +253,8 @@ def test_a_share_is_a_whole_percentage_unless_rounding_would_cross_the_bar(value
         (  # 3 of 4 answered: 75%
             "yyyu",
             {"min_confidence": 0.752},
-            "Only 75% of the applicable items are answered (at least 75.2% are needed for ready); 1 still unknown.",
+            "Confidence, the share of questions answered and agreed on, is 75%: below the 75.2% needed for ready "
+            "(3 of 4 answered).",
         ),
     ],
 )
@@ -272,3 +292,139 @@ def test_every_figure_shown_agrees_with_the_bars_it_is_judged_by(answers: str, b
             assert all((shown < bar) == (value < bar) for bar in bars)
     shown_share = round(float(result.confidence_text[:-1]) / 100, 3)  # 33.3 / 100 is 0.33299999...
     assert (shown_share < share) == (result.confidence < share)
+
+
+# --- the rules against loopholes: weight-3 gaps, too many na, and disputed answers ----------------
+
+# The mini checklist with owner-named weighing 3: the one non-critical weight-3 item.
+HEAVY = replace(
+    CHECKLIST,
+    sections=tuple(
+        replace(s, items=tuple(replace(i, weight=3) if i.id == "owner-named" else i for i in s.items))
+        for s in CHECKLIST.sections
+    ),
+)
+
+
+def heavy(answers: str, risk: str = "") -> dict[RuleId, str]:
+    """Reasons for ``answers`` to HEAVY; ``risk``: an accepted risk's expiry date on owner-named."""
+    risks = (AcceptedRisk("owner-named", "until spring", "Governors", "2026-11-01", risk),) if risk else ()
+    given = {
+        item.id: Answer(AnswerValue(LETTERS[letter]), "a reason")
+        for item, letter in zip(HEAVY.items, answers, strict=False)
+    }
+    context = Context(assessed_on="2026-11-20")
+    sheet = AnswerSheet(Path("a.yaml"), "mini", context, given, accepted_risks=risks)
+    return {reason.rule: reason.message for reason in score(Assessment(HEAVY, (sheet,))).reasons}
+
+
+@pytest.mark.parametrize(
+    ("answers", "risk", "message"),
+    [
+        (
+            "ynyy",
+            "",
+            "1 item of the heaviest weight (3) answered no, a gap that on its own can stop it working: "
+            "“Is there a named senior owner?”",
+        ),
+        ("ypyy", "", None),  # partly is not a gap
+        ("yuyy", "", None),  # unknown lowers confidence instead
+        ("nyyy", "", None),  # a critical no is the critical rule's
+        ("ynyy", "2027-04-01", None),  # an active accepted risk covers it (and caps the verdict itself)
+        (
+            "ynyy",
+            "2026-11-19",  # expired: the gap counts again
+            "1 item of the heaviest weight (3) answered no, a gap that on its own can stop it working: "
+            "“Is there a named senior owner?”",
+        ),
+    ],
+)
+def test_weight_3_gap(answers: str, risk: str, message: str | None) -> None:
+    assert heavy(answers, risk).get(RuleId.WEIGHT_3_GAP) == message
+
+
+def test_a_single_weight_3_no_caps_a_high_score_at_conditions_and_blocks() -> None:
+    given = {item.id: Answer(AnswerValue.NO if item.id == "owner-named" else AnswerValue.YES) for item in HEAVY.items}
+    result = score(Assessment(HEAVY, (AnswerSheet(Path("a.yaml"), "mini", Context(), given),)))
+    # owner-named carries 3 of explore's 6 and all of no-owner: the floor trips too, so a verdict
+    # of not ready; the shipped checklists' areas are broad enough that it does not (test_scoring).
+    assert RuleId.WEIGHT_3_GAP in {reason.rule for reason in result.reasons}
+    assert result.verdict is Verdict.NOT_READY
+
+
+@pytest.mark.parametrize(
+    ("answers", "share", "verdict"),
+    [
+        ("yyya", 0.25, Verdict.READY_WITH_CONDITIONS),
+        ("yyya", 0.5, Verdict.READY),  # exactly the share allowed
+        ("yyya", 0.49, Verdict.READY_WITH_CONDITIONS),
+        ("yaya", 0.0, Verdict.READY_WITH_CONDITIONS),
+        ("yaaa", 1.0, Verdict.READY),  # a checklist that allows any share of na gets what it asks for
+        ("yyyy", 0.0, Verdict.READY),
+    ],
+)
+def test_too_many_na_against_the_share_allowed(answers: str, share: float, verdict: Verdict) -> None:
+    assert result_of(answers, max_na_share=share).verdict is verdict
+
+
+def test_a_share_of_na_is_shown_exactly_where_a_whole_percentage_would_equal_the_bar() -> None:
+    message = found_with("yyya", max_na_share=0.496)[RuleId.TOO_MANY_NA]
+    assert message.startswith("In Prepare, 1 of 2 questions (50.0%) is answered “doesn't apply”, more than the 50% ")
+
+
+def found_with(answers: str, **bars: float) -> dict[RuleId, str]:
+    return {reason.rule: reason.message for reason in result_of(answers, **bars).reasons}
+
+
+def two(first: str, second: str, **bars: float) -> Result:
+    """The mini checklist answered by a leader (``first``) and a teacher (``second``)."""
+    checklist = replace(CHECKLIST, thresholds=replace(CHECKLIST.thresholds, **bars))
+    sheets = tuple(
+        AnswerSheet(
+            Path(f"{role.value}.yaml"),
+            "mini",
+            Context(respondent=Respondent("", role)),
+            {
+                item.id: Answer(AnswerValue(LETTERS[letter]), "a reason")
+                for item, letter in zip(checklist.items, text, strict=False)
+            },
+        )
+        for role, text in ((Role.SENIOR_LEADER, first), (Role.TEACHER, second))
+    )
+    return score(Assessment(checklist, sheets))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "confidence"),
+    [
+        ("yyyy", "yyyy", 1.0),
+        ("yyyy", "uuuu", 1.0),  # "don't know" is not a disagreement
+        ("yyyy", "yyyp", 0.875),  # 1 of 4 disputed counts half: 3.5 of 4
+        ("yyyy", "yppp", 0.625),  # 3 disputed: 2.5 of 4
+        ("yyyu", "yyup", 1.0),  # each item known to one of them at least: none disputed
+        ("yyya", "yyyy", 0.875),  # na against yes: the item applies and is disputed
+        ("yyuu", "ypuu", 0.375),  # 2 answered, 1 of them disputed: 1.5 of 4
+    ],
+)
+def test_confidence_counts_a_disputed_answer_half(first: str, second: str, confidence: float) -> None:
+    assert two(first, second).confidence == confidence
+
+
+def test_disagreement_alone_can_hold_the_verdict_at_conditions() -> None:
+    result = two("yyyy", "ypyp")  # both disputed: 3 of 4 agreed; all yes from the leader
+    assert (result.confidence, result.verdict) == (0.75, Verdict.READY)  # meets 0.75
+    result = two("yyyy", "yppp")
+    assert result.verdict is Verdict.READY_WITH_CONDITIONS
+    assert {reason.rule: reason.message for reason in result.reasons}[RuleId.LOW_CONFIDENCE] == (
+        "Confidence, the share of questions answered and agreed on, is 62%: below the 75% needed for ready "
+        "(4 of 4 answered; respondents disagree on 3, each counted half)."
+    )
+    named = {reason.rule: reason.items for reason in result.reasons}[RuleId.LOW_CONFIDENCE]
+    assert named == ("owner-named", "single-sign-on", "training-planned")
+
+
+def test_confidence_is_shown_with_what_it_measures() -> None:
+    assert two("yyyy", "yppp").confidence_meaning == (
+        "share of questions answered and agreed on (4 of 4 answered; respondents disagree on 3, each counted half)"
+    )
+    assert result_of("yyyu").confidence_meaning == "share of questions answered and agreed on (3 of 4 answered)"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from helpers import MINI, ROOT
 from implcheck.load import load_checklist
-from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
+from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Checklist, Context, Respondent, Role
 from implcheck.result import Result, Status, Verdict
 from implcheck.scoring import band, combine, score
 
@@ -122,8 +122,10 @@ def test_confidence_below_minimum_caps_at_conditions() -> None:
 
 def test_na_drops_out_of_score_and_confidence() -> None:
     result = run(Y, Y, Y, NA)
-    assert (result.score, result.confidence, result.verdict) == (100.0, 1.0, Verdict.READY)
+    assert (result.score, result.confidence) == (100.0, 1.0)
     assert result.items[3].status is Status.NOT_APPLICABLE
+    # but half of prepare is na, more than the quarter a stage may have for ready
+    assert (result.verdict, rules(result)) == (Verdict.READY_WITH_CONDITIONS, ["too-many-na"])
 
 
 def test_nothing_answered_is_not_ready_with_zero_score() -> None:
@@ -245,3 +247,68 @@ def test_an_item_without_owner_or_date_gets_a_suggestion_by_severity() -> None:
         "By the end of this term",
         True,
     )
+
+
+# --- no loopholes, on the shipped checklists ------------------------------------------------------
+
+SHIPPED_ALL = [load_checklist(path) for path in sorted((ROOT / "checklists").glob("*.yaml"))]
+known = st.sampled_from([Y, P, N, U])
+
+
+@given(st.sampled_from(SHIPPED_ALL), st.data())
+def test_an_all_na_file_is_never_a_clean_ready(checklist: Checklist, data: st.DataObject) -> None:
+    # na is refused on critical items, so those get any answer; every other item is na
+    given = {item.id: Answer(data.draw(known) if item.critical else NA, "a reason") for item in checklist.items}
+    result = score(Assessment(checklist, (AnswerSheet(Path("a.yaml"), checklist.id, Context(), given),)))
+    assert result.verdict is not Verdict.READY
+
+
+@given(st.sampled_from(SHIPPED_ALL), st.data())
+def test_any_single_weight_3_no_is_never_a_clean_ready(checklist: Checklist, data: st.DataObject) -> None:
+    heavy = [item.id for item in checklist.items if item.weight == 3 and not item.critical]
+    gap = data.draw(st.sampled_from(heavy))
+    answers = data.draw(st.lists(values, min_size=len(checklist.items), max_size=len(checklist.items)))
+    given = {
+        item.id: Answer(N if item.id == gap else U if (item.critical and value is NA) else value, "a reason")
+        for item, value in zip(checklist.items, answers, strict=True)
+    }
+    result = score(Assessment(checklist, (AnswerSheet(Path("a.yaml"), checklist.id, Context(), given),)))
+    assert result.verdict is not Verdict.READY
+    assert gap in result.blocking or result.verdict is Verdict.NOT_READY
+
+
+def test_a_single_weight_3_no_with_every_other_item_yes_is_ready_with_conditions() -> None:
+    # The checklists promise that one non-critical gap never makes the verdict not ready on its own.
+    for checklist in SHIPPED_ALL:
+        for item in (i for i in checklist.items if i.weight == 3 and not i.critical):
+            given = {i.id: Answer(N if i is item else Y) for i in checklist.items}
+            result = score(Assessment(checklist, (AnswerSheet(Path("a.yaml"), checklist.id, Context(), given),)))
+            assert (item.id, result.verdict, result.blocking) == (item.id, Verdict.READY_WITH_CONDITIONS, (item.id,))
+
+
+@given(st.lists(values, min_size=len(SHIPPED.items), max_size=len(SHIPPED.items)), st.data())
+def test_adding_disagreement_never_raises_confidence(answers: list[AnswerValue], data: st.DataObject) -> None:
+    """A second respondent who agrees, against one who differs on some answered items: the same
+    items answered and applicable, so only the disagreement moves confidence, and only down."""
+    first = {
+        item.id: U if (item.critical and value is NA) else value
+        for item, value in zip(SHIPPED.items, answers, strict=True)
+    }
+    answered = [item_id for item_id, value in first.items() if value in (Y, P, N)]
+    differ = data.draw(st.sets(st.sampled_from(answered))) if answered else set()
+    second = dict(first)
+    for item_id in differ:
+        second[item_id] = data.draw(st.sampled_from([v for v in (Y, P, N) if v is not first[item_id]]))
+
+    def confidence(*sheets: dict[str, AnswerValue]) -> float:
+        files = tuple(
+            AnswerSheet(Path(f"{n}.yaml"), SHIPPED.id, Context(), {k: Answer(v, "a reason") for k, v in s.items()})
+            for n, s in enumerate(sheets)
+        )
+        return score(Assessment(SHIPPED, files)).confidence
+
+    agreed, disputed = confidence(first, first), confidence(first, second)
+    assert agreed == confidence(first)
+    assert disputed <= agreed
+    if differ:
+        assert disputed < agreed

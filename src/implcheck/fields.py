@@ -128,7 +128,20 @@ THRESHOLDS = Record(
         Field("ready", Kind.NUMBER, "lowest score (0-100) for ready", low=0, high=100),
         Field("conditions", Kind.NUMBER, "lowest score for ready with conditions", low=0, high=100),
         Field("floor", Kind.NUMBER, "no stage or failure mode may score below this", low=0, high=100),
-        Field("min_confidence", Kind.NUMBER, "share of items answered (0-1) needed for ready", low=0, high=1),
+        Field(
+            "min_confidence",
+            Kind.NUMBER,
+            "confidence (0-1) needed for ready: the share of questions answered and agreed on",
+            low=0,
+            high=1,
+        ),
+        Field(
+            "max_na_share",
+            Kind.NUMBER,
+            "the largest share (0-1) of a stage's questions that may be na for ready",
+            low=0,
+            high=1,
+        ),
         Field(
             "evidence_max_age_days",
             Kind.NUMBER,

@@ -31,6 +31,8 @@ def hidden_dealbreakers(checklist: Checklist) -> tuple[Finding, ...]:
     Simulated with the real scorer, so it follows whatever the verdict rules are: usually the
     item carries most of its failure mode's (or stage's) weight, so the floor rule trips. Such
     an item is critical in all but name; the author should say so, or give the area more items.
+    A weight-3 item's single ``no`` is meant to cap the verdict at ready with conditions (the
+    ``weight-3-gap`` rule), so only a fall to not ready is reported.
     """
     findings: list[Finding] = []
     for item in checklist.items:

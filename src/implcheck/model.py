@@ -164,6 +164,9 @@ class Thresholds:
     conditions: float = 60.0
     floor: float = 40.0
     min_confidence: float = 0.8
+    # A stage with more than this share of its questions answered na is at best ready with
+    # conditions: na is the easy way round a gap, so a stage mostly na cannot pass cleanly.
+    max_na_share: float = 0.25
     evidence_max_age_days: float = 365  # long-form evidence dated longer before assessed_on is stale
 
 

@@ -25,7 +25,13 @@ from implcheck.model import (
 
 # 1.1: owners and dates after defaults; actions[].owner_suggested and blocks_approval,
 # reasons[].blocks_approval, and each stage, section and failure mode score's band.
-SCHEMA_VERSION = "1.1"
+# 1.2: confidence counts an answer respondents disagree on as half; thresholds.max_na_share;
+# the rules weight-3-gap and too-many-na.
+SCHEMA_VERSION = "1.2"
+
+# What confidence measures, in the words shown beside it everywhere it is shown, so that a reader
+# never has to look it up: a disputed answer counts half (``scoring.confidence``).
+CONFIDENCE_MEANING = "share of questions answered and agreed on"
 
 
 def figure(value: float, bars: Iterable[float]) -> str:
@@ -65,6 +71,15 @@ def counted(n: int, noun: str) -> str:
     """A number of things in words: "1 file", "2 files", "1,200 files". Every noun implcheck
     counts makes its plural with an s."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def confidence_counts(answered: int, applicable: int, disputed: int) -> str:
+    """The counts behind a confidence figure, in words: "30 of 46 answered; respondents disagree
+    on 2, each counted half"."""
+    counts = f"{answered:,} of {applicable:,} answered"
+    if disputed:
+        counts += f"; respondents disagree on {disputed:,}, each counted half"
+    return counts
 
 
 def score_bars(thresholds: Thresholds) -> tuple[float, float, float]:
@@ -113,6 +128,8 @@ class RuleId(StrEnum):
     WEAK_STAGE = "weak-stage"
     WEAK_FAILURE_MODE = "weak-failure-mode"
     CRITICAL_PARTIAL = "critical-partial"
+    WEIGHT_3_GAP = "weight-3-gap"
+    TOO_MANY_NA = "too-many-na"
     LOW_CONFIDENCE = "low-confidence"
     ACCEPTED_RISK = "accepted-risk"
     EXPIRED_RISK = "expired-risk"
@@ -282,9 +299,9 @@ class Result:
     files: tuple[str, ...]
     verdict: Verdict
     score: float
-    confidence: float
-    answered: int  # applicable items with a known answer: the confidence's numerator
-    applicable: int  # items not answered na: its denominator
+    confidence: float  # (answered - disputed / 2) / applicable: the share answered and agreed on
+    answered: int  # applicable items with a known answer
+    applicable: int  # items not answered na: the confidence's denominator
     reasons: tuple[Reason, ...]
     stages: tuple[GroupScore, ...]
     sections: tuple[GroupScore, ...]
@@ -335,6 +352,13 @@ class Result:
     @property
     def confidence_text(self) -> str:
         return percent(self.confidence, (self.checklist.thresholds.min_confidence,))
+
+    @property
+    def confidence_meaning(self) -> str:
+        """What the confidence figure measures, with its counts, to follow it wherever it is shown:
+        "share of questions answered and agreed on (30 of 46 answered; respondents disagree on 2,
+        each counted half)"."""
+        return f"{CONFIDENCE_MEANING} ({confidence_counts(self.answered, self.applicable, len(self.disagreements))})"
 
     def figure(self, score: float | None) -> str:
         """A stage's, section's or failure mode's score as shown beside the bars it is judged by."""

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from implcheck.model import FailureMode, Thresholds
+from implcheck.model import FailureMode, Stage, Thresholds
 from implcheck.result import (
+    CONFIDENCE_MEANING,
     GroupScore,
     ItemResult,
     Reason,
@@ -23,6 +24,7 @@ from implcheck.result import (
     RuleId,
     Status,
     Verdict,
+    confidence_counts,
     counted,
     figure,
     percent,
@@ -42,6 +44,7 @@ class Facts:
     failure_modes: tuple[GroupScore, ...]
     score: float  # rounded to one decimal, as shown: the rules compare what people read
     confidence: float  # rounded to three places, likewise
+    disputed: tuple[str, ...] = ()  # answered items whose respondents give different known answers
     # Accepted risks (``ledger.py``): the items whose gap is accepted for now, every risk as of
     # assessed_on, and the stage and failure-mode scores the floor rules judge (accepted items
     # left out, so an accepted gap cannot drag its area under the floor).
@@ -165,16 +168,64 @@ def _expired_risk(facts: Facts) -> Finding | None:
     )
 
 
+def _weight_3_gap(facts: Facts) -> Finding | None:
+    hits = [
+        r
+        for r in facts.items
+        if r.item.weight == 3 and not r.item.critical and r.status is Status.GAP and r.item.id not in facts.accepted
+    ]
+    if not hits:
+        return None
+    gaps = "a gap that on its own" if len(hits) == 1 else "gaps that on their own"
+    return Finding(
+        # No full stop: the last question ends the sentence with its own mark.
+        f"{counted(len(hits), 'item')} of the heaviest weight (3) answered no, {gaps} can stop it working: "
+        f"{quoted(r.item.question for r in hits)}",
+        items=tuple(r.item.id for r in hits),
+        failure_modes=_modes(hits),
+    )
+
+
+def _too_many_na(facts: Facts) -> Finding | None:
+    most = facts.thresholds.max_na_share
+    by_stage: dict[Stage, list[ItemResult]] = {}
+    for r in facts.items:
+        by_stage.setdefault(r.stage, []).append(r)
+    sentences: list[str] = []
+    hits: list[ItemResult] = []
+    for stage in Stage:
+        results = by_stage.get(stage, [])
+        na = [r for r in results if r.status is Status.NOT_APPLICABLE]
+        # Every item of the stage counts, answered or not: an all-na stage has no score for the
+        # floor rule to judge, so this rule is what stops it passing.
+        if not na or len(na) / len(results) <= most:
+            continue
+        share = len(na) / len(results)
+        shown = f"{share:.0%}" if f"{share:.0%}" != f"{most:.0%}" else f"{share:.1%}"  # never "25%, more than 25%"
+        sentences.append(
+            # No full stop: the last question ends the sentence with its own mark.
+            f"In {stage.label}, {len(na)} of {counted(len(results), 'question')} ({shown}) "
+            f"{'is' if len(na) == 1 else 'are'} answered "
+            f"“doesn't apply”, more than the {most:.0%} a stage may have for {facts.name(Verdict.READY)}: "
+            f"{quoted(r.item.question for r in na)}"
+        )
+        hits += na
+    if not hits:
+        return None
+    return Finding(" ".join(sentences), items=tuple(r.item.id for r in hits), failure_modes=_modes(hits))
+
+
 def _low_confidence(facts: Facts) -> Finding | None:
     bars = facts.thresholds
     if not facts.overall.answered or facts.confidence >= bars.min_confidence:
         return None
-    unknown = tuple(r.item.id for r in facts.items if r.status is Status.UNKNOWN)
+    disputed = set(facts.disputed)
+    named = tuple(r.item.id for r in facts.items if r.status is Status.UNKNOWN or r.item.id in disputed)
+    counts = confidence_counts(facts.overall.answered, facts.overall.applicable, len(disputed))
     return Finding(
-        f"Only {percent(facts.confidence, (bars.min_confidence,))} of the applicable items are answered "
-        f"(at least {bars.min_confidence * 100:g}% are needed for {facts.name(Verdict.READY)}); "
-        f"{len(unknown)} still unknown.",
-        items=unknown,
+        f"Confidence, the {CONFIDENCE_MEANING}, is {percent(facts.confidence, (bars.min_confidence,))}: "
+        f"below the {bars.min_confidence * 100:g}% needed for {facts.name(Verdict.READY)} ({counts}).",
+        items=named,
     )
 
 
@@ -252,11 +303,29 @@ RULES: tuple[Rule, ...] = (
         _critical(Status.PARTIAL, "only partly in place"),
     ),
     Rule(
+        RuleId.WEIGHT_3_GAP,
+        CONDITIONS,
+        True,
+        "an item of weight 3 that is not critical is answered `no` (and no active accepted risk covers it)",
+        "the checklists weigh 3 a gap likely on its own to stop the product working: "
+        "closing it is a condition, however high the score",
+        _weight_3_gap,
+    ),
+    Rule(
+        RuleId.TOO_MANY_NA,
+        CONDITIONS,
+        False,
+        "more than `max_na_share` ({max_na_share}) of a stage's questions are answered `na`",
+        "`na` is the easy way round a gap: a stage mostly `na` cannot pass cleanly, even with a reason for each "
+        "(an all-`na` stage has no score for the floor to judge)",
+        _too_many_na,
+    ),
+    Rule(
         RuleId.LOW_CONFIDENCE,
         CONDITIONS,
         False,
-        "confidence is below `min_confidence` ({min_confidence})",
-        "too many questions are still unanswered to say ready",
+        "confidence (the share of questions answered and agreed on) is below `min_confidence` ({min_confidence})",
+        "too many questions are unanswered, or disputed between respondents, to say ready",
         _low_confidence,
     ),
     Rule(

@@ -94,8 +94,8 @@ def score(assessment: Assessment) -> Result:
     modes_used = [mode for mode in FailureMode if mode in by_mode]
     mode_scores = tuple(_group(bars, mode.value, mode.description, mode.label, by_mode[mode]) for mode in modes_used)
     value = overall.score if overall.score is not None else 0.0
-    # Rounded once, here, to the precision shown: the rules compare the figures people read.
-    confidence = round(overall.answered / overall.applicable if overall.applicable else 1.0, 3)
+    disagreements = _disagreements(items)
+    confidence = confidence_of(overall.answered, overall.applicable, len(disagreements))
     risks = ledger.accepted_risks(assessment, items)
     accepted = accepted_gaps(risks)
     judged = [r for r in items if r.item.id not in accepted]
@@ -109,6 +109,7 @@ def score(assessment: Assessment) -> Result:
         mode_scores,
         value,
         confidence,
+        disputed=tuple(d.item_id for d in disagreements),
         accepted=accepted,
         risks=risks,
         floor_stages=tuple(
@@ -152,7 +153,7 @@ def score(assessment: Assessment) -> Result:
         items=items,
         actions=_actions(items, blocked, agreed),
         unknowns=tuple(r.item.id for r in items if r.status is Status.UNKNOWN),
-        disagreements=_disagreements(items),
+        disagreements=disagreements,
         blocking=blocking,
         weak_areas=tuple(
             sorted((g for g in (*stages, *mode_scores) if g.band is Band.BELOW_FLOOR), key=lambda g: g.score or 0.0)
@@ -163,6 +164,14 @@ def score(assessment: Assessment) -> Result:
         stale_evidence=ledger.stale_evidence(assessment, items),
         migrated=tuple(each for sheet in assessment.sheets for each in sheet.migrated),
     )
+
+
+def confidence_of(answered: int, applicable: int, disputed: int) -> float:
+    """The share of the applicable questions answered and agreed on: an answer respondents
+    disagree on (``disputed``, all among the ``answered``) counts half, so confidence falls when
+    they disagree. Rounded once, here, to the precision shown: the rules compare the figures
+    people read. Nothing applicable leaves nothing to doubt: 1."""
+    return round((answered - disputed / 2) / applicable if applicable else 1.0, 3)
 
 
 def combine(answers: Iterable[Answer]) -> Answer:

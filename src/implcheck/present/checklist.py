@@ -39,7 +39,8 @@ def render_text(checklist: Checklist, width: int = 100) -> str:
         lines += [*wrap(paragraph, ""), ""]
     lines.append(
         f"Thresholds: ready ≥ {bars.ready:g}, ready with conditions ≥ {bars.conditions:g}, "
-        f"floor {bars.floor:g} per stage and failure mode, confidence ≥ {bars.min_confidence:.0%}"
+        f"floor {bars.floor:g} per stage and failure mode, confidence ≥ {bars.min_confidence:.0%}, "
+        f"at most {bars.max_na_share:.0%} of a stage's questions na"
     )
     if names := verdict_names(checklist):
         lines += wrap(names, "")
@@ -68,7 +69,8 @@ def render_markdown(checklist: Checklist) -> str:
         "",
         *(line for paragraph in paragraphs(checklist.description) for line in (md(paragraph), "")),
         f"Thresholds: ready ≥ {bars.ready:g}; ready with conditions ≥ {bars.conditions:g}; "
-        f"floor {bars.floor:g} for every stage and failure mode; confidence ≥ {bars.min_confidence:.0%}.",
+        f"floor {bars.floor:g} for every stage and failure mode; confidence ≥ {bars.min_confidence:.0%}; "
+        f"at most {bars.max_na_share:.0%} of a stage's questions na.",
     ]
     if names := verdict_names(checklist):
         lines += ["", md(names)]

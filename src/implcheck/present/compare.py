@@ -13,7 +13,7 @@ from implcheck.model import AnswerValue
 from implcheck.present.json import overdue_dict, risks_dict
 from implcheck.present.ledger_view import loop_listings
 from implcheck.present.markdown import md
-from implcheck.result import SCHEMA_VERSION, Result, counted
+from implcheck.result import CONFIDENCE_MEANING, SCHEMA_VERSION, Result, counted
 from implcheck.safetext import json_text, line
 
 
@@ -90,6 +90,7 @@ def render_text(comparison: Comparison) -> str:
     second = max(len(row[1]) for row in rows)
     lines.append("")
     lines += [f"{a:<{first}}  {b:<{second}}  {c}".rstrip() for a, b, c in rows]
+    lines.append(f"(confidence: {CONFIDENCE_MEANING})")
     lines += ["", ("✗ " if comparison.regression else "✓ ") + _verdict_line(comparison)]
     lines += [f" • {r.message}" for r in comparison.regressions]
     for group in _lists(comparison):
@@ -133,7 +134,7 @@ def render_markdown(comparison: Comparison) -> str:
         f"| Assessed on | {md(before.context.assessed_on)} | {md(after.context.assessed_on)} |",
         f"| Verdict | {before.verdict_label} | {after.verdict_label} |",
         f"| Score | {before.score_text}/100 | {after.score_text}/100 |",
-        f"| Confidence | {before.confidence_text} | {after.confidence_text} |",
+        f"| Confidence ({CONFIDENCE_MEANING}) | {before.confidence_text} | {after.confidence_text} |",
         "",
         f"**{md(_verdict_line(comparison))}**",
         "",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from implcheck.model import Stage
-from implcheck.result import Result, Verdict, counted
+from implcheck.result import Result, RuleId, Verdict, counted
 
 MAX_WEAK = 4
 MAX_BLOCKING = 3  # more would push the top risks off page 1; the rest are marked in the detail
@@ -64,6 +64,19 @@ def decide(result: Result, *, shown: int) -> Decision:
         )
     if result.verdict is not Verdict.READY and result.unknowns:
         conditions.append(f"Every question still unanswered ({len(result.unknowns)}) has an answer.")
+    rules = {reason.rule: reason for reason in result.reasons}
+    if result.verdict is not Verdict.READY and RuleId.LOW_CONFIDENCE in rules and result.disagreements:
+        conditions.append(
+            f"Respondents talk through the {counted(len(result.disagreements), 'question')} they disagree on "
+            "and agree one answer to each."
+        )
+    if too_many_na := rules.get(RuleId.TOO_MANY_NA):
+        one = len(too_many_na.items) == 1
+        conditions.append(
+            f"The {counted(len(too_many_na.items), 'question')} answered “doesn't apply”, too many for "
+            f"{'its stage, is' if one else 'their stage, are'} checked again and answered where "
+            f"{'it does' if one else 'they do'} apply."
+        )
     accepted = [risk for risk in result.active_risks if risk.gap]
     if accepted:
         first = min(risk.expires for risk in accepted)

@@ -68,7 +68,7 @@ def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
     where = " · ".join(part for part in (context.school, context.initiative, context.term) if part)
     summary = (
         f"{where + ': ' if where else ''}{result.verdict_label}, score {result.score_text}/100, "
-        f"confidence {result.confidence_text} ({result.answered} of {result.applicable} answered)"
+        f"confidence {result.confidence_text}: {result.confidence_meaning}"
     )
     out.append(command("notice", summary, title=f"implcheck {result.checklist.id} {result.checklist.version}"))
     return "\n".join(out) + "\n"

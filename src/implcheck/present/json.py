@@ -58,6 +58,7 @@ def to_dict(result: Result) -> dict[str, Any]:
             "conditions": thresholds.conditions,
             "floor": thresholds.floor,
             "min_confidence": thresholds.min_confidence,
+            "max_na_share": thresholds.max_na_share,
         },
         "reasons": [
             {

@@ -42,7 +42,8 @@ def render_summary(result: Result) -> str:
         f"## {title or md(result.checklist.title)}",
         "",
         f"**Verdict: {result.verdict_label}** · score {result.score_text}/100 · "
-        f"confidence {result.confidence_text} · checklist `{result.checklist.id}` {md(result.checklist.version)}",
+        f"confidence {result.confidence_text}: {md(result.confidence_meaning)} · "
+        f"checklist `{result.checklist.id}` {md(result.checklist.version)}",
         "",
     ]
     migrated = migrate.note(result.checklist, result.migrated)

@@ -18,7 +18,7 @@ from typing import Any
 from implcheck.portfolio import Group, Portfolio, Term
 from implcheck.present.csv import BOM, cell
 from implcheck.present.markdown import md
-from implcheck.result import SCHEMA_VERSION, counted
+from implcheck.result import CONFIDENCE_MEANING, SCHEMA_VERSION, counted
 from implcheck.safetext import json_text, line
 
 COLUMNS = (
@@ -71,7 +71,7 @@ def rows(portfolio: Portfolio) -> list[tuple[str, ...]]:
 
 
 def summary(portfolio: Portfolio) -> list[str]:
-    """Two sentences a trust's central team reads first."""
+    """The sentences a trust's central team reads first, ending with what confidence measures."""
     groups = portfolio.groups
     # Counted by the words shown: a trust with both checklists reads "1 off track, 1 not ready".
     latest = Counter((group.latest.verdict.rank, group.latest.label) for group in groups)
@@ -81,6 +81,7 @@ def summary(portfolio: Portfolio) -> list[str]:
         f"{counted(len(groups), 'implementation')} in {counted(portfolio.schools, 'school')}, "
         f"from {counted(portfolio.files, 'answers file')}.",
         f"Latest term: {verdicts or 'none'}. {regressed} regressed since the previous term.",
+        f"Confidence is the {CONFIDENCE_MEANING}: a question respondents disagree on counts half.",
     ]
     if portfolio.migrated:
         said.append(

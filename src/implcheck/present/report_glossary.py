@@ -26,8 +26,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ),
     (
         "Confidence",
-        "How many of the questions that apply have an answer other than “don't know”. "
-        "A low confidence means the score rests on guesses.",
+        "The share of the questions that apply which are answered (not “don't know”) and agreed on: "
+        "a question respondents answer differently counts half. "
+        "A low confidence means the score rests on guesses, or on one view among several.",
     ),
     (
         "Critical",

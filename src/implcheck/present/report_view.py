@@ -182,6 +182,7 @@ class Report:
     score: float
     score_text: str
     confidence_text: str
+    confidence_meaning: str  # what the figure measures, with its counts, shown beside it
     answered: int
     applicable: int
     reasons: tuple[str, ...]
@@ -232,6 +233,7 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         score=result.score,
         score_text=result.score_text,
         confidence_text=result.confidence_text,
+        confidence_meaning=result.confidence_meaning,
         answered=result.answered,
         applicable=result.applicable,
         reasons=tuple(reason.message for reason in result.reasons),

@@ -60,8 +60,10 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     console.print(
         f"[bold {colour}]{mark} {result.verdict_label.upper()}[/]   "
         f"score {result.score_text}/100   "
-        f"confidence {result.confidence_text} ({result.answered} of {result.applicable} answered)"
+        f"confidence {result.confidence_text}"
     )
+    # Said under the figure, not left to a glossary: "confidence" alone promises more than it measures.
+    console.print(f"Confidence: {result.confidence_meaning}")
     if result.reasons:
         console.print("\n[bold]Why[/]")
         _rows(console, [(" •", escape(reason.message)) for reason in result.reasons])

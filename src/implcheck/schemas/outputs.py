@@ -71,6 +71,17 @@ _MIGRATED: dict[str, Any] = {
     ),
 }
 
+CONFIDENCE: dict[str, Any] = {
+    "type": "number",
+    "minimum": 0,
+    "maximum": 1,
+    "description": (
+        "The share of questions answered and agreed on, from 0 to 1: (answered - disputed / 2) / applicable. "
+        "Applicable questions are those not answered na; answered ones have a known answer (yes, partly or no); "
+        "disputed ones are answered questions on which respondents give different known answers, each counted half."
+    ),
+}
+
 RESULT: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "implcheck result",
@@ -91,10 +102,16 @@ RESULT: dict[str, Any] = {
             ),
             "verdict": enum_of(Verdict),
             "score": {"type": "number", "minimum": 0, "maximum": 100},
-            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "confidence": CONFIDENCE,
             "thresholds": closed_object(
-                {"ready": NUMBER, "conditions": NUMBER, "floor": NUMBER, "min_confidence": NUMBER},
-                ["ready", "conditions", "floor", "min_confidence"],
+                {
+                    "ready": NUMBER,
+                    "conditions": NUMBER,
+                    "floor": NUMBER,
+                    "min_confidence": NUMBER,
+                    "max_na_share": NUMBER,
+                },
+                ["ready", "conditions", "floor", "min_confidence", "max_na_share"],
             ),
             "reasons": {
                 "type": "array",
@@ -249,7 +266,7 @@ _side: dict[str, Any] = closed_object(
         "checklist_version": STRING,
         "verdict": enum_of(Verdict),
         "score": {"type": "number", "minimum": 0, "maximum": 100},
-        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "confidence": CONFIDENCE,
         "files": IDS,
     },
     ["term", "assessed_on", "checklist_version", "verdict", "score", "confidence", "files"],
