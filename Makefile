@@ -13,6 +13,7 @@ help:
 	@echo "history  record each shipped checklist version's items in checklists/history.json (after a version bump)"
 	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
+	@echo "bars     every issue's done-when bars, PASS or FAIL each (benchmarks/bars.py)"
 	@echo "ci       what CI runs (.ci/run)"
 
 .venv/bin/python:
@@ -49,6 +50,9 @@ golden:
 
 bench:
 	$(PY) benchmarks/bench.py
+
+bars:
+	$(PY) benchmarks/bars.py
 
 ci:
 	bash .ci/run
