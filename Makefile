@@ -1,7 +1,7 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs history golden bench ci
+.PHONY: help install demo test lint fmt types docs history golden bench bars ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
