@@ -1,7 +1,7 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs golden bench ci
+.PHONY: help install demo test lint fmt types docs golden bench roles ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
@@ -12,6 +12,7 @@ help:
 	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
 	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
+	@echo "roles    each role's questions, words and minutes against issue 19's targets"
 	@echo "ci       what CI runs (.ci/run)"
 
 .venv/bin/python:
@@ -45,6 +46,9 @@ golden:
 
 bench:
 	$(PY) benchmarks/bench.py
+
+roles:
+	$(PY) benchmarks/roles.py
 
 ci:
 	bash .ci/run
