@@ -1,7 +1,7 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs history golden bench bars ci
+.PHONY: help install demo test lint fmt types docs history golden bench roles bars ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
@@ -13,6 +13,7 @@ help:
 	@echo "history  record each shipped checklist version's items in checklists/history.json (after a version bump)"
 	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
+	@echo "roles    each role's questions, words and minutes against issue 19's targets"
 	@echo "bars     every issue's done-when bars, PASS or FAIL each (benchmarks/bars.py)"
 	@echo "ci       what CI runs (.ci/run)"
 
@@ -51,6 +52,8 @@ golden:
 bench:
 	$(PY) benchmarks/bench.py
 
+roles:
+	$(PY) benchmarks/roles.py
 bars:
 	$(PY) benchmarks/bars.py
 

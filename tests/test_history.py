@@ -66,12 +66,11 @@ def test_validate_refuses_a_later_version_that_loses_an_item(tmp_path: Path) -> 
 
 def test_validate_accepts_it_once_the_item_is_retired_or_renamed(tmp_path: Path) -> None:
     version = SHIPPED["edtech-readiness"].version
-    retired = 'version: "9.0.0"\nretired:\n  problem-priority: Asked within problem-specific.'
-    path = _shipped_copy(tmp_path, f'version: "{version}"', retired, drop="problem-priority")
-    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
-    renamed = 'version: "9.0.0"\nrenamed:\n  problem-priority: problem-specific'
-    path = _shipped_copy(tmp_path, f'version: "{version}"', renamed, drop="problem-priority")
-    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+    for key, value in (("retired", "Asked within problem-specific."), ("renamed", "problem-specific")):
+        path = _shipped_copy(tmp_path, f'version: "{version}"', 'version: "9.0.0"', drop="problem-priority")
+        text = path.read_text(encoding="utf-8")  # the shipped checklist already has both maps
+        path.write_text(text.replace(f"\n{key}:\n", f"\n{key}:\n  problem-priority: {value}\n"), encoding="utf-8")
+        assert runner.invoke(app, ["validate", str(path)]).exit_code == 0, key
 
 
 def test_a_checklist_under_another_id_is_not_held_to_the_shipped_history(tmp_path: Path) -> None:

@@ -43,13 +43,13 @@ def test_termly_recheck_names_its_verdicts() -> None:
 
 
 def test_text_markdown_and_github_use_the_checklists_words() -> None:
-    assert "✗ OFF TRACK   score 4/100   confidence 89%\n" in check(TRAP, CheckFormat.TEXT)
+    assert "✗ OFF TRACK   score 5/100   confidence 89%\n" in check(TRAP, CheckFormat.TEXT)
     assert "✓ ON TRACK   score 96/100" in check(STRONG, CheckFormat.TEXT)
-    assert " • The score, 4, is below 60, the bar for on track with conditions.\n" in check(TRAP, CheckFormat.TEXT)
-    assert "**Verdict: Off track** · score 4/100" in check(TRAP, CheckFormat.MARKDOWN)
+    assert " • The score, 5, is below 60, the bar for on track with conditions.\n" in check(TRAP, CheckFormat.TEXT)
+    assert "**Verdict: Off track** · score 5/100" in check(TRAP, CheckFormat.MARKDOWN)
     assert check(STRONG, CheckFormat.GITHUB).endswith(
         "::Oakfield Primary · Pobble for writing · 2027-spring: On track, score 96/100, "
-        "confidence 100%25: share of questions answered and agreed on (44 of 44 answered)\n"
+        "confidence 100%25: share of questions answered and agreed on (47 of 47 answered)\n"
     )
 
 
@@ -64,7 +64,7 @@ def test_portfolio_shows_each_checklists_words_and_counts_by_them() -> None:
     assert "Latest term: 1 not ready, 1 off track, 1 on track, 1 ready. 0 regressed since the previous term.\n" in (
         result.stdout
     )
-    assert "  Off track  4  " in result.stdout
+    assert "  Off track  5  " in result.stdout
     html = invoke("portfolio", ROOT / "examples" / "termly-recheck", "--format", "html").stdout
     assert '<span aria-hidden="true">✗ </span>Off track</td>' in html
 

@@ -222,3 +222,57 @@ def test_no_product_file_names_a_working_file() -> None:
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, f"files naming a working file: {offenders}"
     assert "shared/seeds" not in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# --- who is asked what (issue 19): counted from the YAML, no timing (benchmarks/roles.py times it) ---
+
+ROLES = {"senior-leader", "teacher", "it", "governor", "pupil"}
+# At most this many questions for a role, in each shipped checklist.
+ROLE_LIMITS = {"teacher": 15, "pupil": 8}
+HISTORY = ROOT / "tests" / "fixtures" / "history"
+
+
+def _asked(data: dict[str, Any], role: str) -> list[str]:
+    """Item ids a respondent in ``role`` is asked: an item with no ``ask`` is asked of everyone."""
+    return [item["id"] for item in _items(data) if role in item.get("ask", ROLES)]
+
+
+def test_every_shipped_item_says_who_is_asked(checklists: dict[str, dict[str, Any]]) -> None:
+    for name, data in checklists.items():
+        for item in _items(data):
+            ask = item.get("ask")
+            assert isinstance(ask, list) and "senior-leader" in ask, f"{name}:{item['id']}: ask {ask!r}"
+            assert set(ask) <= ROLES, f"{name}:{item['id']}: unknown roles {set(ask) - ROLES}"
+
+
+def test_role_question_sets_meet_their_limits(checklists: dict[str, dict[str, Any]]) -> None:
+    for name, data in checklists.items():
+        for role, most in ROLE_LIMITS.items():
+            asked = _asked(data, role)
+            assert 0 < len(asked) <= most, f"{name}: {role} is asked {len(asked)} questions (at most {most})"
+
+
+def test_wording_is_only_for_roles_asked_and_every_pupil_item_has_one(checklists: dict[str, dict[str, Any]]) -> None:
+    for name, data in checklists.items():
+        for item in _items(data):
+            wording = item.get("wording", {})
+            assert set(wording) <= set(item["ask"]), f"{name}:{item['id']}: wording for a role not asked"
+            if "pupil" in item["ask"]:
+                assert wording.get("pupil"), f"{name}:{item['id']}: a pupil is asked it, in the leader's words"
+
+
+def test_no_earlier_item_id_vanishes(checklists: dict[str, dict[str, Any]]) -> None:
+    """Every item answered in an earlier version's files is still an item, or is renamed or retired."""
+    folders = sorted(path for path in HISTORY.iterdir() if path.is_dir())
+    assert folders, f"no earlier versions' files in {HISTORY}"
+    for folder in folders:
+        for path in sorted(folder.rglob("*.yaml")):
+            answers = _load(path)
+            data = checklists[f"{answers['checklist']}.yaml"]
+            known = {item["id"] for item in _items(data)} | set(data.get("renamed", {})) | set(data.get("retired", {}))
+            vanished = sorted(set(answers["answers"]) - known)
+            assert not vanished, f"{path.relative_to(ROOT)}: ids neither items, renamed nor retired: {vanished}"
+    for name, data in checklists.items():
+        ids = {item["id"] for item in _items(data)}
+        reused = sorted((set(data.get("renamed", {})) | set(data.get("retired", {}))) & ids)
+        assert not reused, f"{name}: renamed or retired ids reused as items: {reused}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from implcheck.model import Checklist
+from implcheck.model import Checklist, Item, Role
 from implcheck.present.markdown import md
 from implcheck.result import Verdict
 from implcheck.safetext import inert, line
@@ -27,6 +27,26 @@ def verdict_names(checklist: Checklist) -> str:
         if (label := checklist.verdict_labels.get(verdict.value))
     ]
     return f"Verdicts are called: {', '.join(named)}." if named else ""
+
+
+# How the docs name each role (``ask:``); the senior leader is always asked.
+ROLE_NAMES = {
+    Role.SENIOR_LEADER: "senior leader",
+    Role.TEACHER: "teacher",
+    Role.IT: "IT lead",
+    Role.GOVERNOR: "governor",
+    Role.PUPIL: "pupil",
+    Role.OTHER: "other",
+}
+
+
+def asked_of(item: Item) -> list[str]:
+    """Markdown lines saying who is asked ``item`` and, for each role with its own words, the
+    question as that role reads it."""
+    roles = [role for role in Role if role is not Role.OTHER and item.asks(role)]
+    lines = [f"  - *Asked of:* {', '.join(ROLE_NAMES[role] for role in roles)}"]
+    lines += [f"  - *Wording for the {ROLE_NAMES[role]}:* {md(words)}" for role, words in item.wording]
+    return lines
 
 
 def render_text(checklist: Checklist, width: int = 100) -> str:
@@ -80,6 +100,7 @@ def render_markdown(checklist: Checklist) -> str:
             critical = " **critical**" if item.critical else ""
             lines += [
                 f"- **`{item.id}`**{critical} (weight {item.weight}, `{item.failure_mode.value}`): {md(item.question)}",
+                *asked_of(item),
                 f"  - *Why:* {md(item.why)}",
                 f"  - *Action:* {md(item.action)}"
                 + (f" *Owner:* {md(item.owner)}." if item.owner else "")
