@@ -68,11 +68,25 @@ def test_summary_and_detail_content() -> None:
     assert "| # | Risk | Action | Owner | By when |" in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term\\'s staff survey" not in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term's staff survey, did most staff say" in text
-    assert "| Question | senior-leader (C. Okafor) | teacher (D. Hughes) |" in text
     assert (
-        "| **CRITICAL** · In this term's staff survey, did most staff say it is worth doing? "
-        "(staff-see-value) | Partly | No |" in text
-    )
+        "- **CRITICAL** · **blocks approval** · **In this term's staff survey, did most staff say it is worth doing?** "
+        "(Is it still worth doing? · Critical gaps)\n"
+        "  - senior-leader: **Partly** — *no evidence given*\n"
+        "  - teacher: **No** — *no evidence given*\n"
+    ) in text
+    assert "  - senior-leader: **Partly** — Refresher session offered in October\n" in text
+    # The disagreements are not repeated in their sections; what everyone answered yes comes after the scores.
+    assert (
+        "### Is it kept going?\n\n"
+        "Stage: Sustain · score 17 · 2 of 2 answered · 2 where respondents disagree (above)\n\n##"
+    ) in text
+    assert text.index("## Where respondents disagree") < text.index("## Gaps, section by section")
+    assert text.index("## Scores by stage") < text.index("## In place: answered yes by everyone")
+    assert (
+        "| **Is it still worth doing?** | | | |\n"
+        "| **CRITICAL** · Is the named senior leader still in post and leading it? "
+        "| Yes | All 2 respondents | *none given* |\n"
+    ) in text
     assert "## Words used in this report" in text
     assert "- **Accepted risk**: " in text
 
