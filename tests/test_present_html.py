@@ -110,7 +110,7 @@ def test_items_in_place_are_one_line_each_with_the_evidence_on_screen_only() -> 
     assert '<tr><th scope="rowgroup" colspan="4" class="group">Leading the delivery</th></tr>' in table
     assert (
         "<tr><td>Does the named lead still have protected time each week to lead this?</td><td>Yes</td>"
-        '<td>All 2 respondents</td><td><details class="evidence">'
+        '<td>Both respondents</td><td><details class="evidence">'
         "<summary>Assistant head (literacy) leads it with…</summary>\n"
         '<ul class="answers">\n<li><span class="who">senior-leader:</span> '
         "Assistant head (literacy) leads it with one period a week protected</li>\n</ul>\n</details>"

@@ -85,7 +85,7 @@ def test_summary_and_detail_content() -> None:
     assert (
         "| **Is it still worth doing?** | | | |\n"
         "| **CRITICAL** · Is the named senior leader still in post and leading it? "
-        "| Yes | All 2 respondents | *none given* |\n"
+        "| Yes | Both respondents | *none given* |\n"
     ) in text
     assert "## Words used in this report" in text
     assert "- **Accepted risk**: " in text

@@ -76,7 +76,7 @@ def test_disagreements_are_not_repeated_in_their_sections() -> None:
     [group] = report.in_place
     assert (group.title, [(r.id, r.said_yes) for r in group.rows]) == (
         "Is it still worth doing?",
-        [("lead-in-post", "All 2 respondents")],
+        [("lead-in-post", "Both respondents")],
     )
 
 
@@ -109,11 +109,14 @@ def two(write: Write, leader: str, teacher: str, *, teacher_role: str = "teacher
 def test_who_said_yes(write: Write) -> None:
     report = two(write, "  problem-specific: yes\n  owner-named: yes\n", "  problem-specific: yes\n")
     assert [(r.id, r.said_yes) for r in report.in_place[0].rows] == [
-        ("problem-specific", "All 2 respondents"),
+        ("problem-specific", "Both respondents"),
         ("owner-named", "senior-leader"),
     ]
     alone = mini(write, "  problem-specific: yes\n")
     assert alone.in_place[0].rows[0].said_yes == "senior-leader"
+    files = [write(f"{role}.yaml", answers_yaml("  problem-specific: yes\n", role=role)) for role in ("it", "governor")]
+    three = build(result_of([write("a.yaml", answers_yaml("  problem-specific: yes\n")), *files]))
+    assert three.in_place[0].rows[0].said_yes == "All 3 respondents"
 
 
 def test_respondents_are_named_by_role_unless_two_share_it(write: Write) -> None:

@@ -131,7 +131,7 @@ class ItemRow:
     blocks: bool = False  # one of the items approval waits for (``Result.blocking``)
     group: str = ""  # the title of its group in ``GROUPS``: "Critical gaps", "In place", ...
     section: str = ""  # the title of its checklist section
-    said_yes: str = ""  # who answered yes, in words ("All 5 respondents"), for the table of items in place
+    said_yes: str = ""  # who answered yes, in words ("All 5 respondents", "teacher, it"), for items in place
     evidence_short: str = ""  # the start of the first evidence given, for the printed table of items in place
 
 
@@ -329,7 +329,10 @@ def _labels(respondents: tuple[Respondent, ...]) -> tuple[str, ...]:
 def _row(r: ItemResult, blocks: bool, group: str, section_titles: dict[str, str], labels: tuple[str, ...]) -> ItemRow:
     named = tuple(zip(labels, r.by_respondent, strict=True))
     yes = [label for label, a in named if a.answer is AnswerValue.YES]
-    said_yes = f"All {len(yes)} respondents" if len(yes) == len(named) > 1 else ", ".join(yes)
+    if len(yes) == len(named) > 1:
+        said_yes = "Both respondents" if len(yes) == 2 else f"All {len(yes)} respondents"
+    else:
+        said_yes = ", ".join(yes)
     return ItemRow(
         id=r.item.id,
         question=r.item.question,
