@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import markupsafe
 import pytest
 from markdown_it import MarkdownIt
 
-from implcheck.present import markdown_report
+from implcheck.present import html, markdown_report
 from implcheck.present.markdown import md
-from report_helpers import ALL_INPUTS, HOSTILE, RECHECK, result_of
+from implcheck.present.report_view import build
+from report_helpers import ALL_INPUTS, EXAMPLES, HOSTILE, RECHECK, result_of
 
 # CommonMark with GFM tables and strikethrough, raw HTML allowed: as GitHub and GitLab parse it
 # before sanitising, so an injection would show up as an html token.
@@ -111,3 +115,20 @@ def test_md_filter_does_not_escape_twice() -> None:
 )
 def test_md_escapes(text: str, expected: str) -> None:
     assert md(text) == expected
+
+
+@pytest.mark.parametrize("name", [*sorted(EXAMPLES), "recheck", "ledger"])
+def test_html_and_markdown_show_the_same_parts_and_questions_in_the_same_order(name: str) -> None:
+    result = result_of(ALL_INPUTS[name])
+    page, text = html.render(result), markdown_report.render(result)
+    assert re.findall(r"<h2 id=\"[a-z-]+\">([^<]+)</h2>", page) == re.findall(r"^## (.+)$", text, re.MULTILINE)
+    report = build(result)
+    order = [
+        *report.disagreements,
+        *(row for s in report.sections for g in s.groups for row in g.rows),
+        *(row for g in report.in_place for row in g.rows),
+    ]
+    for shown, escape in ((page, lambda q: str(markupsafe.escape(q))), (text, md)):
+        at = shown.index("Where respondents disagree")
+        for row in order:
+            at = shown.index(escape(row.question), at)  # each after the one before
