@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, Write, answers_yaml
+from helpers import FIXTURES, MINI, MINI_BESIDE, Write, answers_yaml
 from implcheck.load import load_checklist
 from implcheck.present import report_view
 from implcheck.present.report_view import build
@@ -117,6 +117,20 @@ def test_who_said_yes(write: Write) -> None:
     files = [write(f"{role}.yaml", answers_yaml("  problem-specific: yes\n", role=role)) for role in ("it", "governor")]
     three = build(result_of([write("a.yaml", answers_yaml("  problem-specific: yes\n")), *files]))
     assert three.in_place[0].rows[0].said_yes == "All 3 respondents"
+
+
+def test_a_respondent_not_asked_an_item_is_not_listed_as_not_knowing(write: Write) -> None:
+    checklist = MINI.read_text(encoding="utf-8").replace(
+        "      - id: owner-named\n", "      - id: owner-named\n        ask: [it]\n"
+    )
+    write(MINI_BESIDE, checklist)
+    report = two(write, "  problem-specific: no\n  owner-named: partly\n", "  problem-specific: no\n")
+    row = next(row for s in report.sections for g in s.groups for row in g.rows if row.id == "owner-named")
+    assert [(a.who, a.answer) for a in row.answers] == [("senior-leader", "Partly")]
+    critical = next(row for s in report.sections for g in s.groups for row in g.rows if row.id == "problem-specific")
+    assert [a.who for a in critical.answers] == ["senior-leader", "teacher"]  # asked, so listed
+    everyone = two(write, "  owner-named: yes\n", "  owner-named: yes\n")  # answered though not asked
+    assert everyone.in_place[0].rows[0].said_yes == "Both respondents"
 
 
 def test_respondents_are_named_by_role_unless_two_share_it(write: Write) -> None:

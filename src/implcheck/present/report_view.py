@@ -327,7 +327,13 @@ def _labels(respondents: tuple[Respondent, ...]) -> tuple[str, ...]:
 
 
 def _row(r: ItemResult, blocks: bool, group: str, section_titles: dict[str, str], labels: tuple[str, ...]) -> ItemRow:
-    named = tuple(zip(labels, r.by_respondent, strict=True))
+    # A respondent whose role the item is not asked of has no answer to show, not an unknown one
+    # (SPEC.md, Roles); unless they answered it all the same.
+    named = tuple(
+        (label, a)
+        for label, a in zip(labels, r.by_respondent, strict=True)
+        if r.item.asks(a.respondent.role) or a.answer is not AnswerValue.UNKNOWN or a.evidence
+    )
     yes = [label for label, a in named if a.answer is AnswerValue.YES]
     if len(yes) == len(named) > 1:
         said_yes = "Both respondents" if len(yes) == 2 else f"All {len(yes)} respondents"
