@@ -131,6 +131,8 @@ def test_a_respondent_not_asked_an_item_is_not_listed_as_not_knowing(write: Writ
     assert [a.who for a in critical.answers] == ["senior-leader", "teacher"]  # asked, so listed
     everyone = two(write, "  owner-named: yes\n", "  owner-named: yes\n")  # answered though not asked
     assert everyone.in_place[0].rows[0].said_yes == "Both respondents"
+    asked = two(write, "  owner-named: yes\n", "")
+    assert asked.in_place[0].rows[0].said_yes == "senior-leader"  # not "Both": the teacher was not asked
 
 
 def test_respondents_are_named_by_role_unless_two_share_it(write: Write) -> None:

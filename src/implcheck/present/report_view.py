@@ -335,7 +335,7 @@ def _row(r: ItemResult, blocks: bool, group: str, section_titles: dict[str, str]
         if r.item.asks(a.respondent.role) or a.answer is not AnswerValue.UNKNOWN or a.evidence
     )
     yes = [label for label, a in named if a.answer is AnswerValue.YES]
-    if len(yes) == len(named) > 1:
+    if len(yes) == len(r.by_respondent) > 1:  # every respondent, not only every one asked
         said_yes = "Both respondents" if len(yes) == 2 else f"All {len(yes)} respondents"
     else:
         said_yes = ", ".join(yes)
