@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, MINI, MINI_BESIDE, ROOT, answers_yaml
 from implcheck.load import load_assessment
 from implcheck.result import Result
 from implcheck.scoring import score
+from implcheck.yamlsource import MAX_TEXT
 
 # name -> answers files; each renders in every format. The shipped examples, the two disagreeing
 # respondents, and hostile text in every field a user or a checklist author can fill.
@@ -39,6 +40,34 @@ HOSTILE_MARKUP = ("<script", "<img", "<svg onload", "<b>", "<i>", "<u>")
 
 def result_of(paths: tuple[Path, ...] | list[Path]) -> Result:
     return score(load_assessment(list(paths)))
+
+
+# An address with no place to break a line, the kind of thing pasted into evidence.
+UNBROKEN = "https://intranet.example.org/" + "EvidenceFolder" * 20
+
+
+def longest_evidence(folder: Path) -> tuple[Path, Path]:
+    """Two respondents over the mini checklist who agree on some items and not others, every
+    answer with evidence of the most characters a value may have (docs/security.md), each
+    starting with an unbroken address."""
+    (folder / MINI_BESIDE).parent.mkdir(parents=True, exist_ok=True)
+    (folder / MINI_BESIDE).write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    sentence = "The deputy head presented this to the full governing body in October; the minutes record it. "
+    evidence = (UNBROKEN + " " + sentence * (MAX_TEXT // len(sentence)))[:MAX_TEXT]
+    sheets = {
+        "leader.yaml": ("senior-leader", ("yes", "yes", "partly", "no")),
+        "teacher.yaml": ("teacher", ("yes", "no", "partly", "no")),
+    }
+    ids = ("problem-specific", "owner-named", "single-sign-on", "training-planned")
+    paths = []
+    for name, (role, answers) in sheets.items():
+        body = "".join(
+            f"  {item}:\n    answer: {answer}\n    evidence: {evidence!r}\n"
+            for item, answer in zip(ids, answers, strict=True)
+        )
+        paths.append(folder / name)
+        paths[-1].write_text(answers_yaml(body, role=role, name=role.title()), encoding="utf-8")
+    return paths[0], paths[1]
 
 
 # --- the browser and the validator (tests marked slow) --------------------------------------------

@@ -1,4 +1,5 @@
-"""The CSV of actions: one row per action, for Excel and LibreOffice, formula injection defused."""
+"""The CSV: one row per action, then every other item, each with every answer and its evidence; for
+Excel and LibreOffice, formula injection defused."""
 
 from __future__ import annotations
 
@@ -18,15 +19,37 @@ def rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text[1:], newline="")))
 
 
-def test_one_row_per_action_with_header_bom_and_crlf() -> None:
+def test_one_row_per_action_then_the_other_items_with_header_bom_and_crlf() -> None:
     result = result_of(RECHECK)
     text = csv_report.render(result)
-    assert text.startswith("\ufeffitem,question,failure mode,stage,severity,action,owner,due,status,agreed\r\n")
-    assert text.count("\r\n") == len(result.actions) + 1
+    assert text.startswith(
+        "\ufeffitem,question,failure mode,stage,severity,action,owner,due,status,agreed,answers,evidence\r\n"
+    )
+    assert text.count("\r\n") == len(result.items) + 1
     assert "\n" not in text.replace("\r\n", "")
     table = rows(text)
     assert table[0] == list(csv_report.HEADER)
-    assert [r[0] for r in table[1:]] == [a.item_id for a in result.actions]
+    acted = [a.item_id for a in result.actions]
+    assert [r[0] for r in table[1:]] == acted + [r.item.id for r in result.items if r.item.id not in acted]
+    assert table[-1] == [
+        "lead-in-post",
+        "Is the named senior leader still in post and leading it?",
+        "no-owner",
+        "Deliver",
+        "",
+        "",
+        "",
+        "",
+        "In place",
+        "",
+        "senior-leader: Yes; teacher: Yes",
+        "",
+    ]
+    coaching = next(r for r in table if r[0] == "coaching-continued")
+    assert coaching[10:] == [
+        "senior-leader: Partly; teacher: No",
+        "senior-leader: Refresher session offered in October",
+    ]
     first = table[1]
     assert first == [
         "staff-see-value",
@@ -39,7 +62,15 @@ def test_one_row_per_action_with_header_bom_and_crlf() -> None:
         "Before the end of this term",
         "Not in place",
         "no",
+        "senior-leader: Partly; teacher: No",
+        "",
     ]
+
+
+def test_one_respondent_answers_without_naming_them() -> None:
+    table = rows(csv_report.render(result_of(EXAMPLES["edtech-trap"])))
+    first = table[1]
+    assert first[10:] == ["No", "Bought to 'raise engagement in maths'; no specific gap identified"]
 
 
 def test_hostile_cells_are_neutralised() -> None:
@@ -85,7 +116,7 @@ def test_file_bytes_open_as_utf8_with_bom(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_owners_and_dates_are_the_same_in_csv_and_json(name: str) -> None:
     result = result_of(EXAMPLES[name])
-    table = rows(csv_report.render(result))[1:]
     data = json_report.to_dict(result)["actions"]
+    table = rows(csv_report.render(result))[1 : len(data) + 1]
     assert [(r[0], r[6], r[7]) for r in table] == [(a["item"], a["owner"], a["by_when"]) for a in data]
     assert all(a["owner"] and a["by_when"] for a in data)

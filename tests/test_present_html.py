@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from implcheck.present import html
-from report_helpers import ALL_INPUTS, HOSTILE, HOSTILE_MARKUP, RECHECK, result_of
+from report_helpers import ALL_INPUTS, EXAMPLES, HOSTILE, HOSTILE_MARKUP, RECHECK, result_of
 
 
 class Collect(HTMLParser):
@@ -62,7 +62,7 @@ def test_structure_for_assistive_technology(pair_html: str) -> None:
     assert all(b - a <= 1 for a, b in itertools.pairwise(headings)), headings
     for tag, attrs in page.tags:
         if tag == "th":
-            assert attrs.get("scope") in ("col", "row"), attrs
+            assert attrs.get("scope") in ("col", "row", "rowgroup"), attrs
     svgs = [attrs for tag, attrs in page.tags if tag == "svg" and attrs.get("role") == "img"]
     assert len(svgs) == 2
     assert '<title id="chart-stages-title">Score by stage</title>' in pair_html
@@ -90,13 +90,43 @@ def test_summary_content(pair_html: str) -> None:
 
 def test_detail_content(pair_html: str) -> None:
     assert '<h2 id="disagreements">Where respondents disagree</h2>' in pair_html
-    assert '<th scope="col">senior-leader (C. Okafor)</th><th scope="col">teacher (D. Hughes)</th>' in pair_html
-    row = pair_html[pair_html.index("staff-see-value</span></th>") :]
-    assert row.startswith("staff-see-value</span></th><td>Partly</td><td>No</td>")
-    assert "Critical gaps · " in pair_html  # each row says which group it is in
-    assert "Refresher session offered in October" in pair_html  # evidence in the detail
+    disagree = pair_html[pair_html.index('<h2 id="disagreements">') : pair_html.index('<h2 id="sections">')]
+    assert (
+        "In this term&#39;s staff survey, did most staff say it is worth doing? "
+        '<span class="id">Is it still worth doing? · Critical gaps</span></p>\n<dl class="answers">\n'
+        "<div><dt>senior-leader</dt><dd><strong>Partly</strong> — "
+    ) in disagree
+    assert (
+        "<div><dt>senior-leader</dt><dd><strong>Partly</strong> — Refresher session offered in October</dd></div>"
+        in (disagree)
+    )
+    sections = pair_html[pair_html.index('<h2 id="sections">') : pair_html.index('<h2 id="unknowns">')]
+    assert "staff survey" not in sections  # each question once: its section says where the rest are
+    assert "score 17 · 2 of 2 answered · 2 where respondents disagree (above)</p>" in sections
+    assert pair_html.index('<h2 id="scores">') < pair_html.index('<h2 id="in-place">')
     assert '<h2 id="glossary">Words used in this report</h2>' in pair_html
     assert "100 is best" in pair_html
+
+
+def test_items_in_place_are_one_line_each_with_the_evidence_on_screen_only() -> None:
+    page = html.render(result_of(EXAMPLES["respondents"]))
+    table = page[page.index('<table class="in-place">') : page.index('<h2 id="glossary">')]
+    assert '<tr><th scope="rowgroup" colspan="4" class="group">Leading the delivery</th></tr>' in table
+    assert (
+        "<tr><td>When asked this term (for example in the staff survey), did the staff who use it name the "
+        "problem it is meant to solve?</td><td>Yes</td>"
+        '<td>Both respondents</td><td><details class="evidence">'
+        "<summary>Tutors asked at the November briefing…</summary>\n"
+        '<ul class="answers">\n<li><span class="who">senior-leader:</span> '
+        "Tutors asked at the November briefing named the KS3 reading-age gap</li>\n</ul>\n</details>"
+    ) in table
+    assert (  # the teacher is not asked this one, so it is the leader's yes alone
+        "<tr><td>Does the named lead still have protected time each week to lead this?</td><td>Yes</td>"
+        "<td>senior-leader</td>"
+    ) in table
+    # On paper only the summary prints, even when a reader has opened it on screen.
+    css = page[page.index("@media print") :]
+    assert "details.evidence > :not(summary) { display: none !important; }" in css
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:

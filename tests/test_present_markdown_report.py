@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import markupsafe
 import pytest
 from markdown_it import MarkdownIt
 
-from implcheck.present import markdown_report
+from implcheck.present import html, markdown_report
 from implcheck.present.markdown import md
-from report_helpers import ALL_INPUTS, HOSTILE, RECHECK, result_of
+from implcheck.present.report_view import build
+from report_helpers import ALL_INPUTS, EXAMPLES, HOSTILE, RECHECK, result_of
 
 # CommonMark with GFM tables and strikethrough, raw HTML allowed: as GitHub and GitLab parse it
 # before sanitising, so an injection would show up as an html token.
@@ -71,11 +75,25 @@ def test_summary_and_detail_content() -> None:
     assert "| # | Risk | Action | Owner | By when |" in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term\\'s staff survey" not in text
     assert "| 1 | **CRITICAL** · **blocks approval** · In this term's staff survey, did most staff say" in text
-    assert "| Question | senior-leader (C. Okafor) | teacher (D. Hughes) |" in text
     assert (
-        "| **CRITICAL** · In this term's staff survey, did most staff say it is worth doing? "
-        "(staff-see-value) | Partly | No |" in text
-    )
+        "- **CRITICAL** · **blocks approval** · **In this term's staff survey, did most staff say it is worth doing?** "
+        "(Is it still worth doing? · Critical gaps)\n"
+        "  - senior-leader: **Partly** — *no evidence given*\n"
+        "  - teacher: **No** — *no evidence given*\n"
+    ) in text
+    assert "  - senior-leader: **Partly** — Refresher session offered in October\n" in text
+    # The disagreements are not repeated in their sections; what everyone answered yes comes after the scores.
+    assert (
+        "### Is it kept going?\n\n"
+        "Stage: Sustain · score 17 · 2 of 2 answered · 2 where respondents disagree (above)\n\n##"
+    ) in text
+    assert text.index("## Where respondents disagree") < text.index("## Gaps, section by section")
+    assert text.index("## Scores by stage") < text.index("## In place: answered yes by everyone")
+    assert (
+        "| **Is it still worth doing?** | | | |\n"
+        "| **CRITICAL** · Is the named senior leader still in post and leading it? "
+        "| Yes | Both respondents | *none given* |\n"
+    ) in text
     assert "## Words used in this report" in text
     assert "- **Accepted risk**: " in text
 
@@ -100,3 +118,20 @@ def test_md_filter_does_not_escape_twice() -> None:
 )
 def test_md_escapes(text: str, expected: str) -> None:
     assert md(text) == expected
+
+
+@pytest.mark.parametrize("name", [*sorted(EXAMPLES), "recheck", "ledger"])
+def test_html_and_markdown_show_the_same_parts_and_questions_in_the_same_order(name: str) -> None:
+    result = result_of(ALL_INPUTS[name])
+    page, text = html.render(result), markdown_report.render(result)
+    assert re.findall(r"<h2 id=\"[a-z-]+\">([^<]+)</h2>", page) == re.findall(r"^## (.+)$", text, re.MULTILINE)
+    report = build(result)
+    order = [
+        *report.disagreements,
+        *(row for s in report.sections for g in s.groups for row in g.rows),
+        *(row for g in report.in_place for row in g.rows),
+    ]
+    for shown, escape in ((page, lambda q: str(markupsafe.escape(q))), (text, md)):
+        at = shown.index("Where respondents disagree")
+        for row in order:
+            at = shown.index(escape(row.question), at)  # each after the one before

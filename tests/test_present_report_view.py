@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, Write, answers_yaml
+from helpers import FIXTURES, MINI, MINI_BESIDE, Write, answers_yaml
 from implcheck.load import load_checklist
 from implcheck.present import report_view
 from implcheck.present.report_view import build
 from implcheck.result import Severity
 from implcheck.scoring import DEFAULT_BY_WHEN, DEFAULT_OWNER
-from report_helpers import EXAMPLES, RECHECK, result_of
+from report_helpers import ALL_INPUTS, EXAMPLES, RECHECK, result_of
 
 
 def mini(write: Write, body: str, **kwargs: str) -> report_view.Report:
@@ -55,14 +56,111 @@ def test_not_ready_summary_for_the_two_disagreeing_respondents() -> None:
     assert len(report.actions) == len(report.risks) + report.more_risks
 
 
-def test_disagreements_side_by_side_in_respondent_order() -> None:
+def test_disagreements_worst_first_with_every_answer_in_respondent_order() -> None:
     report = build(result_of(RECHECK))
-    by_id = {d.item_id: d for d in report.disagreements}
+    by_id = {d.id: d for d in report.disagreements}
     assert list(by_id) == ["staff-see-value", "usage-checked", "coaching-continued", "time-protected"]
-    assert by_id["staff-see-value"].answers == ("Partly", "No")
+    assert [d.group for d in report.disagreements] == ["Critical gaps", "Gaps", "Gaps", "Only partly in place"]
+    assert [(a.who, a.answer) for a in by_id["staff-see-value"].answers] == [
+        ("senior-leader", "Partly"),
+        ("teacher", "No"),
+    ]
     assert by_id["staff-see-value"].critical
-    assert by_id["time-protected"].answers == ("Yes", "Partly")
+    assert by_id["staff-see-value"].section == "Is it still worth doing?"
+    assert [a.answer for a in by_id["time-protected"].answers] == ["Yes", "Partly"]
     assert not by_id["time-protected"].critical
+
+
+def test_disagreements_are_not_repeated_in_their_sections() -> None:
+    report = build(result_of(RECHECK))
+    assert [(s.title, s.groups, s.disagreements, s.in_place) for s in report.sections] == [
+        ("Is it still worth doing?", (), 2, 1),
+        ("Is it kept going?", (), 2, 0),
+    ]
+    [group] = report.in_place
+    assert (group.title, [(r.id, r.said_yes) for r in group.rows]) == (
+        "Is it still worth doing?",
+        [("lead-in-post", "Both respondents")],
+    )
+
+
+@pytest.mark.parametrize("name", sorted(ALL_INPUTS))
+def test_every_item_is_shown_once(name: str) -> None:
+    result = result_of(ALL_INPUTS[name])
+    report = build(result)
+    shown = (
+        [row.id for row in report.disagreements]
+        + [row.id for s in report.sections for g in s.groups for row in g.rows]
+        + [row.id for g in report.in_place for row in g.rows]
+    )
+    assert sorted(shown) == sorted(r.item.id for r in result.items)
+    for row in (row for g in report.in_place for row in g.rows):
+        assert {a.answer for a in row.answers} <= {"Yes", "Not known"}
+        assert row.status == "met"
+
+
+def two(write: Write, leader: str, teacher: str, *, teacher_role: str = "teacher") -> report_view.Report:
+    return build(
+        result_of(
+            [
+                write("a.yaml", answers_yaml(leader)),
+                write("b.yaml", answers_yaml(teacher, role=teacher_role, name="B. Teacher")),
+            ]
+        )
+    )
+
+
+def test_who_said_yes(write: Write) -> None:
+    report = two(write, "  problem-specific: yes\n  owner-named: yes\n", "  problem-specific: yes\n")
+    assert [(r.id, r.said_yes) for r in report.in_place[0].rows] == [
+        ("problem-specific", "Both respondents"),
+        ("owner-named", "senior-leader"),
+    ]
+    alone = mini(write, "  problem-specific: yes\n")
+    assert alone.in_place[0].rows[0].said_yes == "senior-leader"
+    files = [write(f"{role}.yaml", answers_yaml("  problem-specific: yes\n", role=role)) for role in ("it", "governor")]
+    three = build(result_of([write("a.yaml", answers_yaml("  problem-specific: yes\n")), *files]))
+    assert three.in_place[0].rows[0].said_yes == "All 3 respondents"
+
+
+def test_a_respondent_not_asked_an_item_is_not_listed_as_not_knowing(write: Write) -> None:
+    checklist = MINI.read_text(encoding="utf-8").replace(
+        "      - id: owner-named\n", "      - id: owner-named\n        ask: [it]\n"
+    )
+    write(MINI_BESIDE, checklist)
+    report = two(write, "  problem-specific: no\n  owner-named: partly\n", "  problem-specific: no\n")
+    row = next(row for s in report.sections for g in s.groups for row in g.rows if row.id == "owner-named")
+    assert [(a.who, a.answer) for a in row.answers] == [("senior-leader", "Partly")]
+    critical = next(row for s in report.sections for g in s.groups for row in g.rows if row.id == "problem-specific")
+    assert [a.who for a in critical.answers] == ["senior-leader", "teacher"]  # asked, so listed
+    everyone = two(write, "  owner-named: yes\n", "  owner-named: yes\n")  # answered though not asked
+    assert everyone.in_place[0].rows[0].said_yes == "Both respondents"
+    asked = two(write, "  owner-named: yes\n", "")
+    assert asked.in_place[0].rows[0].said_yes == "senior-leader"  # not "Both": the teacher was not asked
+
+
+def test_respondents_are_named_by_role_unless_two_share_it(write: Write) -> None:
+    report = two(write, "  problem-specific: no\n", "  problem-specific: partly\n", teacher_role="senior-leader")
+    assert [a.who for a in report.disagreements[0].answers] == [
+        "senior-leader (A. Leader)",
+        "senior-leader (B. Teacher)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "short"),
+    [
+        ("", ""),
+        ("Minutes of the  October\nmeeting", "Minutes of the October meeting"),
+        ("x" * 40, "x" * 40),
+        ("The plan is in the shared drive with named owners and dates", "The plan is in the shared drive with…"),
+        ("Checked, " + "y" * 50, "Checked, " + "y" * 31 + "…"),
+    ],
+)
+def test_evidence_is_shortened_for_the_printed_table(write: Write, evidence: str, short: str) -> None:
+    given = f"  problem-specific:\n    answer: yes\n    evidence: {json.dumps(evidence)}\n"
+    report = mini(write, given if evidence else "  problem-specific: yes\n")
+    assert report.in_place[0].rows[0].evidence_short == short
 
 
 def test_the_decision_follows_the_verdict(write: Write, tmp_path: Path) -> None:
@@ -135,9 +233,13 @@ def test_sections_group_items_worst_first(write: Write) -> None:
         "  training-planned:\n    answer: na\n    evidence: none needed\n",
     )
     first, second = report.sections
-    assert [g.title for g in first.groups] == ["Critical gaps", "In place"]
+    assert [g.title for g in first.groups] == ["Critical gaps"]
     assert [g.title for g in second.groups] == ["Only partly in place", "Not applicable"]
     assert (first.stage, second.stage) == ("Explore", "Prepare")
+    assert [(g.title, [row.id for row in g.rows]) for g in report.in_place] == [
+        ("Why we are doing this", ["owner-named"])
+    ]
+    assert (first.in_place, second.in_place) == (1, 0)
 
 
 def test_charts_have_every_stage_and_failure_mode_with_bands(write: Write) -> None:
@@ -199,12 +301,13 @@ def test_critical_gaps_in_the_report_are_those_check_lists(name: str) -> None:
     result = result_of(EXAMPLES[name])
     report = build(result)
     listed = [row.id for s in report.sections for g in s.groups if g.key == "critical" for row in g.rows]
-    assert listed == [r.item.id for r in result.critical_gaps]
+    listed += [row.id for row in report.disagreements if row.group == "Critical gaps"]
+    assert sorted(listed) == sorted(r.item.id for r in result.critical_gaps)
 
 
 def test_a_critical_item_answered_partly_is_partly_in_place_not_a_critical_gap(write: Write) -> None:
     report = mini(write, "  problem-specific: partly\n  owner-named: yes\n")
     assert [(g.title, [row.id for row in g.rows]) for g in report.sections[0].groups] == [
         ("Only partly in place", ["problem-specific"]),
-        ("In place", ["owner-named"]),
     ]
+    assert [row.id for row in report.in_place[0].rows] == ["owner-named"]

@@ -18,21 +18,42 @@ import pytest
 from helpers import ROOT
 from implcheck.present import html
 from implcheck.present.report_view import build
-from report_helpers import ALL_INPUTS, CHECK_PAGES, HTML_VALIDATE, require_tools, result_of, run_tool
+from report_helpers import (
+    ALL_INPUTS,
+    CHECK_PAGES,
+    HTML_VALIDATE,
+    UNBROKEN,
+    longest_evidence,
+    require_tools,
+    result_of,
+    run_tool,
+)
 
 pytestmark = pytest.mark.slow
 
 # A page axe must fault, so a silent axe (not injected, not run) cannot pass as a clean one.
-BROKEN = '<!DOCTYPE html><html><head><title>x</title></head><body><img src="#"><p>x</p></body></html>'
+BROKEN = (
+    '<!DOCTYPE html><html><head><title>x</title></head><body><img src="#">'
+    '<p style="white-space: nowrap">' + "x " * 400 + "</p></body></html>"
+)
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
+    inputs = {**ALL_INPUTS, "longest": longest_evidence(tmp_path_factory.mktemp("longest"))}
     written = {}
-    for name, paths in ALL_INPUTS.items():
+    for name, paths in inputs.items():
         written[name] = folder / f"{name}.html"
         written[name].write_text(html.render(result_of(paths)), encoding="utf-8")
+    # The same page with every piece of evidence opened, as a reader might leave it before printing.
+    opened = (
+        written["respondents"]
+        .read_text(encoding="utf-8")
+        .replace('<details class="evidence">', '<details class="evidence" open>')
+    )
+    written["opened"] = folder / "opened.html"
+    written["opened"].write_text(opened, encoding="utf-8")
     return written
 
 
@@ -42,7 +63,9 @@ def browser_run(pages: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
     folder = tmp_path_factory.mktemp("browser")
     broken = folder / "broken.html"
     broken.write_text(BROKEN, encoding="utf-8")
-    done = run_tool(["node", str(CHECK_PAGES), "--pdf", str(folder), *map(str, pages.values()), str(broken)])
+    done = run_tool(
+        ["node", str(CHECK_PAGES), "--pdf", str(folder), "--layout", *map(str, pages.values()), str(broken)]
+    )
     assert done.returncode == 0, done.stderr
     found: dict[str, Any] = json.loads(done.stdout)
     return {Path(file).stem: entry for file, entry in found.items()}
@@ -56,6 +79,30 @@ def test_axe_runs_and_finds_faults_on_a_broken_page(browser_run: dict[str, Any])
 @pytest.mark.parametrize("name", sorted(ALL_INPUTS))
 def test_axe_finds_no_violations(browser_run: dict[str, Any], name: str) -> None:
     assert browser_run[name]["violations"] == []
+
+
+@pytest.mark.parametrize("name", [*sorted(ALL_INPUTS), "longest"])
+def test_nothing_is_wider_than_the_printed_page(browser_run: dict[str, Any], name: str) -> None:
+    assert browser_run[name]["page_width"] == pytest.approx(703, abs=1)  # A4 less 12 mm each side
+    assert browser_run[name]["overflow"] == []
+
+
+def test_the_layout_check_finds_a_line_too_wide(browser_run: dict[str, Any]) -> None:
+    assert [w["element"] for w in browser_run["broken"]["overflow"]][:1] == ["html"]
+
+
+def test_evidence_of_items_in_place_prints_shortened_even_when_opened(browser_run: dict[str, Any]) -> None:
+    require_tools("poppler")
+    words = " ".join(run_tool(["pdftotext", browser_run["opened"]["pdf"], "-"]).stdout.split())
+    assert "Assistant head (literacy) leads it with…" in words
+    assert "leads it with one period a week protected" not in words
+    assert browser_run["opened"]["violations"] == []
+
+
+def test_longest_evidence_is_printed_in_full_where_it_is_a_gap(browser_run: dict[str, Any]) -> None:
+    require_tools("poppler")
+    text = run_tool(["pdftotext", browser_run["longest"]["pdf"], "-"]).stdout
+    assert "".join(text.split()).count(UNBROKEN) >= 4  # wrapped anywhere, but all there
 
 
 @pytest.mark.parametrize("name", sorted(ALL_INPUTS))

@@ -137,9 +137,10 @@ def check(
 @app.command(epilog=helptext.epilog("report"))
 def report(
     files: Files,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html, md, or csv (the actions).")] = (
-        ReportFormat.HTML
-    ),
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="html, md, or csv (the actions, then every item's answers and evidence)."),
+    ] = (ReportFormat.HTML),
     output: Annotated[
         Path | None,
         typer.Option(

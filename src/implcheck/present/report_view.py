@@ -15,7 +15,7 @@ from implcheck.model import AnswerValue, Respondent
 from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
 from implcheck.present.ledger_view import LedgerView
-from implcheck.result import Action, Band, GroupScore, ItemResult, Result, RoleAnswer, Severity, Status, Verdict
+from implcheck.result import Action, Band, GroupScore, ItemResult, Result, Severity, Status, Verdict
 
 MAX_RISKS = 5
 
@@ -120,6 +120,7 @@ class ItemRow:
     critical: bool
     weight: int
     failure_mode: str
+    stage: str
     answer: str
     status: str
     status_label: str
@@ -128,6 +129,10 @@ class ItemRow:
     source: str
     answers: tuple[RespondentAnswer, ...]
     blocks: bool = False  # one of the items approval waits for (``Result.blocking``)
+    group: str = ""  # the title of its group in ``GROUPS``: "Critical gaps", "In place", ...
+    section: str = ""  # the title of its checklist section
+    said_yes: str = ""  # who answered yes, in words ("All 5 respondents", "teacher, it"), for items in place
+    evidence_short: str = ""  # the start of the first evidence given, for the printed table of items in place
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,15 +150,9 @@ class SectionView:
     score_text: str
     answered: int
     applicable: int
-    groups: tuple[ItemGroup, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DisagreementRow:
-    item_id: str
-    question: str
-    critical: bool
-    answers: tuple[str, ...]  # one per respondent, in ``Report.respondents`` order
+    groups: tuple[ItemGroup, ...]  # the items not answered yes by everyone, bar the disagreements
+    disagreements: int = 0  # items of this section shown under "Where respondents disagree"
+    in_place: int = 0  # items of this section every respondent answered yes
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +190,10 @@ class Report:
     more_risks: int
     decision: Decision
     charts: tuple[Chart, ...]
+    disagreements: tuple[ItemRow, ...]  # in full, worst first
     sections: tuple[SectionView, ...]
-    disagreements: tuple[DisagreementRow, ...]
     open_questions: tuple[OpenQuestion, ...]
+    in_place: tuple[ItemGroup, ...]  # items everyone answered yes, one group per section
     appendix: tuple[ItemRow, ...]
     ledger: LedgerView
     generated_at: str
@@ -206,8 +206,14 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
     items = {r.item.id: r for r in result.items}
     actions = {a.item_id: a for a in result.actions}
     verdict_shape, verdict_symbol, verdict_emoji = VERDICT_SYMBOLS[result.verdict]
-    rows = {r.item.id: _row(r, r.item.id in result.blocking) for r in result.items}
     accepted = result.accepted_gap_ids
+    section_titles = {g.key: g.title for g in result.sections}
+    labels = _labels(result.respondents)
+    rows = {
+        r.item.id: _row(r, r.item.id in result.blocking, _GROUP_TITLES[_group_key(r, accepted)], section_titles, labels)
+        for r in result.items
+    }
+    split = {r.item.id: _part(r) for r in result.items}
     until = {risk.item_id: risk.expires for risk in result.active_risks if risk.gap}
     risks = tuple(_risk(action, items[action.item_id], until.get(action.item_id, "")) for action in result.actions)
     title_parts = [part for part in (context.school, context.initiative) if part]
@@ -242,14 +248,26 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         more_risks=max(0, len(risks) - MAX_RISKS),
         decision=decide(result, shown=MAX_RISKS),
         charts=_charts(result),
-        sections=tuple(
-            _section(result, section_index, rows, accepted) for section_index in range(len(result.sections))
-        ),
         disagreements=tuple(
-            DisagreementRow(d.item_id, d.question, d.critical, tuple(_answer_label(a) for a in d.answers))
-            for d in result.disagreements
+            rows[r.item.id]
+            for r in sorted(
+                (r for r in result.items if split[r.item.id] == DISAGREE),
+                key=lambda r: _GROUP_RANK[_group_key(r, accepted)],
+            )
+        ),
+        sections=tuple(
+            _section(result, section_index, rows, accepted, split) for section_index in range(len(result.sections))
         ),
         open_questions=tuple(_open_question(result, items[item_id], actions[item_id]) for item_id in result.unknowns),
+        in_place=tuple(
+            ItemGroup(
+                g.key,
+                g.title,
+                tuple(rows[r.item.id] for r in result.items if r.section_id == g.key and split[r.item.id] == IN_PLACE),
+            )
+            for g in result.sections
+            if any(r.section_id == g.key and split[r.item.id] == IN_PLACE for r in result.items)
+        ),
         appendix=tuple(rows.values()),
         ledger=ledger_view.build(result),
         generated_at=generated_at or "",
@@ -261,10 +279,6 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
 def who(respondent: Respondent) -> str:
     role = respondent.role.value
     return f"{role} ({respondent.name})" if respondent.name else role
-
-
-def _answer_label(answer: RoleAnswer) -> str:
-    return ANSWER_LABELS[answer.answer]
 
 
 def _risk(action: Action, item: ItemResult, accepted_until: str) -> Risk:
@@ -309,24 +323,72 @@ def _bar(g: GroupScore, score_text: str) -> Bar:
     return Bar(g.key, g.label, g.score, score_text, blocks, value, g.band, g.answered, g.applicable, len(g.gaps))
 
 
-def _row(r: ItemResult, blocks: bool) -> ItemRow:
+def _labels(respondents: tuple[Respondent, ...]) -> tuple[str, ...]:
+    """How each respondent is named beside an answer: the role alone where no one else has it
+    (the header names everyone in full), else the role and the name."""
+    roles = [r.role for r in respondents]
+    return tuple(r.role.value if roles.count(r.role) == 1 else who(r) for r in respondents)
+
+
+def _row(r: ItemResult, blocks: bool, group: str, section_titles: dict[str, str], labels: tuple[str, ...]) -> ItemRow:
+    # A respondent whose role the item is not asked of has no answer to show, not an unknown one
+    # (SPEC.md, Roles); unless they answered it all the same.
+    named = tuple(
+        (label, a)
+        for label, a in zip(labels, r.by_respondent, strict=True)
+        if r.item.asks(a.respondent.role) or a.answer is not AnswerValue.UNKNOWN or a.evidence
+    )
+    yes = [label for label, a in named if a.answer is AnswerValue.YES]
+    if len(yes) == len(r.by_respondent) > 1:  # every respondent, not only every one asked
+        said_yes = "Both respondents" if len(yes) == 2 else f"All {len(yes)} respondents"
+    else:
+        said_yes = ", ".join(yes)
     return ItemRow(
         id=r.item.id,
         question=r.item.question,
         critical=r.item.critical,
         weight=r.item.weight,
         failure_mode=r.item.failure_mode.value,
+        stage=r.stage.label,
         answer=ANSWER_LABELS[r.answer],
         status=r.status.value,
         status_label=STATUS_LABELS[r.status],
         evidence=r.evidence,
         date=r.date,
         source=r.item.source,
-        answers=tuple(
-            RespondentAnswer(who(a.respondent), ANSWER_LABELS[a.answer], a.evidence) for a in r.by_respondent
-        ),
+        answers=tuple(RespondentAnswer(label, ANSWER_LABELS[a.answer], a.evidence) for label, a in named),
         blocks=blocks,
+        group=group,
+        section=section_titles[r.section_id],
+        said_yes=said_yes,
+        evidence_short=_short(next((a.evidence for a in r.by_respondent if a.evidence), "")),
     )
+
+
+SHORT = 40  # characters of evidence printed for an item everyone answered yes: a line of its column
+
+
+def _short(text: str) -> str:
+    """The start of ``text``, cut at a space before ``SHORT`` characters (or at ``SHORT`` when a
+    word runs longer), with an ellipsis when anything was cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= SHORT:
+        return flat
+    cut = flat.rfind(" ", 0, SHORT)
+    return flat[: cut if cut > SHORT // 2 else SHORT].rstrip(" ,;:.") + "…"
+
+
+# Where an item's detail is shown: respondents disagree (in full, together), it has a gap of some
+# kind (in full, in its section), or everyone who answered said yes (one line in the table of
+# items in place). Every item is in exactly one.
+DISAGREE, ATTENTION, IN_PLACE = "disagree", "attention", "in_place"
+
+
+def _part(r: ItemResult) -> str:
+    known = {a.answer for a in r.by_respondent if a.answer is not AnswerValue.UNKNOWN}
+    if len(known) > 1:
+        return DISAGREE
+    return IN_PLACE if r.status is Status.MET else ATTENTION
 
 
 # Within a section, the worst first: what blocks readiness, then what is missing, then the rest.
@@ -341,6 +403,10 @@ GROUPS = (
 )
 
 
+_GROUP_TITLES = dict(GROUPS)
+_GROUP_RANK = {key: rank for rank, (key, _) in enumerate(GROUPS)}
+
+
 def _group_key(r: ItemResult, accepted: frozenset[str]) -> str:
     if r.item.id in accepted:
         return "accepted"
@@ -349,13 +415,16 @@ def _group_key(r: ItemResult, accepted: frozenset[str]) -> str:
     return r.status.value
 
 
-def _section(result: Result, index: int, rows: dict[str, ItemRow], accepted: frozenset[str]) -> SectionView:
+def _section(
+    result: Result, index: int, rows: dict[str, ItemRow], accepted: frozenset[str], split: dict[str, str]
+) -> SectionView:
     group = result.sections[index]
-    members = [r for r in result.items if r.section_id == group.key]
+    everyone = [r for r in result.items if r.section_id == group.key]
+    members = [r for r in everyone if split[r.item.id] == ATTENTION]
     return SectionView(
         id=group.key,
         title=group.title,
-        stage=members[0].stage.label if members else "",
+        stage=everyone[0].stage.label if everyone else "",
         score_text=result.figure(group.score),
         answered=group.answered,
         applicable=group.applicable,
@@ -364,6 +433,8 @@ def _section(result: Result, index: int, rows: dict[str, ItemRow], accepted: fro
             for key, title in GROUPS
             if any(_group_key(r, accepted) == key for r in members)
         ),
+        disagreements=sum(split[r.item.id] == DISAGREE for r in everyone),
+        in_place=sum(split[r.item.id] == IN_PLACE for r in everyone),
     )
 
 
