@@ -149,8 +149,8 @@ def test_several_respondents_combine_and_disagreements_show(write: Write) -> Non
             "question": "Is there a named senior owner?",
             "critical": False,
             "answers": [
-                {"name": "A. Leader", "role": "senior-leader", "answer": "yes", "evidence": ""},
-                {"name": "T. Teacher", "role": "teacher", "answer": "no", "evidence": ""},
+                {"name": "A. Leader", "role": "senior-leader", "answer": "yes", "asked": True, "evidence": ""},
+                {"name": "T. Teacher", "role": "teacher", "answer": "no", "asked": True, "evidence": ""},
             ],
         }
     ]

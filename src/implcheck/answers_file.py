@@ -90,7 +90,8 @@ def render(
     "don't know" and a question never asked stay apart in the file. With ``last`` (a file
     carried into a new term), last term's answer is a comment above each item."""
     respondent = context.respondent
-    roles = ", ".join(role.value for role in Role)
+    role = respondent.role
+    roles = ", ".join(each.value for each in Role)
     lines = [
         f"# yaml-language-server: $schema={schema_file(checklist)}",
         f"# Answers for {checklist.title} ({checklist.id} {checklist.version}).",
@@ -103,6 +104,7 @@ def render(
         "# Check it with: implcheck check THIS-FILE",
         *(_comment(_CARRIED.format(term=last.term or "last term"), "") if last else []),
         f"checklist: {_quote(checklist_ref)}",
+        f"checklist_version: {_quote(checklist.version)}",
         "context:",
         f"  school: {_quote(context.school)}",
         f"  initiative: {_quote(context.initiative)}",
@@ -113,11 +115,15 @@ def render(
         f"    role: {respondent.role.value}  # {roles}",
         "answers:",
     ]
+    # Only the questions the respondent's role is asked, in the role's own words.
     for section in checklist.sections:
+        asked = [item for item in section.items if item.asks(role)]
+        if not asked:
+            continue
         lines += ["", f"  # == {section.stage.label} · {section.title} ==", ""]
-        for item in section.items:
+        for item in asked:
             flags = f"weight {item.weight}" + (", critical" if item.critical else "")
-            lines += _comment(f"{item.question} ({flags})", "  ")
+            lines += _comment(f"{item.question_for(role)} ({flags})", "  ")
             lines += _comment(item.why, "  ", "Why: ")
             if last is not None:
                 lines += _comment(_last_answer(last, item), "  ", f"Last term ({last.term or 'not named'}): ")

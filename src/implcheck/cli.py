@@ -298,12 +298,20 @@ def init(
         str | None,
         typer.Option(metavar="TERM", help="The term the file is for, e.g. 2027-spring (needed with --from)."),
     ] = None,
+    role: Annotated[
+        Role | None,
+        typer.Option(help="Who will answer it: only the questions this role is asked, in its own words."),
+    ] = None,
     checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Write a fillable answers file (or, with --from, next term's): every item unknown, questions as comments."""
     from implcheck.commands import init as init_cmd
 
-    emit(init_cmd.run(checklist, output, force=force, last=last, term=term, checklist_dirs=checklist_dir or []))
+    emit(
+        init_cmd.run(
+            checklist, output, force=force, last=last, term=term, role=role, checklist_dirs=checklist_dir or []
+        )
+    )
 
 
 @app.command(epilog=helptext.epilog("assess"))
@@ -325,7 +333,9 @@ def assess(
     school: Annotated[str | None, typer.Option(help="School name (asked for when not given).")] = None,
     initiative: Annotated[str | None, typer.Option(help="The product or change being assessed.")] = None,
     term: Annotated[str | None, typer.Option(help="School term, e.g. 2026-autumn.")] = None,
-    role: Annotated[Role | None, typer.Option(help="Your role.")] = None,
+    role: Annotated[
+        Role | None, typer.Option(help="Your role: you are asked only its questions, in its own words.")
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Your name.")] = None,
     last: Annotated[
         Path | None,

@@ -18,8 +18,13 @@ def _respondent(respondent: Respondent) -> dict[str, str]:
     return {"name": respondent.name, "role": respondent.role.value}
 
 
-def _role_answer(answer: RoleAnswer) -> dict[str, str]:
-    return {**_respondent(answer.respondent), "answer": answer.answer.value, "evidence": answer.evidence}
+def _role_answer(answer: RoleAnswer) -> dict[str, str | bool]:
+    return {
+        **_respondent(answer.respondent),
+        "answer": answer.answer.value,
+        "asked": answer.asked,
+        "evidence": answer.evidence,
+    }
 
 
 def _group(group: GroupScore) -> dict[str, Any]:

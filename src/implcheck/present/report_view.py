@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from implcheck import __version__
-from implcheck.model import AnswerValue, Respondent
+from implcheck import __version__, roles
+from implcheck.model import AnswerValue, Respondent, Role
 from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
 from implcheck.present.ledger_view import LedgerView
@@ -178,6 +178,11 @@ class Report:
     checklist_version: str
     respondents: tuple[str, ...]
     files: tuple[str, ...]
+    # Who was asked what, by role ("3 teachers were asked 15 of the 69 questions"); empty when
+    # every respondent was asked every question.
+    asked_by_role: tuple[str, ...]
+    # One respondent whose role is not asked the full set: combine it with the leader's.
+    combine_note: str
     verdict: VerdictView
     score: float
     score_text: str
@@ -220,6 +225,8 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         checklist_version=result.checklist.version,
         respondents=tuple(who(r) for r in result.respondents),
         files=tuple(PurePath(f).name for f in result.files),
+        asked_by_role=_asked_by_role(result),
+        combine_note=roles.combine_note(result, "report"),
         verdict=VerdictView(
             key=result.verdict.value,
             label=result.verdict_label,
@@ -254,13 +261,19 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
     )
 
 
+def _asked_by_role(result: Result) -> tuple[str, ...]:
+    sets = roles.role_sets(result.checklist, result.respondents)
+    return () if all(each.asked == each.of for each in sets) else tuple(str(each) for each in sets)
+
+
 def who(respondent: Respondent) -> str:
+    """A respondent as the report names them; never a pupil by name (SPEC.md)."""
     role = respondent.role.value
-    return f"{role} ({respondent.name})" if respondent.name else role
+    return f"{role} ({respondent.name})" if respondent.name and respondent.role is not Role.PUPIL else role
 
 
 def _answer_label(answer: RoleAnswer) -> str:
-    return ANSWER_LABELS[answer.answer]
+    return ANSWER_LABELS[answer.answer] if answer.asked else "Not asked"
 
 
 def _risk(action: Action, item: ItemResult, accepted_until: str) -> Risk:
@@ -318,9 +331,7 @@ def _row(r: ItemResult, blocks: bool) -> ItemRow:
         evidence=r.evidence,
         date=r.date,
         source=r.item.source,
-        answers=tuple(
-            RespondentAnswer(who(a.respondent), ANSWER_LABELS[a.answer], a.evidence) for a in r.by_respondent
-        ),
+        answers=tuple(RespondentAnswer(who(a.respondent), _answer_label(a), a.evidence) for a in r.by_respondent),
         blocks=blocks,
     )
 

@@ -26,8 +26,14 @@ _group = closed_object(
 )
 _respondent = closed_object({"name": STRING, "role": enum_of(Role)}, ["name", "role"])
 _role_answer = closed_object(
-    {"name": STRING, "role": enum_of(Role), "answer": enum_of(AnswerValue), "evidence": STRING},
-    ["name", "role", "answer", "evidence"],
+    {
+        "name": STRING,
+        "role": enum_of(Role),
+        "answer": enum_of(AnswerValue),
+        "asked": {"type": "boolean"},
+        "evidence": STRING,
+    },
+    ["name", "role", "answer", "asked", "evidence"],
 )
 
 _OVERDUE: dict[str, Any] = {
