@@ -22,7 +22,15 @@ from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.model import DEFAULT_MAX_DROP, Role
-from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat, ValidateFormat
+from implcheck.present import (
+    CheckFormat,
+    CollectFormat,
+    CompareFormat,
+    PortfolioFormat,
+    ReportFormat,
+    ShowFormat,
+    ValidateFormat,
+)
 from implcheck.terminal import use_colour as use_colour  # re-exported: tests and commands ask cli
 
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
@@ -75,7 +83,11 @@ def _root(
 
 
 Files = Annotated[
-    list[Path], typer.Argument(metavar="FILE", help="Answers files: one per respondent, same school and initiative.")
+    list[Path],
+    typer.Argument(
+        metavar="FILE",
+        help="Answers files: one per respondent, same school and initiative; or a folder of them.",
+    ),
 ]
 
 
@@ -229,6 +241,24 @@ def portfolio(
         tuple(checklist_dir or ()),
     )
     emit(portfolio_cmd.run(folders, options))
+
+
+@app.command(epilog=helptext.epilog("collect"))
+def collect(
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="The folder the respondents' files were collected into.")
+    ],
+    expect: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Who was asked to answer (respondents: name and role, or role and count)."),
+    ] = None,
+    fmt: Annotated[CollectFormat, typer.Option("--format", "-f", help="Output format.")] = CollectFormat.TEXT,
+    checklist_dir: ChecklistDirs = None,
+) -> None:
+    """Who has replied, by role and name; incomplete files; where roles disagree; the response rate."""
+    from implcheck.commands import collect as collect_cmd
+
+    emit(collect_cmd.run(folder, expect, fmt, checklist_dir or []))
 
 
 @app.command(epilog=helptext.epilog("validate"))

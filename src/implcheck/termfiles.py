@@ -32,6 +32,12 @@ def files_of(path: Path) -> list[Path]:
     return files
 
 
+def answers_files(paths: list[Path]) -> list[Path]:
+    """The files ``check`` and ``report`` read: each path given, a folder standing for the
+    respondents' files in it (``implcheck report answers/``)."""
+    return [file for path in paths for file in files_of(path)]
+
+
 def load_term(path: Path, checklist_dirs: Sequence[Path] = ()) -> Assessment:
     return load_assessment(files_of(path), checklist_dirs)
 

@@ -72,7 +72,7 @@ def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT, checklist_
         else:
             if isinstance(loaded, Checklist):
                 advice += warnings(path, loaded)
-            else:
+            elif isinstance(loaded, tuple):
                 advice += loaded[0].warnings
     checked = Checked(len(files), bad_files, tuple(problems), tuple(advice))
     output = render_problems(checked, fmt)

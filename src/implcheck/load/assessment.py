@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from implcheck.errors import InputError, Problem, ProblemRule, UsageError
 from implcheck.fileio import real
@@ -13,6 +14,9 @@ from implcheck.model import AnswerSheet, Assessment, Checklist, Context
 from implcheck.safetext import quote
 from implcheck.textfile import read_text
 from implcheck.yamlsource import load_document
+
+if TYPE_CHECKING:
+    from implcheck.collect import ExpectedList
 
 # What makes files one assessment: one school's answers for one initiative and term.
 COMBINED_BY = ("school", "initiative", "term")
@@ -37,11 +41,18 @@ def same_respondent(first: AnswerSheet, other: AnswerSheet) -> bool:
     return bool(a.name) and a.role is b.role and a.name.casefold() == b.name.casefold()
 
 
-def load_any(path: Path, checklist_dirs: Sequence[Path] = ()) -> Checklist | tuple[AnswerSheet, Checklist]:
-    """Validate a file of either kind, telling them apart by their keys."""
+def load_any(
+    path: Path, checklist_dirs: Sequence[Path] = ()
+) -> Checklist | tuple[AnswerSheet, Checklist] | ExpectedList:
+    """Validate a file of any kind (a checklist, an answers file, or ``collect``'s list of
+    expected respondents), telling them apart by their keys."""
+    from implcheck.load.expected import expected_from_document, is_expected_list
+
     doc = load_document(path)
     if is_checklist(doc):
         return checklist_from_document(doc)
+    if is_expected_list(doc):
+        return expected_from_document(doc)
     if isinstance(doc.data, dict) and ("checklist" in doc.data or "answers" in doc.data):
         return answers_from_document(doc, resolver(checklist_dirs))
     raise InputError(
