@@ -91,10 +91,6 @@ class Collection:
     expected_path: str = ""
 
     @property
-    def incomplete(self) -> tuple[Reply, ...]:
-        return tuple(reply for reply in self.replies if not reply.complete)
-
-    @property
     def percent(self) -> int | None:
         return None if not self.expected_total else round(100 * self.replied_expected / self.expected_total)
 

@@ -1,5 +1,5 @@
-"""``implcheck schema checklist|answers|result|compare``: the JSON Schema of a file kind
-or of ``compare --format json``."""
+"""``implcheck schema checklist|answers|expected|result|compare``: the JSON Schema of a file kind
+(``expected``: the list of respondents ``collect --expect`` reads) or of ``compare --format json``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from implcheck.commands import Outcome
 class SchemaKind(StrEnum):
     CHECKLIST = "checklist"
     ANSWERS = "answers"
+    EXPECTED = "expected"
     RESULT = "result"
     COMPARE = "compare"
 

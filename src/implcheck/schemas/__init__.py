@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, answers_for
+from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, EXPECTED, answers_for
 from implcheck.schemas.outputs import COMPARE, RESULT
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "ANSWERS_FOR",
     "CHECKLIST",
     "COMPARE",
+    "EXPECTED",
     "RESULT",
     "SCHEMAS",
     "answers_for",
@@ -31,6 +32,7 @@ __all__ = [
 SCHEMAS: dict[str, dict[str, Any]] = {
     "checklist": CHECKLIST,
     "answers": ANSWERS,
+    "expected": EXPECTED,
     "result": RESULT,
     "compare": COMPARE,
 }
