@@ -166,7 +166,8 @@ def test_bad_files_are_listed_and_the_rest_still_shown(answers: Path, expected: 
         "not '2026-autumn'; a folder holds one school's answers for one initiative, checklist and term "
         "(not-combinable)",
         f"{answers}/teacher2.yaml:1:1: answered by the same person as {answers}/teacher.yaml "
-        "(teacher 't. teacher'); keep one file per person, or correct the name or role (duplicate-respondent)",
+        "(teacher 't. teacher'); each respondent's answers count once, so give one file per person, or correct "
+        "the name or role (duplicate-respondent)",
         f"{answers}/wrong.yaml:10:3: a teacher is not asked 'data-protected' ('Has a data protection impact "
         "assessment been done?'); remove this answer, or correct 'role' if this is not a teacher's file "
         "(role-not-asked)",

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from implcheck.errors import Problem, ProblemRule
-from implcheck.load.assessment import context_conflict, same_respondent
+from implcheck.load.assessment import context_conflict, same_respondent, twice
 from implcheck.model import AnswerSheet, AnswerValue, Assessment, Checklist, Context, Role
 from implcheck.result import NOT_ASKED
 from implcheck.safetext import quote
@@ -162,17 +162,8 @@ def _one_assessment(
                 continue
             twin = next((earlier for earlier, _ in kept if same_respondent(earlier, sheet)), None)
             if twin is not None:
-                respondent = sheet.context.respondent
-                problems.append(
-                    Problem(
-                        str(sheet.path),
-                        1,
-                        1,
-                        f"answered by the same person as {twin.path} ({respondent.role.value} "
-                        f"{quote(respondent.name)}); keep one file per person, or correct the name or role",
-                        ProblemRule.DUPLICATE_RESPONDENT,
-                    )
-                )
+                message = twice(twin.path, sheet.context.respondent)
+                problems.append(Problem(str(sheet.path), 1, 1, message, ProblemRule.DUPLICATE_RESPONDENT))
                 continue
         kept.append((sheet, checklist))
     return kept
