@@ -17,6 +17,7 @@ from implcheck.errors import Problem, ProblemRule
 from implcheck.load.assessment import context_conflict, same_respondent, twice
 from implcheck.model import AnswerSheet, AnswerValue, Assessment, Checklist, Context, Role
 from implcheck.result import NOT_ASKED
+from implcheck.roles import shown_name
 from implcheck.safetext import quote
 from implcheck.scoring import score
 
@@ -183,7 +184,7 @@ def _slots(expected: ExpectedList | None) -> Slots:
 def _reply(sheet: AnswerSheet, checklist: Checklist, slots: Slots) -> Reply:
     """One file as a reply; it takes its place on the expected list (``slots``), if it has one."""
     respondent = sheet.context.respondent
-    name = "" if respondent.role is Role.PUPIL else respondent.name
+    name = shown_name(respondent)
     asked = checklist.asked(respondent.role)
     unknown = tuple(
         item.id

@@ -66,10 +66,16 @@ def asked_count(checklist: Checklist, role: Role) -> int:
     return len(checklist.asked(role))
 
 
+def shown_name(respondent: Respondent) -> str:
+    """The respondent's name as any output shows it: never a pupil's (SPEC.md), so a pupil is
+    only ever "pupil", counted."""
+    return "" if respondent.role is Role.PUPIL else respondent.name
+
+
 def whom(respondent: Respondent) -> str:
     """A respondent as a leader's listing names them: the role, and the name unless a pupil's."""
-    role = ONE[respondent.role]
-    return f"{role} {respondent.name}" if respondent.name and respondent.role is not Role.PUPIL else role
+    name = shown_name(respondent)
+    return f"{ONE[respondent.role]} {name}" if name else ONE[respondent.role]
 
 
 def combine_hint(role: Role, checklist: Checklist, path: str, command: str = "check") -> str | None:

@@ -22,7 +22,6 @@ from implcheck.model import (
     FailureMode,
     Item,
     Respondent,
-    Role,
     Stage,
     Thresholds,
 )
@@ -42,6 +41,7 @@ from implcheck.result import (
     Status,
     accepted_gaps,
 )
+from implcheck.roles import shown_name
 
 CREDIT = {AnswerValue.YES: 1.0, AnswerValue.PARTLY: 0.5, AnswerValue.NO: 0.0}
 # Most cautious first: combining respondents keeps the first of these that anyone gave.
@@ -205,7 +205,7 @@ def _item_result(
     )
     if len(answers) > 1:
         evidence = "; ".join(
-            f"{ra.respondent.role.value}{f' ({ra.respondent.name})' if _named(ra.respondent) else ''}: {ra.evidence}"
+            f"{ra.respondent.role.value}{f' ({name})' if (name := shown_name(ra.respondent)) else ''}: {ra.evidence}"
             for ra in by_respondent
             if ra.evidence
         )
@@ -221,11 +221,6 @@ def _item_result(
         date=combined.date,
         by_respondent=by_respondent,
     )
-
-
-def _named(respondent: Respondent) -> bool:
-    """Whether evidence is credited to a respondent by name: never a pupil's (SPEC.md)."""
-    return bool(respondent.name) and respondent.role is not Role.PUPIL
 
 
 def _group(bars: Thresholds, key: str, title: str, label: str, results: Iterable[ItemResult]) -> GroupScore:

@@ -7,6 +7,7 @@ from typing import Any
 
 from implcheck.model import Respondent
 from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RiskStatus, RoleAnswer
+from implcheck.roles import shown_name
 from implcheck.safetext import json_text
 
 
@@ -15,7 +16,7 @@ def render(result: Result) -> str:
 
 
 def _respondent(respondent: Respondent) -> dict[str, str]:
-    return {"name": respondent.name, "role": respondent.role.value}
+    return {"name": shown_name(respondent), "role": respondent.role.value}
 
 
 def _role_answer(answer: RoleAnswer) -> dict[str, str | bool]:

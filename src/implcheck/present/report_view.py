@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from implcheck import __version__, roles
-from implcheck.model import AnswerValue, Respondent, Role
+from implcheck.model import AnswerValue, Respondent
 from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
 from implcheck.present.ledger_view import LedgerView
@@ -268,8 +268,8 @@ def _asked_by_role(result: Result) -> tuple[str, ...]:
 
 def who(respondent: Respondent) -> str:
     """A respondent as the report names them; never a pupil by name (SPEC.md)."""
-    role = respondent.role.value
-    return f"{role} ({respondent.name})" if respondent.name and respondent.role is not Role.PUPIL else role
+    name = roles.shown_name(respondent)
+    return f"{respondent.role.value} ({name})" if name else respondent.role.value
 
 
 def _answer_label(answer: RoleAnswer) -> str:
