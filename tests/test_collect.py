@@ -4,6 +4,7 @@ replied, against who was asked, with incomplete files, disagreements and the res
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -310,3 +311,19 @@ def test_nobody_has_replied_yet() -> None:
     )
     data = json.loads(render_json(nobody))
     assert (data["checklist"], data["context"], data["replies"]) == (None, None, [])
+
+
+def test_the_checklist_and_the_expected_list_may_sit_in_the_folder_a_truncated_file_may_not(
+    answers: Path, expected: Path
+) -> None:
+    shutil.copyfile(answers / "checklists" / "roles.yaml", answers / "roles.yaml")
+    shutil.copyfile(expected, answers / "expected.yaml")
+    assert invoke("collect", answers, "--expect", answers / "expected.yaml").exit_code == 0
+    assert invoke("check", answers, "--fail-on", "never").exit_code == 0
+    (answers / "truncated.yaml").write_text("# Answers for\n", encoding="utf-8")
+    result = invoke("collect", answers)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{answers}/truncated.yaml:1:1: an answers file must be a mapping of keys to values, got nothing (bad-type)\n"
+        "implcheck: 1 problem in 1 file; every other file is counted above\n"
+    )
