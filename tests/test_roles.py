@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 from implcheck import roles
 from implcheck.cli import app
 from implcheck.load import load_assessment, load_checklist_ref
-from implcheck.model import AnswerValue, Respondent, Role
+from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Context, Respondent, Role
 from implcheck.present import ReportFormat, render_report
 from implcheck.result import NOT_ASKED
 from implcheck.scoring import score
@@ -245,3 +245,38 @@ def test_ci_annotations_point_only_at_the_files_of_those_asked(tmp_path: Path) -
     dpia = [line for line in result.stdout.splitlines() if "data protection" in line]
     assert len(dpia) == 1
     assert f"file={leader}," in dpia[0]
+
+
+_VALUES = st.sampled_from([AnswerValue.YES, AnswerValue.PARTLY, AnswerValue.NO, AnswerValue.UNKNOWN])
+
+
+@given(
+    st.lists(_VALUES, min_size=6, max_size=6),
+    st.sampled_from([Role.TEACHER, Role.IT, Role.GOVERNOR, Role.PUPIL]),
+    st.lists(_VALUES, min_size=6, max_size=6),
+)
+def test_a_respondent_never_changes_what_their_role_is_not_asked(
+    leader_values: list[AnswerValue], role: Role, their_values: list[AnswerValue]
+) -> None:
+    items = CHECKLIST.items
+    leader = AnswerSheet(
+        Path("l.yaml"),
+        "roles.yaml",
+        Context(respondent=Respondent("L", Role.SENIOR_LEADER)),
+        {item.id: Answer(value) for item, value in zip(items, leader_values, strict=True)},
+    )
+    theirs = AnswerSheet(
+        Path("t.yaml"),
+        "roles.yaml",
+        Context(respondent=Respondent("T", role)),
+        {item.id: Answer(value) for item, value in zip(items, their_values, strict=True) if item.asks(role)},
+    )
+    alone = score(Assessment(CHECKLIST, (leader,)))
+    both = score(Assessment(CHECKLIST, (leader, theirs)))
+    for before, after in zip(alone.items, both.items, strict=True):
+        if not after.item.asks(role):
+            assert after.answer is before.answer
+            assert not after.by_respondent[1].asked
+            assert after.by_respondent[1].said == NOT_ASKED
+    # Confidence only rises: the second respondent can fill in an unknown, never add one.
+    assert both.answered >= alone.answered
