@@ -280,3 +280,18 @@ def test_a_respondent_never_changes_what_their_role_is_not_asked(
             assert after.by_respondent[1].said == NOT_ASKED
     # Confidence only rises: the second respondent can fill in an unknown, never add one.
     assert both.answered >= alone.answered
+
+
+def test_assess_carrying_on_with_an_older_file_keeps_the_answers_its_role_is_no_longer_asked(tmp_path: Path) -> None:
+    from implcheck import answers_file
+    from implcheck.load import load_answers
+
+    old = respondent(tmp_path, "teacher.yaml", "teacher", "T", {"data-protected": "no"}, versioned=False)
+    sheet, checklist = load_answers(old)
+    text = answers_file.render(checklist, "checklists/roles.yaml", sheet.context, sheet.answers)
+    assert "checklist_version" not in text  # it stays a file from before question sets
+    assert "  data-protected: no\n" in text
+    assert "budget-agreed" not in text
+    old.write_text(text, encoding="utf-8")
+    again, _ = load_answers(old)
+    assert again.answers["data-protected"].value is AnswerValue.NO
