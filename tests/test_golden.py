@@ -36,7 +36,13 @@ SHOWN = {
     for checklist in ("edtech-readiness", "termly-recheck")
     for fmt in ("text", "markdown")
 }
+# Who has replied among the example respondents, against the example list of who was asked.
+COLLECTED = {
+    f"collect-{fmt}/respondents": ["collect", "examples/respondents", "--expect", "examples/expected.yaml", "-f", fmt]
+    for fmt in ("text", "json", "markdown")
+}
 CASES = {
+    **COLLECTED,
     **{
         f"{command}/{example}": [*args, *files]
         for command, args in COMMANDS.items()
