@@ -128,6 +128,7 @@ def test_collect_as_json_matches_what_the_text_says(answers: Path, expected: Pat
     ]
     assert data["problems"] == []
     assert "Amy" not in result.stdout
+    jsonschema.validate(data, SCHEMAS["collect"])
 
 
 def test_collect_as_markdown(answers: Path, expected: Path) -> None:
@@ -162,6 +163,10 @@ def test_bad_files_are_listed_and_the_rest_still_shown(answers: Path, expected: 
     result = invoke("collect", answers, "--expect", expected)
     assert result.exit_code == 2
     assert result.stdout == TEXT.format(folder=answers)
+    as_json = invoke("collect", answers, "--expect", expected, "-f", "json")
+    assert as_json.exit_code == 2
+    jsonschema.validate(json.loads(as_json.stdout), SCHEMAS["collect"])
+    assert len(json.loads(as_json.stdout)["problems"]) == 4
     assert result.stderr.splitlines()[1:] == [
         f"{answers}/summer.yaml:1:1: cannot be combined with {answers}/leader.yaml: its term is '2027-summer', "
         "not '2026-autumn'; a folder holds one school's answers for one initiative, checklist and term "
@@ -311,6 +316,7 @@ def test_nobody_has_replied_yet() -> None:
     )
     data = json.loads(render_json(nobody))
     assert (data["checklist"], data["context"], data["replies"]) == (None, None, [])
+    jsonschema.validate(data, SCHEMAS["collect"])
 
 
 def test_the_checklist_and_the_expected_list_may_sit_in_the_folder_a_truncated_file_may_not(

@@ -278,7 +278,7 @@ def validate(
 
 @app.command(epilog=helptext.epilog("schema"))
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")]) -> None:
-    """Print the JSON Schema of a checklist, an answers file or a JSON result."""
+    """Print the JSON Schema of a checklist, an answers file, a list of expected respondents, or a JSON output."""
     from implcheck.commands import schema as schema_cmd
 
     emit(schema_cmd.run(kind))

@@ -21,6 +21,9 @@ from implcheck.roles import shown_name
 from implcheck.safetext import quote
 from implcheck.scoring import score
 
+# The version of ``collect --format json`` (``implcheck schema collect`` describes it).
+SCHEMA_VERSION = "1.0"
+
 
 @dataclass(frozen=True, slots=True)
 class Expected:

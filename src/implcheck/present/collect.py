@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from implcheck.collect import Collection, Expected, Rate, Reply, Split
+from implcheck.collect import SCHEMA_VERSION, Collection, Expected, Rate, Reply, Split
 from implcheck.present.markdown import md
 from implcheck.result import counted, shorten
 from implcheck.roles import MANY, ONE, people
 from implcheck.safetext import json_text, line
-
-SCHEMA_VERSION = "1.0"
 
 
 def _who(role_name: str, name: str) -> str:

@@ -14,12 +14,13 @@ import json
 from typing import Any
 
 from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, EXPECTED, answers_for
-from implcheck.schemas.outputs import COMPARE, RESULT
+from implcheck.schemas.outputs import COLLECT, COMPARE, RESULT
 
 __all__ = [
     "ANSWERS",
     "ANSWERS_FOR",
     "CHECKLIST",
+    "COLLECT",
     "COMPARE",
     "EXPECTED",
     "RESULT",
@@ -35,6 +36,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "expected": EXPECTED,
     "result": RESULT,
     "compare": COMPARE,
+    "collect": COLLECT,
 }
 
 
