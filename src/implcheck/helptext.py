@@ -35,7 +35,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     ],
     "init": [
         ("implcheck init edtech-readiness -o our-answers.yaml", "a file to fill in, every question in it"),
-        ("implcheck init termly-recheck", "the same, printed here instead"),
+        ("implcheck init termly-recheck --role teacher", "only the questions a teacher is asked, printed here"),
         (
             f"implcheck init --from {OAKFIELD_AUTUMN} --term 2027-spring -o next-term.yaml",
             "next term's file: open actions and accepted risks kept, last term's answers beside each question",
