@@ -75,12 +75,12 @@ Replied (3)
 
 Not replied yet (4)
   teacher B. Jones
-  1 member of IT staff
+  1 IT lead
   2 pupils
 
 Where roles disagree (2)
   Can staff and pupils log in with their existing account? (senior leader: yes; teacher: no; pupil: no)
-  Do pupils find it helps them learn? (senior leader: partly; teacher: not asked; pupil: yes)
+  Do pupils find it helps them learn? (senior leader: partly; pupil: yes)
 """
 
 
@@ -140,7 +140,7 @@ def test_collect_as_markdown(answers: Path, expected: Path) -> None:
     assert f"| teacher T. Teacher | 1 of 3 questions still unknown | {md(str(answers))}/teacher.yaml |" in out
     assert "- teacher B. Jones\n" in out
     assert "| **Critical:** " not in out
-    assert "| Do pupils find it helps them learn? | senior leader: partly; teacher: not asked; pupil: yes |" in out
+    assert "| Do pupils find it helps them learn? | senior leader: partly; pupil: yes |" in out
     assert invoke("collect", answers, "--expect", expected, "--format", "markdown").stdout == out
 
 
@@ -333,3 +333,15 @@ def test_the_checklist_and_the_expected_list_may_sit_in_the_folder_a_truncated_f
         f"{answers}/truncated.yaml:1:1: an answers file must be a mapping of keys to values, got nothing (bad-type)\n"
         "implcheck: 1 problem in 1 file; every other file is counted above\n"
     )
+
+
+def test_a_broken_checklist_is_one_problem_not_one_for_each_file(answers: Path) -> None:
+    checklist = answers / "checklists" / "roles.yaml"
+    checklist.write_text(checklist.read_text(encoding="utf-8").replace("stage: explore", "stage: dream"), "utf-8")
+    result = invoke("collect", answers)
+    assert result.exit_code == 2
+    assert "Replied: nobody yet" in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{checklist}:")
+    assert lines[1] == "implcheck: 1 problem in 1 file; every other file is counted above"

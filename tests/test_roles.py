@@ -46,6 +46,7 @@ def test_the_estimate_grows_with_the_questions_and_is_never_zero(n: int) -> None
 def test_roles_are_named_in_plain_words() -> None:
     assert roles.a_role(Role.TEACHER) == "a teacher"
     assert roles.a_role(Role.OTHER) == "another respondent"
+    assert roles.a_role(Role.IT) == "the IT lead"
     assert roles.people(Role.IT, 2) == "2 IT staff"
     assert roles.people(Role.SENIOR_LEADER, 1) == "1 senior leader"
     assert roles.whom(Respondent("Amy B.", Role.PUPIL)) == "pupil"

@@ -130,7 +130,8 @@ def collect(
         expected_total=total,
         replied_expected=replied_expected,
         splits=_splits(Assessment(checklist, tuple(sheets))) if checklist is not None else (),
-        problems=tuple(sorted(problems, key=lambda problem: problem.sort_key)),
+        # A broken checklist is one problem, not one for each file that names it.
+        problems=tuple(sorted({str(p): p for p in problems}.values(), key=lambda problem: problem.sort_key)),
         expected_path=expected.path if expected else "",
     )
 

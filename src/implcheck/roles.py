@@ -24,7 +24,7 @@ SECONDS_A_QUESTION = 30
 ONE: dict[Role, str] = {
     Role.SENIOR_LEADER: "senior leader",
     Role.TEACHER: "teacher",
-    Role.IT: "member of IT staff",
+    Role.IT: "IT lead",
     Role.GOVERNOR: "governor",
     Role.PUPIL: "pupil",
     Role.OTHER: "other respondent",
@@ -40,10 +40,8 @@ MANY: dict[Role, str] = {
 
 
 def a_role(role: Role) -> str:
-    """ "a teacher", "a member of IT staff", "an other respondent" reads oddly: "another"."""
-    if role is Role.OTHER:
-        return "another respondent"
-    return f"a {ONE[role]}"
+    """``a teacher``, ``the IT lead`` (the one who answers for IT), ``another respondent``."""
+    return {Role.IT: "the IT lead", Role.OTHER: "another respondent"}.get(role, f"a {ONE[role]}")
 
 
 def people(role: Role, n: int) -> str:

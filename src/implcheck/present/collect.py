@@ -7,7 +7,7 @@ from typing import Any
 
 from implcheck.collect import SCHEMA_VERSION, Collection, Expected, Rate, Reply, Split
 from implcheck.present.markdown import md
-from implcheck.result import counted, shorten
+from implcheck.result import NOT_ASKED, counted, shorten
 from implcheck.roles import MANY, ONE, people
 from implcheck.safetext import json_text, line
 
@@ -33,8 +33,10 @@ def _rate(rate: Rate) -> str:
 
 
 def _by_role(split: Split) -> str:
-    """``senior leader: yes; teachers: 2 no, 1 yes; pupils: not asked``."""
-    return "; ".join(f"{ONE[role] if n == 1 else MANY[role]}: {said}" for role, n, said in split.by_role)
+    """``senior leader: yes; teachers: 2 no, 1 yes``: the roles asked (JSON lists every role)."""
+    return "; ".join(
+        f"{ONE[role] if n == 1 else MANY[role]}: {said}" for role, n, said in split.by_role if said != NOT_ASKED
+    )
 
 
 def _heading(c: Collection) -> list[str]:
