@@ -296,3 +296,15 @@ def test_assess_carrying_on_with_an_older_file_keeps_the_answers_its_role_is_no_
     old.write_text(text, encoding="utf-8")
     again, _ = load_answers(old)
     assert again.answers["data-protected"].value is AnswerValue.NO
+
+
+def test_the_html_report_says_who_was_asked_what_and_not_asked_per_respondent() -> None:
+    from report_helpers import ROLES, result_of
+
+    html = render_report(result_of(ROLES), ReportFormat.HTML)
+    assert (
+        "<dt>Questions asked</dt><dd>1 senior leader was asked all 6 questions; 1 teacher was asked 3 of the 6 "
+        "questions; 1 pupil was asked 2 of the 6 questions</dd>"
+    ) in html
+    assert "<td>Partly</td><td>Not asked</td><td>Yes</td>" in html  # pupils-enjoy: leader, teacher, pupil
+    assert "Amy" not in html
