@@ -70,8 +70,8 @@ Response rate: 3 of the 7 expected have replied (43%)
 
 Replied (3)
   senior leader A. Leader: all 6 questions answered ({folder}/leader.yaml)
-  pupil: all 2 questions answered ({folder}/pupil-1.yaml)
   teacher T. Teacher: 1 of 3 questions still unknown ({folder}/teacher.yaml)
+  pupil: all 2 questions answered ({folder}/pupil-1.yaml)
 
 Not replied yet (4)
   teacher B. Jones
@@ -113,8 +113,8 @@ def test_collect_as_json_matches_what_the_text_says(answers: Path, expected: Pat
     assert data["response_rate"]["percent"] == 43
     assert [(r["role"], r["name"], r["complete"], r["unknown"]) for r in data["replies"]] == [
         ("senior-leader", "A. Leader", True, []),
-        ("pupil", "", True, []),
         ("teacher", "T. Teacher", False, ["training-planned"]),
+        ("pupil", "", True, []),
     ]
     assert data["missing"] == [
         {"role": "teacher", "name": "B. Jones", "count": 1},
@@ -262,8 +262,8 @@ def test_a_named_reply_not_on_the_list_takes_an_unnamed_place_or_is_not_on_the_l
     c = collect(str(answers), _loaded(answers), [], listed)
     assert [(r.role, r.expected) for r in c.replies] == [
         (Role.SENIOR_LEADER, False),
-        (Role.PUPIL, False),
         (Role.TEACHER, True),
+        (Role.PUPIL, False),
     ]
     assert c.missing == (Expected(Role.SENIOR_LEADER, "Someone Else"),)
     assert "  senior leader A. Leader (not on the list): all 6 questions answered" in _text(c)

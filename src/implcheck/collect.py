@@ -112,7 +112,10 @@ def collect(
     checklist = kept[0][1] if kept else None
     sheets = [sheet for sheet, _ in kept]
     slots = _slots(expected)
-    replies = tuple(_reply(sheet, checklist, slots) for sheet, checklist in kept)
+    matched = [_reply(sheet, checklist, slots) for sheet, checklist in kept]  # in file order, as read
+    order = {role: index for index, role in enumerate(Role)}
+    # Listed by role (senior leader first, pupils last), then by name.
+    replies = tuple(sorted(matched, key=lambda reply: (order[reply.role], reply.name.casefold(), reply.path)))
     named = {(each.role, each.name.casefold()): each.name for each in expected.respondents} if expected else {}
     missing = tuple(
         [Expected(role, named[role, key]) for (role, key), left in slots.items() if key and left]
