@@ -125,7 +125,9 @@ def load_assessment(paths: list[Path], checklist_dirs: Sequence[Path] = ()) -> A
         for earlier, _ in loaded[:index]:
             if same_respondent(earlier, sheet):
                 respondent = sheet.context.respondent
-                raise UsageError(f"{sheet.path}: {twice(earlier.path, respondent)}")
+                raise InputError.single(
+                    str(sheet.path), twice(earlier.path, respondent), rule=ProblemRule.DUPLICATE_RESPONDENT
+                )
     return Assessment(checklist, tuple(sheet for sheet, _ in loaded))
 
 
