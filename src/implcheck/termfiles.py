@@ -14,7 +14,6 @@ from implcheck.errors import InputError, UsageError
 from implcheck.fileio import is_dir
 from implcheck.load import load_assessment
 from implcheck.load.answers import is_checklist
-from implcheck.load.expected import is_expected_list
 from implcheck.model import Assessment
 from implcheck.yamlsource import load_document
 
@@ -38,6 +37,8 @@ def files_of(path: Path) -> list[Path]:
 
 
 def _other_kind(path: Path) -> bool:
+    from implcheck.load.expected import is_expected_list  # only for a folder: check's start-up stays small
+
     try:
         doc = load_document(path)
     except InputError:
