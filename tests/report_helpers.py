@@ -31,7 +31,9 @@ HOSTILE = (FIXTURES / "hostile-leader.yaml", FIXTURES / "hostile-teacher.yaml")
 RECHECK = (FIXTURES / "recheck-leader.yaml", FIXTURES / "recheck-teacher.yaml")
 # A school with agreed actions (one overdue) and accepted risks (one active, one expired).
 LEDGER = (ROOT / "examples/trust/schools/riverside-academy/quizblast/2027-spring/senior-leader.yaml",)
-ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE, "recheck": RECHECK, "ledger": LEDGER}
+# A question set per role (tests/fixtures/roles.yaml): who was asked what, and "Not asked".
+ROLES = (FIXTURES / "roles-leader.yaml", FIXTURES / "roles-teacher.yaml", FIXTURES / "roles-pupil.yaml")
+ALL_INPUTS = {**EXAMPLES, "hostile": HOSTILE, "recheck": RECHECK, "ledger": LEDGER, "roles": ROLES}
 PAIR = EXAMPLES["respondents"]
 
 # Fragments of the hostile fixtures that must never come out live.

@@ -978,3 +978,23 @@ def test_why_on_a_critical_item_uses_the_checklists_word_for_not_ready(
 ) -> None:
     assess(tmp_path / "oak.yaml", *CONTEXT, "?", "q", ref="termly-recheck")  # owner-still-accountable first
     assert "Critical: a no or don't know here means off track, whatever the score.\n" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_pupil_is_asked_only_the_pupils_questions_in_a_pupils_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pupil.yaml"
+    roles = tmp_path / "roles.yaml"
+    shutil.copyfile(MINI.parent / "roles.yaml", roles)
+    flags = ContextFlags("Oakfield Primary", "Pobble for writing", "2026-autumn", Role.PUPIL, "")
+    outcome, _ = assess(out, "y", "", "n", "", "n", ref=str(roles), flags=flags)
+    assert outcome == Outcome()
+    printed = capsys.readouterr().out
+    assert "2 questions, about 1 minute: the ones a pupil is asked.\n" in printed
+    assert "Can you log in with your usual school login? [y/p/n/u/na/?]" in printed
+    assert "Does it help you learn? [y/p/n/u/na/?]" in printed
+    assert "Is the budget agreed for three years? [" not in printed  # never asked
+    sheet, _ = load_answers(out)
+    assert sheet.checklist_version == "2.0"
+    assert sheet.answers == {"single-sign-on": Answer(AnswerValue.YES), "pupils-enjoy": Answer(AnswerValue.NO)}

@@ -19,6 +19,7 @@ from helpers import MINI, ROOT, answers_yaml
 from implcheck import __version__
 from implcheck.cli import app
 from implcheck.load import load_checklist
+from implcheck.model import Role
 from implcheck.result import shorten
 from implcheck.textfile import MAX_BYTES
 
@@ -156,8 +157,8 @@ def test_several_respondents_combine_and_disagreements_show(write: Write) -> Non
             "question": "Is there a named senior owner?",
             "critical": False,
             "answers": [
-                {"name": "A. Leader", "role": "senior-leader", "answer": "yes", "evidence": ""},
-                {"name": "T. Teacher", "role": "teacher", "answer": "no", "evidence": ""},
+                {"name": "A. Leader", "role": "senior-leader", "answer": "yes", "asked": True, "evidence": ""},
+                {"name": "T. Teacher", "role": "teacher", "answer": "no", "asked": True, "evidence": ""},
             ],
         }
     ]
@@ -567,17 +568,21 @@ def test_an_all_na_file_is_not_a_clean_ready(tmp_path: Path) -> None:
 
 def test_confidence_falls_with_disagreement_and_says_so(tmp_path: Path) -> None:
     leader = example_with(tmp_path, "edtech-readiness/strong.yaml", "leader.yaml", {})
-    agree = example_with(
-        tmp_path, "edtech-readiness/strong.yaml", "agree.yaml", {}, respondent={"name": "T", "role": "teacher"}
-    )
+    # A teacher's file answers only the teacher's questions: the leader's answers to them, then
+    # the same with three yeses made partly.
+    teachers = {item.id for item in EDTECH.asked(Role.TEACHER)}
+    strong = example("edtech-readiness/strong.yaml")["answers"]
+    unasked = {item_id: None for item_id in strong if item_id not in teachers}
     yes = said_yes("edtech-readiness/strong.yaml")
-    yes_items = [i for i in EDTECH.items if not i.critical and i.id in yes][:3]
+    yes_items = [i for i in EDTECH.asked(Role.TEACHER) if not i.critical and i.id in yes][:3]
+    teacher = {"name": "T", "role": "teacher"}
+    agree = example_with(tmp_path, "edtech-readiness/strong.yaml", "agree.yaml", unasked, respondent=teacher)
     differ = example_with(
         tmp_path,
         "edtech-readiness/strong.yaml",
         "differ.yaml",
-        {i.id: "partly" for i in yes_items},
-        respondent={"name": "T", "role": "teacher"},
+        {**unasked, **{i.id: "partly" for i in yes_items}},
+        respondent=teacher,
     )
 
     def confidence(*files: Path) -> float:

@@ -58,7 +58,7 @@ def test_writes_next_terms_file_with_last_terms_answers_beside_each_item(last: P
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr == (
-        f"wrote {new} for 2027-spring (4 items, all unknown, last term's answer beside each) and "
+        f"wrote {new} for 2027-spring (4 questions, about 2 minutes, all unknown, last term's answer beside each) and "
         f"{new.parent / 'implcheck-answers-mini.schema.json'} for editor validation.\n"
         "Carried 1 open action and 1 accepted risk; left behind 1 done or dropped action "
         "and 1 accepted risk already expired last term, on “Is follow-up training planned?”.\n"

@@ -15,6 +15,7 @@ import yaml
 
 from helpers import MINI, ROOT
 from implcheck.load import answers_from_document, checklist_from_document
+from implcheck.load.expected import expected_from_document
 from implcheck.yamlsource import load_document
 
 DOCS = sorted([ROOT / "README.md", ROOT / "SECURITY.md", *ROOT.glob("docs/*.md")])
@@ -42,6 +43,8 @@ def test_every_yaml_example_in_the_docs_loads(doc: Path, text: str) -> None:
         checklist_from_document(load_document(where, text))
     elif isinstance(data, dict) and "checklist" in data:
         answers_from_document(load_document(where, text))
+    elif isinstance(data, dict) and set(data) == {"respondents"}:
+        expected_from_document(load_document(where, text))
     elif isinstance(data, dict) and set(data) == {"thresholds"}:
         checklist = {**yaml.safe_load(MINI.read_text(encoding="utf-8")), **data}
         checklist_from_document(load_document(where, yaml.safe_dump(checklist, sort_keys=False)))

@@ -41,7 +41,13 @@ FORMS = {
     f"form/{checklist}-{role}": ["form", checklist, "--role", role, "-o", "-"]
     for checklist, role in (("edtech-readiness", "teacher"), ("termly-recheck", "pupil"))
 }
+# Who has replied among the example respondents, against the example list of who was asked.
+COLLECTED = {
+    f"collect-{fmt}/respondents": ["collect", "examples/respondents", "--expect", "examples/expected.yaml", "-f", fmt]
+    for fmt in ("text", "json", "markdown")
+}
 CASES = {
+    **COLLECTED,
     **{
         f"{command}/{example}": [*args, *files]
         for command, args in COMMANDS.items()

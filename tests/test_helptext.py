@@ -32,7 +32,7 @@ def listed_names() -> list[str]:
 
 def test_commands_are_listed_in_workflow_order_with_whole_summaries() -> None:
     names = listed_names()
-    assert names[:7] == ["assess", "init", "form", "check", "report", "compare", "portfolio"]
+    assert names[:8] == ["assess", "init", "form", "collect", "check", "report", "compare", "portfolio"]
     assert sorted(names) == sorted(helptext.EXAMPLES)
     assert "..." not in listing()
     words = " ".join(listing().split())

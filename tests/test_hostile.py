@@ -71,6 +71,7 @@ def commands(case: Case, folder: Path) -> list[list[str]]:
         ["compare", files[0], good],
         ["show", at(case.checklist)],
         ["init", at(case.checklist), "-o", str(folder / "new.yaml")],
+        *([["collect", str(folder), "-f", fmt] for fmt in ("text", "json", "md")] if folder.is_dir() else []),
     ]
 
 

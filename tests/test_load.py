@@ -447,11 +447,11 @@ def test_evidence_dated_after_the_assessment_is_a_warning(write: Write) -> None:
 def test_the_same_person_twice_is_refused(write: Write) -> None:
     a = write("a.yaml", answers_yaml("  owner-named: yes\n"))
     b = write("b.yaml", answers_yaml("  owner-named: no\n", name="a. leader"))
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(InputError) as caught:
         load_assessment([a, b])
     assert str(caught.value) == (
-        f"{b}: answered by the same person as {a} (senior-leader 'a. leader'); each respondent's answers "
-        "count once, so give one file per person, or correct the name or role"
+        f"{b}:1:1: answered by the same person as {a} (senior-leader 'a. leader'); each respondent's answers "
+        "count once, so give one file per person, or correct the name or role (duplicate-respondent)"
     )
 
 

@@ -174,6 +174,19 @@ def test_respondents_on_different_checklist_versions_are_not_combined(tmp_path: 
     ]
 
 
+def test_two_files_from_one_person_for_one_term_count_once(tmp_path: Path) -> None:
+    put(tmp_path, "a-lead.yaml", answers())
+    put(tmp_path, "b-lead-again.yaml", answers(given={**ALL_YES, "training-planned": "no"}))
+    got = build(tmp_path)
+    (group,) = got.groups
+    assert (group.latest.respondents, group.latest.disagreements) == (1, 0)
+    assert [str(p) for p in got.problems] == [
+        f"{tmp_path / 'b-lead-again.yaml'}:1:1: answered by the same person as {tmp_path / 'a-lead.yaml'} "
+        "(senior-leader 'Someone'); each respondent's answers count once, so give one file per person, or "
+        "correct the name or role (duplicate-respondent)"
+    ]
+
+
 def test_a_broken_checklist_is_reported_once_not_per_file(tmp_path: Path) -> None:
     bad = put(tmp_path, "lists/bad.yaml", "id: bad\ntitle: x\nversion: '1'\ndescription: x\nsections: nope\n")
     for name in ("a", "b", "c"):

@@ -190,8 +190,9 @@ def test_compare_lists_the_later_terms_ledger() -> None:
 def test_the_csv_says_whose_owner_and_date_each_is() -> None:
     rows = report_cmd.run(list(LEDGER), ReportFormat.CSV).stdout.splitlines()
     coaching = next(row for row in rows if row.startswith("coaching-since-launch,"))
-    assert coaching.endswith(",B. Deputy,2027-02-28,Only partly in place,yes")
-    assert next(row for row in rows if row.startswith("pupil-champions,")).endswith(",no")
+    # ... owner, due, status, agreed, then the answers and their evidence
+    assert ",B. Deputy,2027-02-28,Only partly in place,yes,Partly," in coaching
+    assert next(row for row in rows if row.startswith("pupil-champions,")).endswith(",Not in place,no,No,")
 
 
 def test_the_decision_asks_about_overdue_actions_and_accepted_and_expired_risks() -> None:

@@ -19,7 +19,9 @@ from implcheck.scoring import score
 from implcheck.yamlsource import load_document
 
 SHIPPED = [catalog.data_dir("checklists") / name for name in catalog.SHIPPED.values()]
-EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
+# Every example is an answers file, but for the list of expected respondents ``collect`` reads.
+EXPECTED_LIST = ROOT / "examples" / "expected.yaml"
+EXAMPLES = sorted(path for path in (ROOT / "examples").rglob("*.yaml") if path != EXPECTED_LIST)
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEMAS))
@@ -30,6 +32,10 @@ def test_schemas_are_valid_draft_2020_12(kind: str) -> None:
 @pytest.mark.parametrize("path", [*SHIPPED, MINI], ids=lambda p: p.name)
 def test_checklists_match_the_checklist_schema(path: Path) -> None:
     jsonschema.validate(load_document(path).data, SCHEMAS["checklist"])
+
+
+def test_the_example_list_of_expected_respondents_matches_its_schema() -> None:
+    jsonschema.validate(load_document(EXPECTED_LIST).data, SCHEMAS["expected"])
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")

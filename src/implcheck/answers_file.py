@@ -93,9 +93,17 @@ def render(
     """The answers file. Items missing from ``answers`` are written ``unknown``, or with
     ``mark_unasked`` (``assess``) as a comment saying they were not asked yet, so an explicit
     "don't know" and a question never asked stay apart in the file. With ``last`` (a file
-    carried into a new term), last term's answer is a comment above each item."""
+    carried into a new term), last term's answer is a comment above each item. Only the
+    questions the respondent's role is asked are written, in the role's words, and the file says
+    which checklist version it answers (``checklist_version:``)."""
     respondent = context.respondent
-    roles = ", ".join(role.value for role in Role)
+    role = respondent.role
+    kept = {
+        item.id
+        for item in checklist.items
+        if not item.asks(role) and item.id in answers and answers[item.id].value is not AnswerValue.UNKNOWN
+    }
+    roles = ", ".join(each.value for each in Role)
     lines = [
         f"# yaml-language-server: $schema={schema_file(checklist)}",
         f"# {_inert(f'Answers for {checklist.title} ({checklist.id} {checklist.version}).')}",
@@ -108,7 +116,9 @@ def render(
         "# Check it with: implcheck check THIS-FILE",
         *(_comment(_CARRIED.format(term=last.term or "last term"), "") if last else []),
         f"checklist: {_quote(checklist_ref)}",
-        f"checklist_version: {_quote(checklist.version)}",
+        # A file holding answers its role is no longer asked (written before the checklist had
+        # question sets, now carried on by ``assess``) keeps them, and so stays such a file.
+        *([] if kept else [f"checklist_version: {_quote(checklist.version)}"]),
         "context:",
         f"  school: {_quote(context.school)}",
         f"  initiative: {_quote(context.initiative)}",
@@ -119,11 +129,15 @@ def render(
         f"    role: {respondent.role.value}  # {roles}",
         "answers:",
     ]
+    # Only the questions the respondent's role is asked, in the role's own words.
     for section in checklist.sections:
+        asked = [item for item in section.items if item.asks(role) or item.id in kept]
+        if not asked:
+            continue
         lines += ["", f"  # == {section.stage.label} · {section.title} ==", ""]
-        for item in section.items:
+        for item in asked:
             flags = f"weight {item.weight}" + (", critical" if item.critical else "")
-            lines += _comment(f"{item.question} ({flags})", "  ")
+            lines += _comment(f"{item.question_for(role)} ({flags})", "  ")
             lines += _comment(item.why, "  ", "Why: ")
             if last is not None:
                 lines += _comment(_last_answer(last, item), "  ", f"Last term ({last.term or 'not named'}): ")

@@ -22,7 +22,15 @@ from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.model import DEFAULT_MAX_DROP, Role
-from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat, ValidateFormat
+from implcheck.present import (
+    CheckFormat,
+    CollectFormat,
+    CompareFormat,
+    PortfolioFormat,
+    ReportFormat,
+    ShowFormat,
+    ValidateFormat,
+)
 from implcheck.terminal import use_colour as use_colour  # re-exported: tests and commands ask cli
 
 # Each command imports its own module when it runs: start-up pays only for what `check` needs
@@ -75,7 +83,11 @@ def _root(
 
 
 Files = Annotated[
-    list[Path], typer.Argument(metavar="FILE", help="Answers files: one per respondent, same school and initiative.")
+    list[Path],
+    typer.Argument(
+        metavar="FILE",
+        help="Answers files: one per respondent, same school and initiative; or a folder of them.",
+    ),
 ]
 
 
@@ -232,6 +244,24 @@ def portfolio(
     emit(portfolio_cmd.run(folders, options))
 
 
+@app.command(epilog=helptext.epilog("collect"))
+def collect(
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="The folder the respondents' files were collected into.")
+    ],
+    expect: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Who was asked to answer (respondents: name and role, or role and count)."),
+    ] = None,
+    fmt: Annotated[CollectFormat, typer.Option("--format", "-f", help="Output format.")] = CollectFormat.TEXT,
+    checklist_dir: ChecklistDirs = None,
+) -> None:
+    """Who has replied, by role and name; incomplete files; where roles disagree; the response rate."""
+    from implcheck.commands import collect as collect_cmd
+
+    emit(collect_cmd.run(folder, expect, fmt, checklist_dir or []))
+
+
 @app.command(epilog=helptext.epilog("validate"))
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Checklists, answers files, or folders of them.")],
@@ -249,7 +279,7 @@ def validate(
 
 @app.command(epilog=helptext.epilog("schema"))
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")]) -> None:
-    """Print the JSON Schema of a checklist, an answers file or a JSON result."""
+    """Print the JSON Schema of a checklist, an answers file, a list of expected respondents, or a JSON output."""
     from implcheck.commands import schema as schema_cmd
 
     emit(schema_cmd.run(kind))
@@ -299,12 +329,20 @@ def init(
         str | None,
         typer.Option(metavar="TERM", help="The term the file is for, e.g. 2027-spring (needed with --from)."),
     ] = None,
+    role: Annotated[
+        Role | None,
+        typer.Option(help="Who will answer it: only the questions this role is asked, in its own words."),
+    ] = None,
     checklist_dir: ChecklistDirs = None,
 ) -> None:
     """Write a fillable answers file (or, with --from, next term's): every item unknown, questions as comments."""
     from implcheck.commands import init as init_cmd
 
-    emit(init_cmd.run(checklist, output, force=force, last=last, term=term, checklist_dirs=checklist_dir or []))
+    emit(
+        init_cmd.run(
+            checklist, output, force=force, last=last, term=term, role=role, checklist_dirs=checklist_dir or []
+        )
+    )
 
 
 @app.command(epilog=helptext.epilog("assess"))
@@ -326,7 +364,9 @@ def assess(
     school: Annotated[str | None, typer.Option(help="School name (asked for when not given).")] = None,
     initiative: Annotated[str | None, typer.Option(help="The product or change being assessed.")] = None,
     term: Annotated[str | None, typer.Option(help="School term, e.g. 2026-autumn.")] = None,
-    role: Annotated[Role | None, typer.Option(help="Your role.")] = None,
+    role: Annotated[
+        Role | None, typer.Option(help="Your role: you are asked only its questions, in its own words.")
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Your name.")] = None,
     last: Annotated[
         Path | None,

@@ -284,3 +284,28 @@ ANSWERS = Record(
         Field("accepted_risks", Kind.RECORDS, "gaps the governors accepted, for at most a year", record=ACCEPTED_RISK),
     ),
 )
+
+
+# The list of respondents a leader asked to answer (``implcheck collect DIR --expect FILE``):
+# adults by name and role; pupils by how many were asked, never by name.
+EXPECTED_RESPONDENT = Record(
+    "an expected respondent",
+    (
+        Field("role", Kind.CHOICE, "their role", required=True, choices=Role),
+        Field("name", Kind.TEXT, "their name, as their answers file gives it (not for pupils)"),
+        Field("count", Kind.NUMBER, "how many people of this role were asked, when not named", low=1, high=10000),
+    ),
+)
+
+EXPECTED = Record(
+    "a list of expected respondents",
+    (
+        Field(
+            "respondents",
+            Kind.RECORDS,
+            "who was asked to answer: a name and role each, or a role and a count",
+            required=True,
+            record=EXPECTED_RESPONDENT,
+        ),
+    ),
+)

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 # The workflow: judge one implementation, then re-check it term by term, then the whole trust.
 # Commands not named here follow, in the order cli.py defines them; add new ones where they fit.
-ORDER = ["assess", "init", "form", "check", "report", "compare", "portfolio"]
+ORDER = ["assess", "init", "form", "collect", "check", "report", "compare", "portfolio"]
 
 LEADER = "examples/respondents/leader.yaml"
 TEACHER = "examples/respondents/teacher.yaml"
@@ -35,7 +35,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     ],
     "init": [
         ("implcheck init edtech-readiness -o our-answers.yaml", "a file to fill in, every question in it"),
-        ("implcheck init termly-recheck", "the same, printed here instead"),
+        ("implcheck init termly-recheck --role teacher", "only the questions a teacher is asked, printed here"),
         (
             f"implcheck init --from {OAKFIELD_AUTUMN} --term 2027-spring -o next-term.yaml",
             "next term's file: open actions and accepted risks kept, last term's answers beside each question",
@@ -74,6 +74,13 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "portfolio": [
         ("implcheck portfolio examples/trust", "every school's implementations, term by term"),
         ("implcheck portfolio examples/trust --format html -o trust.html", "the same as a page to share"),
+    ],
+    "collect": [
+        (
+            "implcheck collect examples/respondents --expect examples/expected.yaml",
+            "who has replied and who has not, against the list of who was asked",
+        ),
+        ("implcheck collect examples/respondents --format md", "the replies and where roles disagree, in Markdown"),
     ],
     "validate": [
         ("implcheck validate checklists/ examples/", "every checklist and answers file in two folders"),

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from implcheck import catalog, compare
 from implcheck.errors import InputError, Problem, ProblemRule
-from implcheck.load import answers_from_document, resolver
+from implcheck.load import answers_from_document, resolver, same_person, twice
 from implcheck.model import (
     DEFAULT_MAX_DROP,
     AcceptedRisk,
@@ -297,8 +297,15 @@ def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) ->
     title = ""
     for entries in ordered:
         first = entries[0]
-        combinable = [e for e in entries if e.checklist_version == first.checklist_version]
-        problems += [_not_combinable(entry, first) for entry in entries if entry not in combinable]
+        combinable: list[Entry] = []
+        for entry in entries:
+            twin = next((e for e in combinable if same_person(e.context.respondent, entry.context.respondent)), None)
+            if entry.checklist_version != first.checklist_version:
+                problems.append(_not_combinable(entry, first))
+            elif twin is not None:
+                problems.append(_duplicate(entry, twin))
+            else:
+                combinable.append(entry)
         checklist = checklists.of(first)
         title = checklist.title
         result = score(Assessment(checklist, tuple(_sheet(entry, checklist) for entry in combinable)))
@@ -337,6 +344,11 @@ def _sheet(entry: Entry, checklist: Checklist) -> AnswerSheet:
     return AnswerSheet(
         Path(entry.path), entry.checklist[1], entry.context, answers, entry.actions, entry.accepted_risks
     )
+
+
+def _duplicate(entry: Entry, twin: Entry) -> Problem:
+    """A second file from one person for one term: counted once, the first in name order."""
+    return Problem(entry.path, 1, 1, twice(twin.path, entry.context.respondent), ProblemRule.DUPLICATE_RESPONDENT)
 
 
 def _not_combinable(entry: Entry, first: Entry) -> Problem:

@@ -170,6 +170,17 @@ class RoleAnswer:
     respondent: Respondent
     answer: AnswerValue
     evidence: str = ""
+    # False when the respondent's role is not asked the item and the file gives no answer to
+    # it: shown as "not asked", never as "don't know", and left out of combining.
+    asked: bool = True
+
+    @property
+    def said(self) -> str:
+        """The answer as a listing shows it: its value, or ``not asked``."""
+        return self.answer.value if self.asked else NOT_ASKED
+
+
+NOT_ASKED = "not asked"
 
 
 @dataclass(frozen=True, slots=True)

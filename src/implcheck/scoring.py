@@ -41,6 +41,7 @@ from implcheck.result import (
     Status,
     accepted_gaps,
 )
+from implcheck.roles import shown_name
 
 CREDIT = {AnswerValue.YES: 1.0, AnswerValue.PARTLY: 0.5, AnswerValue.NO: 0.0}
 # Most cautious first: combining respondents keeps the first of these that anyone gave.
@@ -201,14 +202,20 @@ def _item_result(
 ) -> ItemResult:
     """One item, combined over the respondents' files (``answers`` and ``respondents``, one each)."""
     per_sheet = [each.get(item.id, NO_ANSWER) for each in answers]
-    combined = combine(per_sheet)
+    # A respondent whose role is not asked the item, and who gives no answer to it, is "not
+    # asked", not "don't know": left out of combining, so confidence comes from whoever was
+    # asked. (A file written before roles had question sets may answer it; that answer counts.)
+    asked = [
+        item.asks(r.role) or a.value is not AnswerValue.UNKNOWN for r, a in zip(respondents, per_sheet, strict=True)
+    ]
+    combined = combine(answer for answer, was in zip(per_sheet, asked, strict=True) if was)
     by_respondent = tuple(
-        RoleAnswer(respondent, answer.value, answer.evidence)
-        for respondent, answer in zip(respondents, per_sheet, strict=True)
+        RoleAnswer(respondent, answer.value, answer.evidence, was)
+        for respondent, answer, was in zip(respondents, per_sheet, asked, strict=True)
     )
     if len(answers) > 1:
         evidence = "; ".join(
-            f"{ra.respondent.role.value}{f' ({ra.respondent.name})' if ra.respondent.name else ''}: {ra.evidence}"
+            f"{ra.respondent.role.value}{f' ({name})' if (name := shown_name(ra.respondent)) else ''}: {ra.evidence}"
             for ra in by_respondent
             if ra.evidence
         )

@@ -15,6 +15,7 @@ from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import CheckFormat, render_check
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
+from implcheck.termfiles import answers_files
 
 if TYPE_CHECKING:  # --baseline and --format github import their code when used: start-up stays small
     from implcheck.compare import Comparison
@@ -71,7 +72,7 @@ def run(
     width: int = 100,
     checklist_dirs: Sequence[Path] = (),
 ) -> Outcome:
-    assessment = load_assessment(paths, checklist_dirs)
+    assessment = load_assessment(answers_files(paths), checklist_dirs)
     result = score(assessment)
     lines = None
     if fmt is CheckFormat.GITHUB:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from implcheck import answers_file, migrate
+from implcheck import answers_file, migrate, roles
 from implcheck.carry import (
     carry,
     check_new_term,
@@ -27,7 +27,7 @@ from implcheck.commands import Outcome
 from implcheck.errors import UsageError
 from implcheck.fileio import check_not_input, is_stream, write_output
 from implcheck.load import checklist_dir_option, load_checklist_ref, ref_for
-from implcheck.model import Checklist, Context
+from implcheck.model import ALWAYS_ASKED, Checklist, Context, Respondent, Role
 from implcheck.safetext import line
 
 # ``render(path)`` is the file as written at ``path``, which it names its checklist relative to;
@@ -42,25 +42,29 @@ def run(
     force: bool = False,
     last: Path | None = None,
     term: str | None = None,
+    role: Role | None = None,
     checklist_dirs: Sequence[Path] = (),
     today: date | None = None,
 ) -> Outcome:
     term = " ".join((term or "").split())
     if last is not None:
         refuse_a_checklist_too(ref, last)
+        if role is not None:
+            raise UsageError("--from keeps last term's respondent and role; leave out --role")
         return from_last_term(last, term, output, force=force, checklist_dirs=checklist_dirs, today=today)
     if ref is None:
         raise UsageError(
             "name the checklist to answer (implcheck checklists lists them), "
             "or give --from LAST.yaml --term TERM to start from last term's answers file"
         )
-    return init(ref, output, force=force, context=Context(term=term))
+    return init(ref, output, force=force, context=Context(term=term, respondent=Respondent(role=role or Role.OTHER)))
 
 
 def init(ref: str, output: Path | None, *, force: bool = False, context: Context | None = None) -> Outcome:
     checklist = load_checklist_ref(ref)
     context = context or Context()
     inputs = [checklist.path] if checklist.path else []
+    asked = len(checklist.asked(context.respondent.role))
 
     def render(new: Path | None) -> str:
         return answers_file.render(checklist, ref if new is None else ref_for(ref, new), context, {})
@@ -72,7 +76,7 @@ def init(ref: str, output: Path | None, *, force: bool = False, context: Context
         force=force,
         inputs=inputs,
         said=lambda schema: (
-            f"wrote {output} ({len(checklist.items)} items, all unknown) and {schema} for editor "
+            f"wrote {output} ({_questions(asked, context.respondent.role)}, all unknown) and {schema} for editor "
             "validation.\nNext: answer each item"
         ),
     )
@@ -99,6 +103,7 @@ def from_last_term(
         )
     check_new_term(last, last_term, term)
     carried = carry(sheet, term, (today or _today()).isoformat())
+    asked = len(checklist.asked(carried.context.respondent.role))
     inputs = [last, *([checklist.path] if checklist.path else [])]
     migrated = migrate.note(checklist, sheet.migrated)
     if any(each.is_retired for each in sheet.migrated):
@@ -123,13 +128,19 @@ def from_last_term(
         force=force,
         inputs=inputs,
         said=lambda schema: (
-            f"wrote {output} for {line(term)} ({len(checklist.items)} items, all unknown, last "
+            f"wrote {output} for {line(term)} ({_questions(asked, carried.context.respondent.role)}, all unknown, last "
             f"term's answer beside each) and {schema} for editor validation.\n{summary(carried, checklist)}\n"
             f"{migrated}"
             f"assessed_on is today, {carried.context.assessed_on}: change it to the day you answer.\n"
             "Next: answer each item again"
         ),
     )
+
+
+def _questions(asked: int, role: Role) -> str:
+    """``15 questions, about 8 minutes, for a teacher``: how much the file asks of whom."""
+    whose = "" if role in ALWAYS_ASKED else f", for {roles.a_role(role)}"
+    return f"{roles.how_long(asked)}{whose}"
 
 
 def _today() -> date:  # pragma: no cover - the clock; tests replace it

@@ -18,7 +18,7 @@ from implcheck.load import load_assessment
 from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import REPORT_FORMATS, ReportFormat, render_report
 from implcheck.scoring import score
-from implcheck.termfiles import files_of
+from implcheck.termfiles import answers_files, files_of
 
 
 def default_output(paths: list[Path], fmt: ReportFormat) -> Path:
@@ -46,7 +46,8 @@ def run(
                 f"{output}: already exists; use --force to replace it, or -o to choose another name "
                 "('-o -' prints the report here)"
             )
-    assessment = load_assessment(paths, checklist_dirs)
+    files = answers_files(paths)
+    assessment = load_assessment(files, checklist_dirs)
     result = score(assessment)
     comparison = (
         None if baseline is None else against_baseline(baseline, result, paths[0], DEFAULT_MAX_DROP, checklist_dirs)
@@ -55,7 +56,7 @@ def run(
     warned = "".join(f"{warning}\n" for warning in assessment.warnings)
     if output is None or str(output) == "-":
         return Outcome(text, EXIT_OK, warned)
-    inputs = [*paths, *([assessment.checklist.path] if assessment.checklist.path else [])]
+    inputs = [*files, *([assessment.checklist.path] if assessment.checklist.path else [])]
     inputs += files_of(baseline) if baseline is not None else []
     write_output(output, text, inputs=inputs)
     wrote = f"implcheck: wrote {output} ({fmt.value}; verdict: {result.verdict_label.lower()})\n"

@@ -1,5 +1,6 @@
-"""``implcheck schema checklist|answers|result|compare``: the JSON Schema of a file kind
-or of ``compare --format json``."""
+"""``implcheck schema checklist|answers|expected|result|compare|collect``: the JSON Schema of a
+file kind (``expected``: the list of respondents ``collect --expect`` reads), or of what
+``compare --format json`` and ``collect --format json`` print."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from implcheck.commands import Outcome
 class SchemaKind(StrEnum):
     CHECKLIST = "checklist"
     ANSWERS = "answers"
+    EXPECTED = "expected"
     RESULT = "result"
     COMPARE = "compare"
+    COLLECT = "collect"
 
 
 def run(kind: SchemaKind) -> Outcome:

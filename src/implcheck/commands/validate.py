@@ -98,7 +98,7 @@ def run(paths: list[Path], fmt: ValidateFormat = ValidateFormat.TEXT, checklist_
                 lost = vanished(path, loaded)
                 problems += lost
                 bad_files += bool(lost)
-            else:
+            elif isinstance(loaded, tuple):
                 advice += loaded[0].warnings
     checked = Checked(len(files), bad_files, tuple(problems), tuple(advice))
     output = render_problems(checked, fmt)

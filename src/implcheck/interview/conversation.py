@@ -46,7 +46,6 @@ class Interview:
         self.session = session
         self.console = console
         self.read = read
-        self.items = session.checklist.items
         self.section_of: dict[str, Section] = {
             item.id: section for section in session.checklist.sections for item in section.items
         }
@@ -54,6 +53,11 @@ class Interview:
         self.stages_explained: set[Stage] = set()
         self.terms_explained: set[str] = set()
         self.moves_shown = False
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The questions asked: the respondent's role's set (known once the context is)."""
+        return self.session.asked
 
     def ask(self, prompt: str) -> str:
         # The prompt goes to ``read`` rather than being printed first, so readline knows where
@@ -223,7 +227,7 @@ class Interview:
         """Ask one item until it is answered or left; returns how to move on."""
         item = self.items[index]
         section = self.section_of[item.id]
-        new_terms = [term for term in glossary.terms_in(item.question) if term not in self.terms_explained]
+        new_terms = [term for term in glossary.terms_in(self.question(item)) if term not in self.terms_explained]
         self.terms_explained.update(new_terms)
         while True:
             self.console.print()
@@ -241,7 +245,7 @@ class Interview:
             for term in new_terms:  # at first use, between where it is and what it asks
                 self.say(f"[dim]{escape(glossary.explain(term))}[/]")
             new_terms = []
-            typed = self.ask(f"{escape(item.question)} [bold]{escape(key_hint(item))}[/] ")
+            typed = self.ask(f"{escape(self.question(item))} [bold]{escape(key_hint(item))}[/] ")
             key = parse_key(typed)
             if key is Move.KEEP and last is not None:
                 key = last.value
@@ -266,6 +270,10 @@ class Interview:
             self.session.record(item, Answer(key, current.evidence, current.date))
             self._evidence(item, carried=last is not None)
             return Move.KEEP
+
+    def question(self, item: Item) -> str:
+        """The question in the respondent's role's own words, where the checklist gives them."""
+        return item.question_for(self.session.context.respondent.role)
 
     def _not_applicable(self, item: Item, current: Answer) -> bool:
         keep = f" [dim](Enter keeps: {escape(current.evidence)})[/]" if current.evidence else ""

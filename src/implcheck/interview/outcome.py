@@ -15,11 +15,11 @@ from rich.markup import escape
 from rich.rule import Rule
 from rich.text import Text
 
-from implcheck import answers_file
+from implcheck import answers_file, roles
 from implcheck.commands import Outcome
 from implcheck.errors import EXIT_INTERRUPTED, EXIT_OK, ImplcheckError
 from implcheck.interview.conversation import Interview, Stop
-from implcheck.interview.session import report_path, resume_command
+from implcheck.interview.session import Session, report_path, resume_command
 from implcheck.interview.signals import EXIT_TERMINATED, Terminated
 from implcheck.load import checklist_dir_option
 from implcheck.model import Assessment
@@ -41,12 +41,11 @@ def converse(
 ) -> Outcome:
     """The whole conversation: context, questions, verdict; and how each way of stopping ends."""
     session, console, path = interview.session, interview.console, interview.session.path
-    total = len(session.checklist.items)
     started = resumed  # is there a file to carry on with?
     try:
         console.print(
             f"[bold]{escape(session.checklist.title)}[/] ({escape(session.checklist.id)} "
-            f"{escape(session.checklist.version)}, {total} questions)"
+            f"{escape(session.checklist.version)})"
         )
         console.print(f"Saved to {escape(str(path))} after every answer.")
         if restart and session.answers:
@@ -64,6 +63,7 @@ def converse(
             session.context = interview.ask_context(session.context, session.missing, today)
         except EOFError:
             raise KeyboardInterrupt from None
+        console.print(f"{how_many(session)}.")
         if not started:
             answers_file.write_schema_beside(path, session.checklist)
         if not started or session.context != loaded:
@@ -91,6 +91,14 @@ def converse(
             stderr=f"{saved}To carry on: {resume_command(path, session.checklist, session.carried_from)}\n",
         )
     return Outcome(exit_code=EXIT_OK)
+
+
+def how_many(session: Session) -> str:
+    """``3 questions, about 2 minutes: the ones a teacher is asked``, said before the first."""
+    role = session.context.respondent.role
+    asked = session.asked
+    whose = "" if len(asked) == len(session.checklist.items) else f": the ones {roles.a_role(role)} is asked"
+    return f"{roles.how_long(len(asked))}{whose}"
 
 
 def _fill(sentence: str, width: int) -> str:

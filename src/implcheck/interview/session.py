@@ -78,8 +78,13 @@ class Session:
             self.save()
 
     @property
+    def asked(self) -> tuple[Item, ...]:
+        """The questions this respondent's role is asked, in the checklist's order."""
+        return self.checklist.asked(self.context.respondent.role)
+
+    @property
     def tally(self) -> Tally:
-        return Tally.of(self.checklist.items, self.answers)
+        return Tally.of(self.asked, self.answers)
 
     def last_answer(self, item: Item) -> Answer | None:
         """Last term's answer to ``item`` (``--from``), offered when it has none this term."""

@@ -14,7 +14,15 @@ What each key may hold is the field table in ``fields.py``; the modules here app
 from __future__ import annotations
 
 from implcheck.load.answers import ChecklistResolver, allowed_answers, answers_from_document, load_answers, resolver
-from implcheck.load.assessment import COMBINED_BY, context_conflict, load_any, load_assessment, same_respondent
+from implcheck.load.assessment import (
+    COMBINED_BY,
+    context_conflict,
+    load_any,
+    load_assessment,
+    same_person,
+    same_respondent,
+    twice,
+)
 from implcheck.load.checker import MAX_PROBLEMS, choices
 from implcheck.load.checklists import checklist_from_document, load_checklist
 from implcheck.load.refs import (
@@ -47,6 +55,8 @@ __all__ = [
     "load_checklist_ref",
     "ref_for",
     "resolver",
+    "same_person",
     "same_respondent",
+    "twice",
     "with_named_checklist",
 ]

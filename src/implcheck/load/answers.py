@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from implcheck import fields, migrate
+from implcheck import fields, migrate, roles
 from implcheck.errors import InputError, ProblemRule, excerpt
 from implcheck.fileio import real
 from implcheck.load.checker import Checker, Path_, describe, did_you_mean
@@ -28,6 +28,7 @@ from implcheck.model import (
     Respondent,
     Role,
 )
+from implcheck.safetext import quote
 from implcheck.yamlsource import Document, load_document
 
 ChecklistResolver = Callable[[str, Document], Checklist]
@@ -90,7 +91,10 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
         checklist = (resolve or resolver())(ref, doc)
     except InputError as error:
         raise InputError(check.problems + error.problems) from None
-    answers = _answers(check, top, checklist, ref, context)
+    # A file for this version (or a later one, refused below) was written with question sets per
+    # role; last term's, for an earlier version, may answer what its role is no longer asked.
+    current = bool(version) and not migrate.is_newer(checklist.version, version)
+    answers = _answers(check, top, checklist, ref, context, current)
     actions = _actions(check, top, checklist, ref, context)
     risks = _accepted_risks(check, top, checklist, ref, context)
     answers, actions, risks, migrated = _migrated(check, top, checklist, version, answers, actions, risks)
@@ -217,8 +221,12 @@ def _accepted_risks(
 
 
 def _answers(
-    check: Checker, top: dict[str, Any], checklist: Checklist, ref: str, context: Context
+    check: Checker, top: dict[str, Any], checklist: Checklist, ref: str, context: Context, versioned: bool = False
 ) -> dict[str, Answer]:
+    """The file's answers. ``versioned`` (the file says ``checklist_version:``): it was written
+    for a checklist with a question set per role, so answering a question the respondent's role
+    is not asked is a mistake. An older file, from when everyone answered everything, is read
+    as it is, with one warning."""
     if not check.present(top, fields.ANSWERS.field("answers")):
         return {}
     raw = top["answers"]
@@ -231,6 +239,8 @@ def _answers(
         return {}
     items = {item.id: item for item in checklist.items}
     answers: dict[str, Answer] = {}
+    role = context.respondent.role
+    unasked = 0
     for item_id, raw_answer in raw.items():
         path: Path_ = ("answers", item_id)
         item = items.get(checklist.current_id(str(item_id)))
@@ -248,6 +258,17 @@ def _answers(
         answer = _answer(check, raw_answer, path)
         if answer is None:
             continue
+        if not item.asks(role) and answer.value is not AnswerValue.UNKNOWN:  # "don't know" is no answer
+            unasked += 1
+            if versioned:
+                check.add(
+                    f"{roles.a_role(role)} is not asked {item.id!r} ({quote(item.question)}); remove this answer, "
+                    f"or correct 'role' if this is not {roles.a_role(role)}'s file",
+                    ProblemRule.ROLE_NOT_ASKED,
+                    *path,
+                    at_key=True,
+                )
+                continue
         if answer.value not in allowed_answers(item):
             check.add(
                 f"{item.id!r} is critical, so it cannot be 'na'; answer yes, partly, no or unknown",
@@ -268,6 +289,13 @@ def _answers(
                 "date",
             )
         answers[item.id] = answer
+    if unasked and not versioned:
+        check.warn(
+            f"answers {unasked} question{'' if unasked == 1 else 's'} {roles.a_role(role)} is no longer asked "
+            "(written before the checklist had a question set per role); those answers still count",
+            ProblemRule.ROLE_NOT_ASKED,
+            "answers",
+        )
     return answers
 
 

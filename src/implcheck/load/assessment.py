@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from implcheck.errors import InputError, Problem, ProblemRule, UsageError
 from implcheck.fileio import real
 from implcheck.load.answers import answers_from_document, is_checklist, load_answers, resolver
 from implcheck.load.checklists import checklist_from_document
-from implcheck.model import AnswerSheet, Assessment, Checklist, Context
+from implcheck.model import AnswerSheet, Assessment, Checklist, Context, Respondent
 from implcheck.safetext import quote
 from implcheck.textfile import read_text
 from implcheck.yamlsource import load_document
+
+if TYPE_CHECKING:
+    from implcheck.collect import ExpectedList
 
 # What makes files one assessment: one school's answers for one initiative and term.
 COMBINED_BY = ("school", "initiative", "term")
@@ -33,15 +37,34 @@ def context_conflict(mine: Context, theirs: Context, *, blank_matches: bool = Fa
 
 def same_respondent(first: AnswerSheet, other: AnswerSheet) -> bool:
     """Two files answered by one named person: counting both would count them twice."""
-    a, b = first.context.respondent, other.context.respondent
+    return same_person(first.context.respondent, other.context.respondent)
+
+
+def twice(earlier: object, respondent: Respondent) -> str:
+    """What is said of a second file from one person (``check``, ``collect``, ``portfolio``)."""
+    return (
+        f"answered by the same person as {earlier} ({respondent.role.value} {quote(respondent.name)}); "
+        "each respondent's answers count once, so give one file per person, or correct the name or role"
+    )
+
+
+def same_person(a: Respondent, b: Respondent) -> bool:
+    """One named person in one role (names compared ignoring case); unnamed respondents never are."""
     return bool(a.name) and a.role is b.role and a.name.casefold() == b.name.casefold()
 
 
-def load_any(path: Path, checklist_dirs: Sequence[Path] = ()) -> Checklist | tuple[AnswerSheet, Checklist]:
-    """Validate a file of either kind, telling them apart by their keys."""
+def load_any(
+    path: Path, checklist_dirs: Sequence[Path] = ()
+) -> Checklist | tuple[AnswerSheet, Checklist] | ExpectedList:
+    """Validate a file of any kind (a checklist, an answers file, or ``collect``'s list of
+    expected respondents), telling them apart by their keys."""
+    from implcheck.load.expected import expected_from_document, is_expected_list
+
     doc = load_document(path)
     if is_checklist(doc):
         return checklist_from_document(doc)
+    if is_expected_list(doc):
+        return expected_from_document(doc)
     if isinstance(doc.data, dict) and ("checklist" in doc.data or "answers" in doc.data):
         return answers_from_document(doc, resolver(checklist_dirs))
     raise InputError(
@@ -102,10 +125,8 @@ def load_assessment(paths: list[Path], checklist_dirs: Sequence[Path] = ()) -> A
         for earlier, _ in loaded[:index]:
             if same_respondent(earlier, sheet):
                 respondent = sheet.context.respondent
-                raise UsageError(
-                    f"{sheet.path}: answered by the same person as {earlier.path} "
-                    f"({respondent.role.value} {quote(respondent.name)}); each respondent's answers count once, "
-                    "so give one file per person, or correct the name or role"
+                raise InputError.single(
+                    str(sheet.path), twice(earlier.path, respondent), rule=ProblemRule.DUPLICATE_RESPONDENT
                 )
     return Assessment(checklist, tuple(sheet for sheet, _ in loaded))
 

@@ -21,6 +21,7 @@ from implcheck.model import Checklist
 from implcheck.result import Result
 
 if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
+    from implcheck.collect import Collection
     from implcheck.compare import Comparison
     from implcheck.portfolio import Portfolio
     from implcheck.present.problems import Checked
@@ -299,6 +300,48 @@ COMPARE_FORMATS: dict[CompareFormat, Format[Comparison]] = {
 
 def render_comparison(comparison: Comparison, fmt: CompareFormat) -> str:
     return COMPARE_FORMATS[fmt].render(comparison, Options())
+
+
+# --- collect: who has replied ---------------------------------------------------------------
+
+
+class CollectFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    MD = "md"
+
+
+def _collect_text(collection: Collection, options: Options) -> str:
+    from implcheck.present import collect
+
+    return collect.render_text(collection)
+
+
+def _collect_json(collection: Collection, options: Options) -> str:
+    from implcheck.present import collect
+
+    return collect.render_json(collection)
+
+
+def _collect_markdown(collection: Collection, options: Options) -> str:
+    from implcheck.present import collect
+
+    return collect.render_markdown(collection)
+
+
+_COLLECT_MARKDOWN = Format(_collect_markdown, ".md")
+
+COLLECT_FORMATS: dict[CollectFormat, Format[Collection]] = {
+    CollectFormat.TEXT: Format(_collect_text, ".txt"),
+    CollectFormat.JSON: Format(_collect_json, ".json"),
+    CollectFormat.MARKDOWN: _COLLECT_MARKDOWN,
+    CollectFormat.MD: _COLLECT_MARKDOWN,
+}
+
+
+def render_collection(collection: Collection, fmt: CollectFormat) -> str:
+    return COLLECT_FORMATS[fmt].render(collection, Options())
 
 
 # --- validate: the problems in checklists and answers files ---------------------------------

@@ -57,7 +57,7 @@ def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
         message = f"{r.item.question} Answer: {r.answer.value}. Action: {r.item.action}"
         for path, given in zip(result.files, r.by_respondent, strict=True):
             # Point at every file whose own answer is the one scored (no answer at all is unknown).
-            if given.answer is r.answer:
+            if given.asked and given.answer is r.answer:
                 at = lines[(path, r.item.id)]
                 out.append(command(_level(r, accepted), message, file=path, line=at, title=_title(r, accepted)))
     first = result.files[0]

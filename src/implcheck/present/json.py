@@ -8,6 +8,7 @@ from typing import Any
 from implcheck import migrate
 from implcheck.model import Answer, Respondent
 from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RiskStatus, RoleAnswer
+from implcheck.roles import shown_name
 from implcheck.safetext import json_text
 
 
@@ -16,11 +17,16 @@ def render(result: Result) -> str:
 
 
 def _respondent(respondent: Respondent) -> dict[str, str]:
-    return {"name": respondent.name, "role": respondent.role.value}
+    return {"name": shown_name(respondent), "role": respondent.role.value}
 
 
-def _role_answer(answer: RoleAnswer) -> dict[str, str]:
-    return {**_respondent(answer.respondent), "answer": answer.answer.value, "evidence": answer.evidence}
+def _role_answer(answer: RoleAnswer) -> dict[str, str | bool]:
+    return {
+        **_respondent(answer.respondent),
+        "answer": answer.answer.value,
+        "asked": answer.asked,
+        "evidence": answer.evidence,
+    }
 
 
 def _group(group: GroupScore) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import re
 from implcheck import migrate
 from implcheck.present.ledger_view import listings
 from implcheck.result import Result, shorten
+from implcheck.roles import combine_note
 from implcheck.safetext import inert
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
@@ -49,6 +50,9 @@ def render_summary(result: Result) -> str:
     migrated = migrate.note(result.checklist, result.migrated)
     if migrated:
         lines += [md(migrated), ""]
+    note = combine_note(result)
+    if note:
+        lines += [md(note), ""]
     if result.reasons:
         lines += ["### Why", ""] + [f"- {md(reason.message)}" for reason in result.reasons] + [""]
     if result.failure_modes:
@@ -72,7 +76,7 @@ def render_summary(result: Result) -> str:
     if result.disagreements:
         lines += ["### Disagreements", "", "| Question | Answers |", "| --- | --- |"]
         for d in result.disagreements:
-            views = "; ".join(f"{md(a.respondent.role.value)}: {a.answer.value}" for a in d.answers)
+            views = "; ".join(f"{md(a.respondent.role.value)}: {a.said}" for a in d.answers)
             lines.append(f"| {md(shorten(d.question))} | {views} |")
         lines.append("")
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from implcheck import __version__, migrate
+from implcheck import __version__, migrate, roles
 from implcheck.model import AnswerValue, Respondent
 from implcheck.present import ledger_view
 from implcheck.present.decision import Decision, after_launch, decide
@@ -177,6 +177,11 @@ class Report:
     checklist_version: str
     respondents: tuple[str, ...]
     files: tuple[str, ...]
+    # Who was asked what, by role ("3 teachers were asked 15 of the 69 questions"); empty when
+    # every respondent was asked every question.
+    asked_by_role: tuple[str, ...]
+    # One respondent whose role is not asked the full set: combine it with the leader's.
+    combine_note: str
     verdict: VerdictView
     score: float
     score_text: str
@@ -228,6 +233,8 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
         checklist_version=result.checklist.version,
         respondents=tuple(who(r) for r in result.respondents),
         files=tuple(PurePath(f).name for f in result.files),
+        asked_by_role=_asked_by_role(result),
+        combine_note=roles.combine_note(result, "report"),
         verdict=VerdictView(
             key=result.verdict.value,
             label=result.verdict_label,
@@ -276,9 +283,15 @@ def build(result: Result, *, generated_at: str | None = None) -> Report:
     )
 
 
+def _asked_by_role(result: Result) -> tuple[str, ...]:
+    sets = roles.role_sets(result.checklist, result.respondents)
+    return () if all(each.asked == each.of for each in sets) else tuple(str(each) for each in sets)
+
+
 def who(respondent: Respondent) -> str:
-    role = respondent.role.value
-    return f"{role} ({respondent.name})" if respondent.name else role
+    """A respondent as the report names them; never a pupil by name (SPEC.md)."""
+    name = roles.shown_name(respondent)
+    return f"{respondent.role.value} ({name})" if name else respondent.role.value
 
 
 def _risk(action: Action, item: ItemResult, accepted_until: str) -> Risk:
@@ -336,7 +349,7 @@ def _row(r: ItemResult, blocks: bool, group: str, section_titles: dict[str, str]
     named = tuple(
         (label, a)
         for label, a in zip(labels, r.by_respondent, strict=True)
-        if r.item.asks(a.respondent.role) or a.answer is not AnswerValue.UNKNOWN or a.evidence
+        if a.asked or a.evidence  # someone not asked the question is not listed under it
     )
     yes = [label for label, a in named if a.answer is AnswerValue.YES]
     if len(yes) == len(r.by_respondent) > 1:  # every respondent, not only every one asked

@@ -11,6 +11,7 @@ from implcheck.present import layout
 from implcheck.present.layout import Surface
 from implcheck.present.ledger_view import listings
 from implcheck.result import Result, Verdict, counted, shorten
+from implcheck.roles import combine_note
 from implcheck.safetext import line
 
 
@@ -55,6 +56,11 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     migrated = migrate.note(result.checklist, result.migrated)
     if migrated:
         _rows(console, [("", escape(migrated))])
+    note = combine_note(result)
+    if note:  # the command on its own line, so it can be copied whole
+        sentence, _, command = note.partition(": implcheck ")
+        console.print(escape(f"{sentence}:"))
+        console.print(f"  implcheck {escape(command)}")
     colour, mark = VERDICT_STYLE[result.verdict]
     console.print()
     console.print(
@@ -100,8 +106,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
                 (
                     " •",
                     escape(
-                        f"{shorten(d.question)} "
-                        f"({', '.join(f'{a.respondent.role.value} {a.answer.value}' for a in d.answers)})"
+                        f"{shorten(d.question)} ({', '.join(f'{a.respondent.role.value} {a.said}' for a in d.answers)})"
                     ),
                 )
                 for d in result.disagreements

@@ -13,14 +13,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, answers_for
-from implcheck.schemas.outputs import COMPARE, RESULT
+from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, EXPECTED, answers_for
+from implcheck.schemas.outputs import COLLECT, COMPARE, RESULT
 
 __all__ = [
     "ANSWERS",
     "ANSWERS_FOR",
     "CHECKLIST",
+    "COLLECT",
     "COMPARE",
+    "EXPECTED",
     "RESULT",
     "SCHEMAS",
     "answers_for",
@@ -31,8 +33,10 @@ __all__ = [
 SCHEMAS: dict[str, dict[str, Any]] = {
     "checklist": CHECKLIST,
     "answers": ANSWERS,
+    "expected": EXPECTED,
     "result": RESULT,
     "compare": COMPARE,
+    "collect": COLLECT,
 }
 
 

@@ -95,6 +95,7 @@ def _file_schema(title: str, record: Record, answers: dict[str, Any] | None = No
 
 CHECKLIST = _file_schema("implcheck checklist", fields.CHECKLIST)
 ANSWERS = _file_schema("implcheck answers file", fields.ANSWERS)
+EXPECTED = _file_schema("implcheck expected respondents (collect --expect)", fields.EXPECTED)
 
 
 def answers_for(checklist: Checklist) -> dict[str, Any]:

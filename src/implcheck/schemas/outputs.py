@@ -1,5 +1,6 @@
-"""The schemas of what implcheck writes for scripts: a JSON result (``check --format json``) and
-the comparison of two terms (``compare --format json``). They describe ``present/json.py`` and
+"""The schemas of what implcheck writes for scripts: a JSON result (``check --format json``),
+the comparison of two terms (``compare --format json``) and who has replied
+(``collect --format json``). They describe ``present/json.py`` and
 ``present/compare.py``; ``tests/test_schemas.py`` validates real output against them.
 """
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from implcheck import collect
 from implcheck.compare import Change, RegressionKind
 from implcheck.model import AnswerValue, FailureMode, Role, Stage
 from implcheck.result import SCHEMA_VERSION, Band, RuleId, Severity, Status, Verdict
@@ -26,8 +28,14 @@ _group = closed_object(
 )
 _respondent = closed_object({"name": STRING, "role": enum_of(Role)}, ["name", "role"])
 _role_answer = closed_object(
-    {"name": STRING, "role": enum_of(Role), "answer": enum_of(AnswerValue), "evidence": STRING},
-    ["name", "role", "answer", "evidence"],
+    {
+        "name": STRING,
+        "role": enum_of(Role),
+        "answer": enum_of(AnswerValue),
+        "asked": {"type": "boolean"},
+        "evidence": STRING,
+    },
+    ["name", "role", "answer", "asked", "evidence"],
 )
 
 _OVERDUE: dict[str, Any] = {
@@ -344,6 +352,117 @@ COMPARE: dict[str, Any] = {
             "max_drop",
             "regressions",
             "retired",
+        ],
+    ),
+}
+
+
+_COUNT_OR_NULL: dict[str, Any] = {"type": ["integer", "null"]}
+_ROLE = enum_of(Role)
+
+COLLECT: dict[str, Any] = {
+    "$schema": DRAFT,
+    "title": "implcheck who has replied (collect --format json)",
+    **closed_object(
+        {
+            "schema_version": {"const": collect.SCHEMA_VERSION},
+            "folder": STRING,
+            "expected_list": STRING,
+            "checklist": {
+                "anyOf": [{"type": "null"}, closed_object({"id": STRING, "version": STRING}, ["id", "version"])]
+            },
+            "context": {
+                "anyOf": [
+                    {"type": "null"},
+                    closed_object(
+                        {"school": STRING, "initiative": STRING, "term": STRING}, ["school", "initiative", "term"]
+                    ),
+                ]
+            },
+            "replies": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "file": STRING,
+                        "role": _ROLE,
+                        "name": {**STRING, "description": "always empty for a pupil: pupils are never named"},
+                        "expected": {"type": "boolean"},
+                        "asked": {"type": "integer"},
+                        "unknown": IDS,
+                        "complete": {"type": "boolean"},
+                    },
+                    ["file", "role", "name", "expected", "asked", "unknown", "complete"],
+                ),
+            },
+            "missing": {
+                "type": "array",
+                "items": closed_object(
+                    {"role": _ROLE, "name": STRING, "count": {"type": "integer"}}, ["role", "name", "count"]
+                ),
+            },
+            "response_rate": closed_object(
+                {
+                    "expected": _COUNT_OR_NULL,
+                    "replied": {"type": "integer"},
+                    "percent": _COUNT_OR_NULL,
+                    "by_role": {
+                        "type": "array",
+                        "items": closed_object(
+                            {
+                                "role": _ROLE,
+                                "replied": {"type": "integer"},
+                                "expected": _COUNT_OR_NULL,
+                                "percent": _COUNT_OR_NULL,
+                            },
+                            ["role", "replied", "expected", "percent"],
+                        ),
+                    },
+                },
+                ["expected", "replied", "percent", "by_role"],
+            ),
+            "disagreements": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "item": STRING,
+                        "question": STRING,
+                        "critical": {"type": "boolean"},
+                        "by_role": {
+                            "type": "array",
+                            "items": closed_object(
+                                {"role": _ROLE, "respondents": {"type": "integer"}, "answers": STRING},
+                                ["role", "respondents", "answers"],
+                            ),
+                        },
+                    },
+                    ["item", "question", "critical", "by_role"],
+                ),
+            },
+            "problems": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "file": STRING,
+                        "line": {"type": "integer"},
+                        "column": {"type": "integer"},
+                        "message": STRING,
+                        "rule": STRING,
+                    },
+                    ["file", "line", "column", "message", "rule"],
+                ),
+            },
+        },
+        [
+            "schema_version",
+            "folder",
+            "expected_list",
+            "checklist",
+            "context",
+            "replies",
+            "missing",
+            "response_rate",
+            "disagreements",
+            "problems",
         ],
     ),
 }
