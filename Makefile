@@ -1,12 +1,13 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs golden bench ci
+.PHONY: help install demo test test-all lint fmt types docs golden bench ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
 	@echo "demo     check the bundled example (shows a verdict)"
-	@echo "test     run the whole test suite with coverage"
+	@echo "test     run the tests with coverage, leaving out the slow ones (about a minute)"
+	@echo "test-all run every test, slow ones too (the hostile corpus, browser, terminal, wheel)"
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/ and tests/"
 	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
@@ -25,6 +26,9 @@ demo:
 
 test:
 	$(PY) -m pytest
+
+test-all:
+	$(PY) -m pytest -m "slow or not slow"
 
 lint:
 	.venv/bin/ruff check src tests benchmarks

@@ -143,6 +143,7 @@ def test_every_example_reads_the_same(paths: list[Path], monkeypatch: pytest.Mon
     assert plain == drawn_by_rich
 
 
+@pytest.mark.slow  # the whole hostile corpus
 def test_every_hostile_case_that_loads_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compared = 0
     for case in cases():
