@@ -43,7 +43,7 @@ from implcheck.interview.decide import (
     suggested_term,
 )
 from implcheck.load import load_answers, load_checklist, resolver
-from implcheck.model import Answer, AnswerValue, Assessment, Context, Respondent, Role, Stage
+from implcheck.model import Answer, AnswerValue, Assessment, Context, Respondent, Role
 from implcheck.result import Result as Scored
 from implcheck.result import Verdict
 from implcheck.scoring import score
@@ -932,10 +932,6 @@ def test_the_sigterm_handler_is_put_back(tmp_path: Path) -> None:
 )
 def test_glossary_terms_in(text: str, terms: list[str]) -> None:
     assert glossary.terms_in(text) == terms
-
-
-def test_every_stage_is_explained() -> None:
-    assert set(glossary.STAGES) == set(Stage)
 
 
 @pytest.mark.usefixtures("terminal")

@@ -18,10 +18,10 @@ from typer.models import CommandInfo
 
 from implcheck import __version__, helptext, terminal
 from implcheck.boundary import Boundary
-from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.model import DEFAULT_MAX_DROP, Role
+from implcheck.outcome import Outcome
 from implcheck.present import CheckFormat, CompareFormat, PortfolioFormat, ReportFormat, ShowFormat, ValidateFormat
 from implcheck.terminal import use_colour as use_colour  # re-exported: tests and commands ask cli
 
