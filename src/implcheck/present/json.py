@@ -1,28 +1,202 @@
-"""The JSON result: the machine-readable contract, described by ``schemas.RESULT``."""
+"""The JSON result: the machine-readable contract.
+
+Its shape is stated once, here, as the ``TypedDict`` each part of the output is built as:
+mypy holds ``to_dict`` to every key of them (none missing, none extra), and
+``schemas/outputs.py`` generates the published JSON Schema (``implcheck schema result``) from
+them with ``schemas.parts.schema_of``. ``Annotated`` adds what a Python type cannot say: the
+enum whose values a string takes, or a range.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, TypedDict
 
-from implcheck.model import Respondent
-from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RiskStatus, RoleAnswer
+from implcheck.model import ActionStatus, AnswerValue, FailureMode, Respondent, Role, Stage
+from implcheck.result import (
+    SCHEMA_VERSION,
+    Band,
+    GroupScore,
+    Result,
+    RiskStatus,
+    RoleAnswer,
+    RuleId,
+    Severity,
+    Status,
+    Verdict,
+)
 from implcheck.safetext import json_text
+
+Score = Annotated[float, {"type": "number", "minimum": 0, "maximum": 100}]
+Confidence = Annotated[float, {"type": "number", "minimum": 0, "maximum": 1}]
+
+
+class RespondentJSON(TypedDict):
+    name: str
+    role: Annotated[str, Role]
+
+
+class RoleAnswerJSON(TypedDict):
+    name: str
+    role: Annotated[str, Role]
+    answer: Annotated[str, AnswerValue]
+    evidence: str
+
+
+class GroupJSON(TypedDict):
+    id: str
+    title: str
+    score: float | None
+    answered: int
+    applicable: int
+    gaps: list[str]
+    band: Annotated[str, Band]
+
+
+class ChecklistJSON(TypedDict):
+    id: str
+    version: str
+    title: str
+
+
+class ContextJSON(TypedDict):
+    school: str
+    initiative: str
+    term: str
+    assessed_on: str
+    respondents: list[RespondentJSON]
+    files: list[str]
+
+
+class ThresholdsJSON(TypedDict):
+    ready: float
+    conditions: float
+    floor: float
+    min_confidence: float
+
+
+class ReasonJSON(TypedDict):
+    rule: Annotated[str, RuleId]
+    caps_at: Annotated[str, Verdict]
+    message: str
+    items: list[str]
+    failure_modes: list[Annotated[str, FailureMode]]
+    blocks_approval: bool
+
+
+class FailureModeJSON(TypedDict):
+    failure_mode: Annotated[str, FailureMode]
+    description: str
+    items: list[str]
+
+
+class ItemJSON(TypedDict):
+    id: str
+    section: str
+    stage: Annotated[str, Stage]
+    failure_mode: Annotated[str, FailureMode]
+    weight: Annotated[int, {"type": "integer", "minimum": 1, "maximum": 3}]
+    critical: bool
+    answer: Annotated[str, AnswerValue]
+    status: Annotated[str, Status]
+    evidence: str
+    date: str
+
+
+class ActionJSON(TypedDict):
+    item: str
+    action: str
+    owner: str
+    by_when: str
+    owner_suggested: bool
+    blocks_approval: bool
+    failure_mode: Annotated[str, FailureMode]
+    stage: Annotated[str, Stage]
+    severity: Annotated[str, Severity]
+    status: Annotated[str, Status]
+
+
+class DisagreementJSON(TypedDict):
+    item: str
+    question: str
+    critical: bool
+    answers: list[RoleAnswerJSON]
+
+
+class AgreedActionJSON(TypedDict):
+    item: str
+    action: str
+    owner: str
+    due: str
+    status: Annotated[str, ActionStatus]
+    note: str
+    overdue: bool
+
+
+class OverdueJSON(TypedDict):
+    item: str
+    owner: str
+    due: str
+    action: str
+
+
+class RiskJSON(TypedDict):
+    item: str
+    reason: str
+    approved_by: str
+    approved_on: str
+    expires: str
+    active: bool
+
+
+class StaleJSON(TypedDict):
+    item: str
+    date: str
+    age_days: int
+
+
+class LedgerJSON(TypedDict):
+    """The term-to-term loop: agreed actions, accepted risks and stale evidence as of assessed_on."""
+
+    agreed_actions: list[AgreedActionJSON]
+    overdue_actions: list[OverdueJSON]
+    accepted_risks: list[RiskJSON]
+    stale_evidence: list[StaleJSON]
+
+
+class ResultJSON(LedgerJSON):
+    schema_version: Annotated[str, {"const": SCHEMA_VERSION}]
+    checklist: ChecklistJSON
+    context: ContextJSON
+    verdict: Annotated[str, Verdict]
+    score: Score
+    confidence: Confidence
+    thresholds: ThresholdsJSON
+    reasons: list[ReasonJSON]
+    stages: list[GroupJSON]
+    sections: list[GroupJSON]
+    failure_mode_scores: list[GroupJSON]
+    failure_modes: list[FailureModeJSON]
+    items: list[ItemJSON]
+    actions: list[ActionJSON]
+    unknowns: list[str]
+    disagreements: list[DisagreementJSON]
 
 
 def render(result: Result) -> str:
     return json_text(json.dumps(to_dict(result), indent=2, ensure_ascii=False)) + "\n"
 
 
-def _respondent(respondent: Respondent) -> dict[str, str]:
+def _respondent(respondent: Respondent) -> RespondentJSON:
     return {"name": respondent.name, "role": respondent.role.value}
 
 
-def _role_answer(answer: RoleAnswer) -> dict[str, str]:
-    return {**_respondent(answer.respondent), "answer": answer.answer.value, "evidence": answer.evidence}
+def _role_answer(answer: RoleAnswer) -> RoleAnswerJSON:
+    who = answer.respondent
+    return {"name": who.name, "role": who.role.value, "answer": answer.answer.value, "evidence": answer.evidence}
 
 
-def _group(group: GroupScore) -> dict[str, Any]:
+def _group(group: GroupScore) -> GroupJSON:
     return {
         "id": group.key,
         "title": group.title,
@@ -34,7 +208,7 @@ def _group(group: GroupScore) -> dict[str, Any]:
     }
 
 
-def to_dict(result: Result) -> dict[str, Any]:
+def to_dict(result: Result) -> ResultJSON:
     checklist = result.checklist
     context = result.context
     thresholds = checklist.thresholds
@@ -124,11 +298,11 @@ def to_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def overdue_dict(result: Result) -> list[dict[str, Any]]:
+def overdue_dict(result: Result) -> list[OverdueJSON]:
     return [{"item": e.item_id, "owner": e.owner, "due": e.due, "action": e.action} for e in result.overdue_actions]
 
 
-def risks_dict(risks: tuple[RiskStatus, ...]) -> list[dict[str, Any]]:
+def risks_dict(risks: tuple[RiskStatus, ...]) -> list[RiskJSON]:
     return [
         {
             "item": r.item_id,
@@ -142,8 +316,7 @@ def risks_dict(risks: tuple[RiskStatus, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def ledger_dict(result: Result) -> dict[str, Any]:
-    """The term-to-term loop: agreed actions, accepted risks and stale evidence as of assessed_on."""
+def ledger_dict(result: Result) -> LedgerJSON:
     return {
         "agreed_actions": [
             {
