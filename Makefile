@@ -10,7 +10,7 @@ help:
 	@echo "test-all run every test, slow ones too (the hostile corpus, browser, terminal, wheel)"
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/ and tests/"
-	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
+	@echo "docs     regenerate docs/checklists.md, and the generated blocks in README, docs/scoring.md and docs/ci.md"
 	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
 	@echo "ci       what CI runs (.ci/run)"
@@ -42,7 +42,7 @@ types:
 
 docs:
 	$(PY) -m implcheck.docs > docs/checklists.md
-	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md
+	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md docs/ci.md
 
 golden:
 	IMPLCHECK_UPDATE_GOLDEN=1 $(PY) -m pytest -q --no-cov tests/test_golden.py

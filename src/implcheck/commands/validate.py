@@ -11,7 +11,7 @@ from pathlib import Path
 
 from implcheck import safetext
 from implcheck.commands import Outcome
-from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Level, Problem, ProblemRule
+from implcheck.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, Level, Problem
 from implcheck.fileio import is_dir
 from implcheck.lint import hidden_dealbreakers
 from implcheck.load import load_any
@@ -48,7 +48,7 @@ def warnings(path: Path, checklist: Checklist) -> list[Problem]:
             where[f.item_id].line,
             where[f.item_id].col,
             f.message,
-            ProblemRule.HIDDEN_DEALBREAKER,
+            f.rule,
             Level.WARNING,
         )
         for f in hidden_dealbreakers(checklist)
