@@ -79,6 +79,15 @@ def test_no_arguments_shows_help() -> None:
     assert "Usage: implcheck" in result.output
 
 
+def test_check_names_the_items_of_each_failure_mode_by_question() -> None:
+    result = invoke("check", ROOT / "examples" / "edtech-readiness" / "trap.yaml")
+    assert (
+        " Data protection\n  • Has your IT lead checked the product against your cyber security standards?\n"
+        " Fit with the school\n"
+    ) in result.stdout
+    assert "security-reviewed" not in result.stdout  # the id the interview never shows
+
+
 def test_check_ready_passes_the_gate(write: Write) -> None:
     result = invoke("check", write("a.yaml", answers_yaml(ALL_YES)))
     assert result.exit_code == 0, result.output
