@@ -39,7 +39,8 @@ def test_generated_at_appears_only_when_given() -> None:
     assert "Generated 4 December 2026." in result_html
     assert "Generated" not in report_cmd.run(list(PAIR), ReportFormat.HTML).stdout
     result_md = report_cmd.run(list(PAIR), ReportFormat.MD, generated_at="4 December 2026").stdout
-    assert "Generated 4 December 2026." in result_md
+    # the footer's two sentences are two paragraphs, not run together
+    assert "leader.yaml, teacher.yaml. Generated 4 December 2026.\n\nThe verdict, score and actions" in result_md
 
 
 def test_writes_the_file_atomically_with_a_note_on_stderr(tmp_path: Path) -> None:
