@@ -149,7 +149,10 @@ def report(
             "else NAME-report.html (or .md, .csv) here, NAME being the first answers file's.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace NAME-report.html if it is already there.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(help="Replace NAME-report.html if it is already there (else NAME-report-2.html, and so on)."),
+    ] = False,
     generated_at: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Show this as the report's date (none by default).")
     ] = None,
