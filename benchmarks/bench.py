@@ -1,6 +1,6 @@
 """The speed targets of issue 11 as ratios, all measured side by side in one run (`make bench`).
 
-    P1 start-up   CPU of `implcheck check FILE` / CPU of `python -c "import typer, yaml"`   <= 1.5
+    P1 start-up   CPU of `implcheck check FILE` / CPU of `python -c "import typer, yaml"`   <= 2
     P2 portfolio  throughput of `implcheck portfolio` on 10,000 files / throughput of merely
                   parsing the same files with yaml.CSafeLoader in one process                >= 0.5
                   time at 10,000 files / time at 1,000 files                                 <= 11
@@ -32,6 +32,9 @@ from pathlib import Path
 from make_trust import write_trust  # a script's own folder is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
+# P1: start-up within twice the import floor, with standard dataclasses (issue 22 withdrew the
+# 1.5 that led to a hand-made replacement for them).
+START_UP_BAR = 2.0
 BIN = Path(sys.executable).parent
 IMPLCHECK = str(BIN / "implcheck")
 EXAMPLE = ROOT / "examples" / "edtech-readiness" / "trap.yaml"
@@ -106,11 +109,11 @@ def p1(runs: int) -> list[str]:
     return [
         "P1 start-up",
         *(line(name, sample) for name, sample in got.items()),
-        verdict("check FILE / import typer, yaml (CPU)", got["implcheck check FILE"].cpu / base, 1.5),
+        verdict("check FILE / import typer, yaml (CPU)", got["implcheck check FILE"].cpu / base, START_UP_BAR),
         verdict(
             "check --format json FILE / import typer, yaml (CPU)",
             got["implcheck check --format json FILE"].cpu / base,
-            1.5,
+            START_UP_BAR,
         ),
     ]
 
