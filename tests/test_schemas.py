@@ -71,6 +71,11 @@ class _Outer(TypedDict):
     ok: bool
     inner: list[_Inner]
     tags: list[Annotated[str, Stage]]
+    stage: Annotated[str, Stage] | None
+
+
+# A key Python cannot name in a class (``from``) is declared the other way.
+_Moved = TypedDict("_Moved", {"from": str, "to": str | None})
 
 
 def test_schema_of_a_typed_dict() -> None:
@@ -89,7 +94,9 @@ def test_schema_of_a_typed_dict() -> None:
             "ok": {"type": "boolean"},
             "inner": {"type": "array", "items": inner},
             "tags": {"type": "array", "items": {"enum": ["explore", "prepare", "deliver", "sustain"]}},
+            "stage": {"anyOf": [{"type": "null"}, {"enum": ["explore", "prepare", "deliver", "sustain"]}]},
         },
         "additionalProperties": False,
-        "required": ["verdict", "score", "count", "ok", "inner", "tags"],
+        "required": ["verdict", "score", "count", "ok", "inner", "tags", "stage"],
     }
+    assert schema_of(_Moved)["properties"] == {"from": {"type": "string"}, "to": {"type": ["string", "null"]}}

@@ -48,5 +48,8 @@ def schema_of(hint: Any) -> dict[str, Any]:
         return {"type": "array", "items": schema_of(get_args(hint)[0])}
     if origin in (Union, types.UnionType):
         (value,) = (arg for arg in get_args(hint) if arg is not type(None))
-        return {"type": [schema_of(value)["type"], "null"]}
+        schema = schema_of(value)
+        if list(schema) == ["type"]:  # a plain type: that type or null
+            return {"type": [schema["type"], "null"]}
+        return {"anyOf": [{"type": "null"}, schema]}
     return dict(_PLAIN[hint])
