@@ -6,8 +6,9 @@ file of the case, and a refusal (exit 2) names one; no input changes (hashed bef
 no run hangs. Most runs are in-process (CliRunner); FIFOs and devices run the installed command
 in a subprocess, with a timeout to catch a hang.
 
-Speed is not asserted here (tests assert no timings): ``benchmarks/hostile.py`` times the slowest
-files. The figures (cases, runs, slowest run) are printed; see them with ``pytest -s``.
+Speed is not asserted here (tests assert no timings): ``benchmarks/hostile.py --corpus`` times
+each of these runs against its goal of 2 s of CPU. The figures (cases, runs, slowest run) are
+printed; see them with ``pytest -s``.
 
 The whole module is marked ``slow`` (minutes on two cores): ``.ci/run`` runs it, the default
 ``pytest`` leaves it out.
