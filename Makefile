@@ -1,15 +1,16 @@
 # The few targets a newcomer needs. `make help` lists them.
 PY := .venv/bin/python
 
-.PHONY: help install demo test lint fmt types docs history golden bench roles bars ci
+.PHONY: help install demo test test-all lint fmt types docs history golden bench roles bars ci
 
 help:
 	@echo "install  create .venv and install implcheck with test and dev tools"
 	@echo "demo     check the bundled example (shows a verdict)"
-	@echo "test     run the whole test suite with coverage"
+	@echo "test     run the tests with coverage, leaving out the slow ones (about a minute)"
+	@echo "test-all run every test, slow ones too (the hostile corpus, browser, terminal, wheel)"
 	@echo "lint     ruff lint and format check;  fmt: apply formatting"
 	@echo "types    mypy --strict on src/ and tests/"
-	@echo "docs     regenerate docs/checklists.md, and the verdict rules in README and docs/scoring.md"
+	@echo "docs     regenerate docs/checklists.md, and the generated blocks in README, docs/scoring.md and docs/ci.md"
 	@echo "history  record each shipped checklist version's items in checklists/history.json (after a version bump)"
 	@echo "golden   re-record tests/golden/ after a deliberate change of output (review the diff)"
 	@echo "bench    issue 11's speed targets as ratios (start-up, portfolio, report)"
@@ -29,6 +30,9 @@ demo:
 test:
 	$(PY) -m pytest
 
+test-all:
+	$(PY) -m pytest -m "slow or not slow"
+
 lint:
 	.venv/bin/ruff check src tests benchmarks
 	.venv/bin/ruff format --check src tests benchmarks
@@ -41,7 +45,7 @@ types:
 
 docs:
 	$(PY) -m implcheck.docs > docs/checklists.md
-	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md
+	$(PY) -m implcheck.docs --blocks README.md docs/scoring.md docs/ci.md
 
 history:
 	$(PY) benchmarks/checklist_history.py

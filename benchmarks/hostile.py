@@ -7,12 +7,19 @@ keys, thousands of checklist items, one giant value, deep nesting) or the larges
 accepted. Every command runs it once in a fresh process; the table shows wall time and peak
 memory (the child's maximum resident set). The goal: no file, accepted or not, takes over a
 second or 100 MB. Pass ``--implcheck`` to measure another install (say, before a change).
+
+    .venv/bin/python benchmarks/hostile.py --corpus [--only NAME]
+
+runs, instead, every command over every case of the hostile corpus (``tests/hostile_corpus.py``)
+in-process, exactly as ``tests/test_hostile.py`` does, and lists the slowest runs by CPU time.
+The goal: none over 2 s. (The test checks what each run does; its speed is measured here.)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -116,11 +123,42 @@ def run(command: list[str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+CORPUS_GOAL = 2.0  # seconds of CPU for one run over one case of the hostile corpus
+
+
+def corpus(only: str) -> int:
+    """Every command over every in-process case of the hostile corpus, timed; the slowest listed."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hostile_corpus import cases
+    from test_hostile import commands, run_in_process
+
+    timings: list[tuple[float, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in cases():
+            if case.subprocess or only not in case.name:  # devices and FIFOs: run, not timed, by the test
+                continue
+            folder = Path(tmp) / case.name
+            case.write(folder)
+            for argv in commands(case, folder):
+                seconds = run_in_process(argv)[3]
+                timings.append((seconds, f"{case.name}: implcheck {argv[0]}"))
+            shutil.rmtree(folder, ignore_errors=True)
+    timings.sort(reverse=True)
+    for seconds, what in timings[:10]:
+        print(f"{seconds:6.2f} s  {what}")
+    slowest = timings[0][0] if timings else 0.0
+    print(f"{len(timings)} runs; slowest {slowest:.2f} s of CPU (goal: under {CORPUS_GOAL:g} s)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--implcheck", default=str(Path(sys.executable).parent / "implcheck"))
     parser.add_argument("--only", default="", help="run only the cases whose name contains this")
+    parser.add_argument("--corpus", action="store_true", help="time every command over the hostile corpus instead")
     args = parser.parse_args()
+    if args.corpus:
+        return corpus(args.only)
     print(f"{'case':<28} {'command':<9} {'seconds':>8} {'MB':>6} {'exit':>4}")
     worst = (0.0, 0.0)
     with tempfile.TemporaryDirectory() as tmp:

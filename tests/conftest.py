@@ -32,3 +32,11 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``implcheck assess`` believes its input is a terminal (a script types the answers)."""
+    from implcheck.commands import assess as assess_cmd
+
+    monkeypatch.setattr(assess_cmd, "stdin_is_terminal", lambda: True)

@@ -1,6 +1,6 @@
 """``implcheck assess --from LAST``: next term's interview offers last term's answers as defaults.
 
-Scripted through ``assess_cmd.run`` (as ``test_assess.py`` does), then once in a real
+Scripted through ``assess_cmd.run`` (as the interview tests do, with ``assess_helpers``), then once in a real
 pseudo-terminal with the installed command.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from assess_helpers import Script, flat
 from helpers import ROOT, Write, answers_yaml
 from implcheck.commands import Outcome
 from implcheck.commands import assess as assess_cmd
@@ -22,7 +23,6 @@ from implcheck.errors import UsageError
 from implcheck.interview.decide import ContextFlags
 from implcheck.load import load_answers
 from implcheck.model import AcceptedRisk, ActionStatus, AgreedAction, Answer, AnswerValue, Context, Respondent, Role
-from test_assess import Script, flat
 
 TODAY = date(2027, 3, 10)
 SPRING = ContextFlags(term="2027-spring")

@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,17 @@ def test_version() -> None:
     assert (result.exit_code, result.stdout) == (0, f"implcheck {__version__}\n")
 
 
+@pytest.fixture
+def unfreeze() -> Iterator[None]:
+    """``start.main`` freezes every object alive (``gc.freeze``), pytest's own among them: a test
+    that runs it in-process unfreezes them afterwards, so later tests collect as they would alone."""
+    yield
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+
 def test_the_entry_point_runs_the_app_as_implcheck(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], unfreeze: None
 ) -> None:
     from implcheck import start
 
@@ -48,6 +57,7 @@ def test_the_entry_point_runs_the_app_as_implcheck(
         start.main()
     assert (done.value.code, capsys.readouterr().out) == (0, f"implcheck {__version__}\n")
     assert gc.isenabled()  # off only while the modules are imported: the command collects as usual
+    assert gc.get_freeze_count() > 0  # what the imports made is left out of later passes
 
 
 def test_the_installed_command_is_the_entry_point() -> None:
@@ -57,7 +67,9 @@ def test_the_installed_command_is_the_entry_point() -> None:
     assert script.value == "implcheck.start:main"
 
 
-def test_python_dash_m_runs_the_app(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_python_dash_m_runs_the_app(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], unfreeze: None
+) -> None:
     import runpy
 
     monkeypatch.setattr(sys, "argv", ["python -m implcheck", "--version"])
@@ -70,6 +82,15 @@ def test_no_arguments_shows_help() -> None:
     result = invoke()
     assert result.exit_code == 2
     assert "Usage: implcheck" in result.output
+
+
+def test_check_names_the_items_of_each_failure_mode_by_question() -> None:
+    result = invoke("check", ROOT / "examples" / "edtech-readiness" / "trap.yaml")
+    assert (
+        " Data protection\n  • Has your IT lead checked the product against your cyber security standards?\n"
+        " Fit with the school\n"
+    ) in result.stdout
+    assert "security-reviewed" not in result.stdout  # the id the interview never shows
 
 
 def test_check_ready_passes_the_gate(write: Write) -> None:
@@ -475,7 +496,7 @@ def test_debug_may_come_before_the_command_alone(monkeypatch: pytest.MonkeyPatch
 
 
 def test_an_implcheck_that_cannot_be_imported_exits_3_not_1(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], unfreeze: None
 ) -> None:
     from implcheck import errors, start
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from implcheck import catalog
-from implcheck.docs import checklists_markdown, fill_blocks, main, rules_table
+from implcheck import catalog, fields
+from implcheck.docs import checklist_fields, checklists_markdown, fill_blocks, main, problem_ids, rules_table
+from implcheck.errors import ProblemRule
 from implcheck.load import load_checklist
 from implcheck.rules import RULES
 
@@ -35,11 +36,36 @@ def test_check_mode_reports_drift(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main([]) == 0
 
 
-@pytest.mark.parametrize("name", ["README.md", "docs/scoring.md"])
-def test_the_verdict_rules_in_the_docs_are_generated_from_the_registry(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "blocks"),
+    [
+        ("README.md", ["verdict-rules-summary", "checklist-fields"]),
+        ("docs/scoring.md", ["verdict-rules"]),
+        ("docs/ci.md", ["problem-ids"]),
+    ],
+)
+def test_the_generated_blocks_in_the_docs_are_up_to_date(name: str, blocks: list[str]) -> None:
     text = (ROOT / name).read_text(encoding="utf-8")
-    assert "<!-- begin: verdict-rules" in text
+    assert [block for block in blocks if f"<!-- begin: {block} -->" not in text] == []
     assert fill_blocks(text) == text, "run `make docs`"
+
+
+def test_every_problem_id_is_listed_with_its_meaning() -> None:
+    table = problem_ids()
+    assert len(table.splitlines()) == 2 + len(ProblemRule)
+    assert "| `hidden-dealbreaker` | a warning for checklist authors: one 'no' on this item" in table
+    assert all(f"| `{rule.value}` | {rule.meaning} |" in table for rule in ProblemRule)
+
+
+def test_the_checklist_fields_table_has_every_key_of_a_checklist() -> None:
+    table = checklist_fields()
+    assert "| a checklist | `verdict_labels` | no | the checklist's own words for the verdicts |" in table
+    assert "| `thresholds` | `floor` | no | no stage or failure mode may score below this |" in table
+    assert (
+        "| a section | `stage` | yes | the EEF implementation stage: `explore`, `prepare`, `deliver`, `sustain` |"
+        in table
+    )
+    assert all(f"`{field.name}`" in table for field in fields.CHECKLIST.fields + fields.ITEM.fields)
 
 
 def test_every_rule_is_in_the_scoring_docs() -> None:

@@ -3,10 +3,15 @@
 For each run: the exit code is 0, 1 or 2; there is never a traceback or an internal error; no
 raw terminal escape or bidi override reaches the output; every ``path:line:col`` line names a
 file of the case, and a refusal (exit 2) names one; no input changes (hashed before and after);
-no run takes more than 2 s of CPU. Most runs are in-process (CliRunner); FIFOs and devices run
-the installed command in a subprocess, with a timeout to catch a hang.
+no run hangs. Most runs are in-process (CliRunner); FIFOs and devices run the installed command
+in a subprocess, with a timeout to catch a hang.
 
-The figures (cases, runs, slowest run) are printed; see them with ``pytest -s``.
+Speed is not asserted here (tests assert no timings): ``benchmarks/hostile.py --corpus`` times
+each of these runs against its goal of 2 s of CPU. The figures (cases, runs, slowest run) are
+printed; see them with ``pytest -s``.
+
+The whole module is marked ``slow`` (minutes on two cores): ``.ci/run`` runs it, the default
+``pytest`` leaves it out.
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ from implcheck.cli import app
 CASES = cases()
 CATEGORIES = sorted({case.category for case in CASES})
 OUTPUTS = ("out.html", "new.yaml", "implcheck-answers.schema.json")
-MAX_CPU_SECONDS = 2.0
 # Files outside the case that a case's answers name as their checklist (issue 9.2 confines
 # these; until then they are named in the messages about them).
 REFERENCED = ("/etc/passwd", "../../../etc/hostname")
@@ -38,6 +42,7 @@ HANG_SECONDS = 60  # generous: a run that takes this long is hung, not slow
 STATS: Counter[str] = Counter()
 SLOWEST: list[tuple[float, str]] = [(0.0, "")]
 runner = CliRunner()
+pytestmark = pytest.mark.slow
 
 
 def commands(case: Case, folder: Path) -> list[list[str]]:
@@ -170,9 +175,6 @@ def run_case(case: Case, root: Path) -> list[str]:
         if written.is_file():
             out += written.read_text(encoding="utf-8", errors="replace")
         wrong = problems_in(argv, code, out, err, known)
-        # CPU in-process; wall time (with start-up) in a subprocess, which only devices use.
-        if seconds > MAX_CPU_SECONDS * (3 if case.subprocess else 1):
-            wrong.append(f"took {seconds:.2f} s")
         failures += [f"{case.name}: implcheck {' '.join(map(repr, argv))} (exit {code}): {w}" for w in wrong]
         STATS["tracebacks"] += any("traceback" in w for w in wrong)
         for name in OUTPUTS:
@@ -216,7 +218,6 @@ def test_every_command_survives_every_case(category: str, tmp_path: Path) -> Non
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("category", ["input path", "output path"])
 def test_every_command_survives_every_path(category: str, tmp_path: Path) -> None:
     failures = [f for case in CASES if case.category == category for f in run_case(case, tmp_path)]

@@ -6,6 +6,9 @@
 * Random checklists, as well as random answers, go through the loader and then the scorer,
   whose invariants must hold for any checklist the loader accepts.
 * Disagreement is symmetric: the order respondents are given in changes nothing.
+
+Hundreds of examples each: the module is marked ``slow`` (``.ci/run`` runs it). The everyday
+properties of the loaders and the scorer live beside them (``test_load.py``, ``test_scoring.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,6 +42,7 @@ from implcheck.scoring import score
 from implcheck.textfile import decode
 from implcheck.yamlsource import load_document
 
+pytestmark = pytest.mark.slow
 SHIPPED = sorted([*ROOT.glob("checklists/*.yaml"), *ROOT.glob("examples/**/*.yaml")])
 SOURCES = {path: path.read_bytes() for path in SHIPPED}
 TOKENS = [

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI, ROOT
-from implcheck.lint import HIDDEN_DEALBREAKER, hidden_dealbreakers
+from implcheck.errors import ProblemRule
+from implcheck.lint import hidden_dealbreakers
 from implcheck.load import load_checklist
 from implcheck.model import Checklist, Thresholds
 
@@ -18,9 +19,9 @@ SHIPPED = sorted((ROOT / "checklists").glob("*.yaml"))
 def test_an_item_alone_in_its_failure_mode_is_a_hidden_dealbreaker() -> None:
     findings = hidden_dealbreakers(load_checklist(MINI))
     assert [(f.rule, f.item_id) for f in findings] == [
-        (HIDDEN_DEALBREAKER, "owner-named"),
-        (HIDDEN_DEALBREAKER, "single-sign-on"),
-        (HIDDEN_DEALBREAKER, "training-planned"),
+        (ProblemRule.HIDDEN_DEALBREAKER, "owner-named"),
+        (ProblemRule.HIDDEN_DEALBREAKER, "single-sign-on"),
+        (ProblemRule.HIDDEN_DEALBREAKER, "training-planned"),
     ]
     assert "failure mode no-owner scores 0, under the floor of 40" in findings[0].message
 

@@ -39,7 +39,8 @@ def test_generated_at_appears_only_when_given() -> None:
     assert "Generated 4 December 2026." in result_html
     assert "Generated" not in report_cmd.run(list(PAIR), ReportFormat.HTML).stdout
     result_md = report_cmd.run(list(PAIR), ReportFormat.MD, generated_at="4 December 2026").stdout
-    assert "Generated 4 December 2026." in result_md
+    # the footer's two sentences are two paragraphs, not run together
+    assert "leader.yaml, teacher.yaml. Generated 4 December 2026.\n\nThe verdict, score and actions" in result_md
 
 
 def test_writes_the_file_atomically_with_a_note_on_stderr(tmp_path: Path) -> None:
@@ -160,14 +161,22 @@ def test_at_a_terminal_the_report_goes_to_a_file_named_after_the_answers(at_a_te
 def test_at_a_terminal_an_existing_report_is_kept_without_force(at_a_terminal: Path) -> None:
     kept = at_a_terminal / "leader-report.html"
     kept.write_text("last term's report\n", encoding="utf-8")
+    (at_a_terminal / "leader-report-2.html").symlink_to("nowhere")  # taken, even pointing nowhere
     result = invoke("report", *PAIR)
-    assert (result.exit_code, result.stdout) == (2, "")
+    assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == (
-        "implcheck: error: leader-report.html: already exists; use --force to replace it, or -o to choose another "
-        "name ('-o -' prints the report here)\n"
+        "implcheck: leader-report.html is already there, so this report is leader-report-3.html "
+        "(--force replaces leader-report.html)\n"
+        "implcheck: wrote leader-report-3.html (html; verdict: off track)\n"
+        "  (at a terminal the report goes to a file: -o chooses its name, '-o -' prints it here)\n"
     )
     assert kept.read_text(encoding="utf-8") == "last term's report\n"
-    assert invoke("report", *PAIR, "--force").exit_code == 0
+    assert (at_a_terminal / "leader-report-3.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    forced = invoke("report", *PAIR, "--force")
+    assert (forced.exit_code, forced.stderr.splitlines()[0]) == (
+        0,
+        "implcheck: wrote leader-report.html (html; verdict: off track)",
+    )
     assert kept.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated, TypedDict
 
 import jsonschema
 import pytest
@@ -13,8 +14,11 @@ from helpers import MINI, ROOT
 from implcheck import catalog
 from implcheck.cli import app
 from implcheck.load import load_assessment
+from implcheck.model import Stage
 from implcheck.present.json import to_dict
+from implcheck.result import Verdict
 from implcheck.schemas import SCHEMAS
+from implcheck.schemas.parts import schema_of
 from implcheck.scoring import score
 from implcheck.yamlsource import load_document
 
@@ -56,3 +60,49 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     bad = {"checklist": "x", "answers": {"a": "maybe"}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, SCHEMAS["answers"])
+
+
+# --- the result's schema is generated from the types present/json.py builds the result as ---------
+
+
+class _Inner(TypedDict):
+    name: str
+    ratio: Annotated[float, {"type": "number", "maximum": 1}]
+
+
+class _Outer(TypedDict):
+    verdict: Annotated[str, Verdict]
+    score: float | None
+    count: int
+    ok: bool
+    inner: list[_Inner]
+    tags: list[Annotated[str, Stage]]
+    stage: Annotated[str, Stage] | None
+
+
+# A key Python cannot name in a class (``from``) is declared the other way.
+_Moved = TypedDict("_Moved", {"from": str, "to": str | None})
+
+
+def test_schema_of_a_typed_dict() -> None:
+    inner = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "ratio": {"type": "number", "maximum": 1}},
+        "additionalProperties": False,
+        "required": ["name", "ratio"],
+    }
+    assert schema_of(_Outer) == {
+        "type": "object",
+        "properties": {
+            "verdict": {"enum": ["not_ready", "ready_with_conditions", "ready"]},
+            "score": {"type": ["number", "null"]},
+            "count": {"type": "integer"},
+            "ok": {"type": "boolean"},
+            "inner": {"type": "array", "items": inner},
+            "tags": {"type": "array", "items": {"enum": ["explore", "prepare", "deliver", "sustain"]}},
+            "stage": {"anyOf": [{"type": "null"}, {"enum": ["explore", "prepare", "deliver", "sustain"]}]},
+        },
+        "additionalProperties": False,
+        "required": ["verdict", "score", "count", "ok", "inner", "tags", "stage"],
+    }
+    assert schema_of(_Moved)["properties"] == {"from": {"type": "string"}, "to": {"type": ["string", "null"]}}

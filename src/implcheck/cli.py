@@ -18,10 +18,10 @@ from typer.models import CommandInfo
 
 from implcheck import __version__, helptext, terminal
 from implcheck.boundary import Boundary
-from implcheck.commands import Outcome
 from implcheck.commands import check as check_cmd
 from implcheck.commands.schema import SchemaKind
 from implcheck.model import DEFAULT_MAX_DROP, Role
+from implcheck.outcome import Outcome
 from implcheck.present import (
     CheckFormat,
     CollectFormat,
@@ -162,7 +162,10 @@ def report(
             "else NAME-report.html (or .md, .csv) here, NAME being the first answers file's.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace NAME-report.html if it is already there.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(help="Replace NAME-report.html if it is already there (else NAME-report-2.html, and so on)."),
+    ] = False,
     generated_at: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Show this as the report's date (none by default).")
     ] = None,

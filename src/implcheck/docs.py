@@ -3,9 +3,11 @@
 ``docs/checklists.md`` comes from the shipped checklists: ``python -m implcheck.docs`` prints it;
 ``--check FILE`` exits 1 if FILE is out of date.
 
-The verdict rules (``rules.RULES``) fill marked blocks in ``docs/scoring.md`` and the README,
-between ``<!-- begin: NAME -->`` and ``<!-- end: NAME -->``: ``--blocks FILE...`` rewrites them,
-``--check-blocks FILE...`` exits 1 if any is out of date.
+Marked blocks, between ``<!-- begin: NAME -->`` and ``<!-- end: NAME -->``, are filled from
+their one source: the verdict rules (``rules.RULES``) in ``docs/scoring.md`` and the README, a
+checklist's keys (``fields.py``) in the README, and the problem ids (``errors.ProblemRule``) in
+``docs/ci.md``. ``--blocks FILE...`` rewrites them, ``--check-blocks FILE...`` exits 1 if any is
+out of date.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from implcheck import catalog
+from implcheck import catalog, fields
+from implcheck.errors import ProblemRule
 from implcheck.load import load_checklist
 from implcheck.model import FAILURE_MODE_DESCRIPTIONS, Thresholds
 from implcheck.present.checklist import render_markdown
@@ -65,7 +68,41 @@ def rules_summary() -> str:
     return "\n".join(lines)
 
 
-BLOCKS: dict[str, Callable[[], str]] = {"verdict-rules": rules_table, "verdict-rules-summary": rules_summary}
+def problem_ids() -> str:
+    rows = [
+        "| id | the problem |",
+        "| --- | --- |",
+        *(f"| `{rule.value}` | {rule.meaning} |" for rule in ProblemRule),
+    ]
+    return "\n".join(rows)
+
+
+def _field(field: fields.Field) -> str:
+    choices = f": {', '.join(f'`{choice.value}`' for choice in field.choices)}" if field.choices else ""
+    return f"{field.description}{choices}"
+
+
+def checklist_fields() -> str:
+    records = (fields.CHECKLIST, fields.THRESHOLDS, fields.VERDICT_LABELS, fields.SECTION, fields.ITEM)
+    rows = [
+        "| in | key | required | what it is |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {record.what.replace(chr(39), '`')} | `{field.name}` | {'yes' if field.required else 'no'} "
+            f"| {_field(field)} |"
+            for record in records
+            for field in record.fields
+        ),
+    ]
+    return "\n".join(rows)
+
+
+BLOCKS: dict[str, Callable[[], str]] = {
+    "verdict-rules": rules_table,
+    "verdict-rules-summary": rules_summary,
+    "checklist-fields": checklist_fields,
+    "problem-ids": problem_ids,
+}
 _BLOCK = re.compile(r"(<!-- begin: ([a-z-]+) -->\n)(.*?)(<!-- end: \2 -->)", re.DOTALL)
 
 

@@ -9,18 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from implcheck.errors import ProblemRule
 from implcheck.model import Answer, AnswerSheet, AnswerValue, Assessment, Checklist, Context, Item
 from implcheck.result import Verdict
 from implcheck.scoring import score
-
-HIDDEN_DEALBREAKER = "hidden-dealbreaker"
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One design fault, tied to the item (and so the line) an author should look at."""
 
-    rule: str
+    rule: ProblemRule
     item_id: str
     message: str
 
@@ -51,7 +50,7 @@ def hidden_dealbreakers(checklist: Checklist) -> tuple[Finding, ...]:
         why = f"{', '.join(weak)}, under the floor of {floor:g}" if weak else f"the score falls to {result.score:.0f}"
         findings.append(
             Finding(
-                HIDDEN_DEALBREAKER,
+                ProblemRule.HIDDEN_DEALBREAKER,
                 item.id,
                 f"one 'no' on {item.id!r}, with every other item 'yes', makes the verdict not ready ({why}): "
                 "make the item critical on purpose, add items to its failure mode, or lower the floor",

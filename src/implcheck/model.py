@@ -26,6 +26,20 @@ class Stage(StrEnum):
     def label(self) -> str:
         return self.value.capitalize()
 
+    @property
+    def meaning(self) -> str:
+        """What the stage means for a school, in plain words: the interview says it at a stage's
+        first section, and the report's glossary lists all four."""
+        return _STAGE_MEANINGS[self]
+
+
+_STAGE_MEANINGS = {
+    Stage.EXPLORE: "deciding what problem to solve and whether this product is the right answer, before you commit",
+    Stage.PREPARE: "getting ready before the launch: the plan, the people, the systems and the training",
+    Stage.DELIVER: "the first terms of use: support, coaching, and checking it is used as planned",
+    Stage.SUSTAIN: "keeping it going once it is normal practice, spreading it with care, or stopping it",
+}
+
 
 class FailureMode(StrEnum):
     """Why implementations fail (SPEC.md). Each item carries exactly one."""

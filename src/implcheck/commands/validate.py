@@ -49,7 +49,7 @@ def warnings(path: Path, checklist: Checklist) -> list[Problem]:
             where[f.item_id].line,
             where[f.item_id].col,
             f.message,
-            ProblemRule.HIDDEN_DEALBREAKER,
+            f.rule,
             Level.WARNING,
         )
         for f in hidden_dealbreakers(checklist)

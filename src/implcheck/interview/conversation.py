@@ -217,7 +217,7 @@ class Interview:
         self.console.print(Rule(f"{section.stage.label} · {escape(section.title)}", style="dim"))
         if section.stage not in self.stages_explained:
             self.stages_explained.add(section.stage)
-            self.say(f"[dim]{section.stage.label}: {escape(glossary.STAGES[section.stage])}.[/]")
+            self.say(f"[dim]{section.stage.label}: {escape(section.stage.meaning)}.[/]")
         self.say(f"[dim]{escape(ANSWER_LEGEND)}[/]")
         if not self.moves_shown:  # the other keys once, at the start
             self.moves_shown = True

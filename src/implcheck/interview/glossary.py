@@ -7,16 +7,6 @@ from __future__ import annotations
 
 import re
 
-from implcheck.model import Stage
-
-# What each stage of the EEF implementation guide means for a school, shown at its first section.
-STAGES: dict[Stage, str] = {
-    Stage.EXPLORE: "deciding what problem to solve and whether this product is the right answer, before you commit",
-    Stage.PREPARE: "getting ready before the launch: the plan, the people, the systems and the training",
-    Stage.DELIVER: "the first terms of use: support, coaching, and checking it is used as planned",
-    Stage.SUSTAIN: "keeping it going once it is normal practice, spreading it with care, or stopping it",
-}
-
 # term as shown -> (how to find it in a question or why, what it means)
 TERMS: dict[str, tuple[str, str]] = {
     "DPIA": (r"\bDPIAs?\b", "data protection impact assessment, a written check of the risks to pupils' data"),

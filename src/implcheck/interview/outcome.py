@@ -16,13 +16,13 @@ from rich.rule import Rule
 from rich.text import Text
 
 from implcheck import answers_file, roles
-from implcheck.commands import Outcome
 from implcheck.errors import EXIT_INTERRUPTED, EXIT_OK, ImplcheckError
 from implcheck.interview.conversation import Interview, Stop
 from implcheck.interview.session import Session, report_path, resume_command
 from implcheck.interview.signals import EXIT_TERMINATED, Terminated
 from implcheck.load import checklist_dir_option
 from implcheck.model import Assessment
+from implcheck.outcome import Outcome
 from implcheck.present import text as summary
 from implcheck.result import Result
 from implcheck.scoring import score

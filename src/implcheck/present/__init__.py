@@ -2,10 +2,11 @@
 
 Every format is listed here and nowhere else, in the manner of pip-audit's ``_format``: for each
 command a ``str`` Enum of the names a user types after ``--format``, and a registry giving each
-name a ``Format`` (a typed renderer and the file suffix it is saved with). Adding a format means
-a module, an Enum member and one registry line; a test loops over every member of every Enum.
+name a ``Format`` (its renderer, the options it takes and the file suffix it is saved with).
+Adding a format means a module, an Enum member and one registry line; a test loops over every
+member of every Enum, through the renderer it names.
 
-Each renderer imports its module only when called, so ``check --format json`` never imports rich,
+Each renderer's module is imported only when it runs, so ``check --format json`` never imports rich,
 and only ``report`` pays for Jinja. ``md`` and ``markdown`` are the same format wherever Markdown
 is offered, so neither command refuses the other's spelling.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import import_module
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from implcheck.model import Checklist
@@ -43,8 +45,18 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class Format(Generic[T]):
-    render: Callable[[T, Options], str]
-    suffix: str  # how a file of this format is named when implcheck picks the name
+    """A format: its renderer, named ``module:function`` in this package and imported only when
+    it runs; the options the renderer takes, passed by keyword; and the suffix of a file of this
+    format, when implcheck picks the name."""
+
+    renderer: str
+    suffix: str
+    takes: tuple[str, ...] = ()
+
+    def render(self, thing: T, options: Options) -> str:
+        module, function = self.renderer.split(":")
+        render: Callable[..., str] = getattr(import_module(f"implcheck.present.{module}"), function)
+        return render(thing, **{name: getattr(options, name) for name in self.takes})
 
 
 # --- check: the summary of one result, for a person or a CI job -----------------------------
@@ -59,45 +71,15 @@ class CheckFormat(StrEnum):
     JUNIT = "junit"
 
 
-def _text(result: Result, options: Options) -> str:
-    from implcheck.present import text
-
-    return text.render(result, color=options.color, width=options.width)
-
-
-def _json(result: Result, options: Options) -> str:
-    from implcheck.present import json
-
-    return json.render(result)
-
-
-def _markdown_summary(result: Result, options: Options) -> str:
-    from implcheck.present import markdown
-
-    return markdown.render_summary(result)
-
-
-def _github(result: Result, options: Options) -> str:
-    from implcheck.present import github
-
-    return github.render(result, dict(options.lines or {}))
-
-
-def _junit(result: Result, options: Options) -> str:
-    from implcheck.present import junit
-
-    return junit.render(result, options.baseline)
-
-
-_MARKDOWN_SUMMARY = Format(_markdown_summary, ".md")
+_MARKDOWN_SUMMARY: Format[Result] = Format("markdown:render_summary", ".md")
 
 CHECK_FORMATS: dict[CheckFormat, Format[Result]] = {
-    CheckFormat.TEXT: Format(_text, ".txt"),
-    CheckFormat.JSON: Format(_json, ".json"),
+    CheckFormat.TEXT: Format("text:render", ".txt", ("color", "width")),
+    CheckFormat.JSON: Format("json:render", ".json"),
     CheckFormat.MARKDOWN: _MARKDOWN_SUMMARY,
     CheckFormat.MD: _MARKDOWN_SUMMARY,
-    CheckFormat.GITHUB: Format(_github, ".txt"),
-    CheckFormat.JUNIT: Format(_junit, ".xml"),
+    CheckFormat.GITHUB: Format("github:render", ".txt", ("lines",)),
+    CheckFormat.JUNIT: Format("junit:render", ".xml", ("baseline",)),
 }
 
 
@@ -127,31 +109,14 @@ class ReportFormat(StrEnum):
     CSV = "csv"
 
 
-def _html(result: Result, options: Options) -> str:
-    from implcheck.present import html
-
-    return html.render(result, generated_at=options.generated_at, baseline=options.baseline)
-
-
-def _markdown_report(result: Result, options: Options) -> str:
-    from implcheck.present import markdown_report
-
-    return markdown_report.render(result, generated_at=options.generated_at, baseline=options.baseline)
-
-
-def _csv(result: Result, options: Options) -> str:
-    from implcheck.present import csv
-
-    return csv.render(result, generated_at=options.generated_at, baseline=options.baseline)
-
-
-_MARKDOWN_REPORT = Format(_markdown_report, ".md")
+_REPORT_OPTIONS = ("generated_at", "baseline")
+_MARKDOWN_REPORT: Format[Result] = Format("markdown_report:render", ".md", _REPORT_OPTIONS)
 
 REPORT_FORMATS: dict[ReportFormat, Format[Result]] = {
-    ReportFormat.HTML: Format(_html, ".html"),
+    ReportFormat.HTML: Format("html:render", ".html", _REPORT_OPTIONS),
     ReportFormat.MD: _MARKDOWN_REPORT,
     ReportFormat.MARKDOWN: _MARKDOWN_REPORT,
-    ReportFormat.CSV: Format(_csv, ".csv"),
+    ReportFormat.CSV: Format("csv:render", ".csv", _REPORT_OPTIONS),
 }
 
 
@@ -173,49 +138,15 @@ class PortfolioFormat(StrEnum):
     HTML = "html"
 
 
-def _portfolio_text(portfolio: Portfolio, options: Options) -> str:
-    if options.terminal:
-        from implcheck.present import portfolio_rich
-
-        return portfolio_rich.render(portfolio, color=options.color, width=options.width)
-    from implcheck.present import portfolio as present
-
-    return present.render_plain(portfolio)
-
-
-def _portfolio_json(portfolio: Portfolio, options: Options) -> str:
-    from implcheck.present import portfolio as present
-
-    return present.render_json(portfolio)
-
-
-def _portfolio_markdown(portfolio: Portfolio, options: Options) -> str:
-    from implcheck.present import portfolio as present
-
-    return present.render_markdown(portfolio)
-
-
-def _portfolio_csv(portfolio: Portfolio, options: Options) -> str:
-    from implcheck.present import portfolio as present
-
-    return present.render_csv(portfolio)
-
-
-def _portfolio_html(portfolio: Portfolio, options: Options) -> str:
-    from implcheck.present import portfolio_html
-
-    return portfolio_html.render(portfolio)
-
-
-_PORTFOLIO_MARKDOWN = Format(_portfolio_markdown, ".md")
+_PORTFOLIO_MARKDOWN: Format[Portfolio] = Format("portfolio:render_markdown", ".md")
 
 PORTFOLIO_FORMATS: dict[PortfolioFormat, Format[Portfolio]] = {
-    PortfolioFormat.TEXT: Format(_portfolio_text, ".txt"),
-    PortfolioFormat.JSON: Format(_portfolio_json, ".json"),
+    PortfolioFormat.TEXT: Format("portfolio:render_text", ".txt", ("terminal", "color", "width")),
+    PortfolioFormat.JSON: Format("portfolio:render_json", ".json"),
     PortfolioFormat.MARKDOWN: _PORTFOLIO_MARKDOWN,
     PortfolioFormat.MD: _PORTFOLIO_MARKDOWN,
-    PortfolioFormat.CSV: Format(_portfolio_csv, ".csv"),
-    PortfolioFormat.HTML: Format(_portfolio_html, ".html"),
+    PortfolioFormat.CSV: Format("portfolio:render_csv", ".csv"),
+    PortfolioFormat.HTML: Format("portfolio_html:render", ".html"),
 }
 
 
@@ -235,22 +166,10 @@ class ShowFormat(StrEnum):
     MD = "md"
 
 
-def _checklist_text(checklist: Checklist, options: Options) -> str:
-    from implcheck.present import checklist as present
-
-    return present.render_text(checklist)
-
-
-def _checklist_markdown(checklist: Checklist, options: Options) -> str:
-    from implcheck.present import checklist as present
-
-    return present.render_markdown(checklist)
-
-
-_CHECKLIST_MARKDOWN = Format(_checklist_markdown, ".md")
+_CHECKLIST_MARKDOWN: Format[Checklist] = Format("checklist:render_markdown", ".md")
 
 SHOW_FORMATS: dict[ShowFormat, Format[Checklist]] = {
-    ShowFormat.TEXT: Format(_checklist_text, ".txt"),
+    ShowFormat.TEXT: Format("checklist:render_text", ".txt"),
     ShowFormat.MARKDOWN: _CHECKLIST_MARKDOWN,
     ShowFormat.MD: _CHECKLIST_MARKDOWN,
 }
@@ -270,29 +189,11 @@ class CompareFormat(StrEnum):
     MD = "md"
 
 
-def _compare_text(comparison: Comparison, options: Options) -> str:
-    from implcheck.present import compare
-
-    return compare.render_text(comparison)
-
-
-def _compare_json(comparison: Comparison, options: Options) -> str:
-    from implcheck.present import compare
-
-    return compare.render_json(comparison)
-
-
-def _compare_markdown(comparison: Comparison, options: Options) -> str:
-    from implcheck.present import compare
-
-    return compare.render_markdown(comparison)
-
-
-_COMPARE_MARKDOWN = Format(_compare_markdown, ".md")
+_COMPARE_MARKDOWN: Format[Comparison] = Format("compare:render_markdown", ".md")
 
 COMPARE_FORMATS: dict[CompareFormat, Format[Comparison]] = {
-    CompareFormat.TEXT: Format(_compare_text, ".txt"),
-    CompareFormat.JSON: Format(_compare_json, ".json"),
+    CompareFormat.TEXT: Format("compare:render_text", ".txt"),
+    CompareFormat.JSON: Format("compare:render_json", ".json"),
     CompareFormat.MARKDOWN: _COMPARE_MARKDOWN,
     CompareFormat.MD: _COMPARE_MARKDOWN,
 }
@@ -312,29 +213,11 @@ class CollectFormat(StrEnum):
     MD = "md"
 
 
-def _collect_text(collection: Collection, options: Options) -> str:
-    from implcheck.present import collect
-
-    return collect.render_text(collection)
-
-
-def _collect_json(collection: Collection, options: Options) -> str:
-    from implcheck.present import collect
-
-    return collect.render_json(collection)
-
-
-def _collect_markdown(collection: Collection, options: Options) -> str:
-    from implcheck.present import collect
-
-    return collect.render_markdown(collection)
-
-
-_COLLECT_MARKDOWN = Format(_collect_markdown, ".md")
+_COLLECT_MARKDOWN: Format[Collection] = Format("collect:render_markdown", ".md")
 
 COLLECT_FORMATS: dict[CollectFormat, Format[Collection]] = {
-    CollectFormat.TEXT: Format(_collect_text, ".txt"),
-    CollectFormat.JSON: Format(_collect_json, ".json"),
+    CollectFormat.TEXT: Format("collect:render_text", ".txt"),
+    CollectFormat.JSON: Format("collect:render_json", ".json"),
     CollectFormat.MARKDOWN: _COLLECT_MARKDOWN,
     CollectFormat.MD: _COLLECT_MARKDOWN,
 }
@@ -353,28 +236,10 @@ class ValidateFormat(StrEnum):
     GITHUB = "github"
 
 
-def _problems_text(checked: Checked, options: Options) -> str:
-    from implcheck.present import problems
-
-    return problems.render_text(checked)
-
-
-def _problems_json(checked: Checked, options: Options) -> str:
-    from implcheck.present import problems
-
-    return problems.render_json(checked)
-
-
-def _problems_github(checked: Checked, options: Options) -> str:
-    from implcheck.present import problems
-
-    return problems.render_github(checked)
-
-
 VALIDATE_FORMATS: dict[ValidateFormat, Format[Checked]] = {
-    ValidateFormat.TEXT: Format(_problems_text, ".txt"),
-    ValidateFormat.JSON: Format(_problems_json, ".json"),
-    ValidateFormat.GITHUB: Format(_problems_github, ".txt"),
+    ValidateFormat.TEXT: Format("problems:render_text", ".txt"),
+    ValidateFormat.JSON: Format("problems:render_json", ".json"),
+    ValidateFormat.GITHUB: Format("problems:render_github", ".txt"),
 }
 
 

@@ -7,6 +7,8 @@ in properties), so an answers file cannot end a command early or start another o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from implcheck.present.ledger_view import accepted_line, expired_line, overdue_line
 from implcheck.result import ItemResult, Result, Status
 from implcheck.safetext import line
@@ -48,7 +50,8 @@ def _title(r: ItemResult, accepted: frozenset[str]) -> str:
     return f"{risk}{'Critical: ' if r.item.critical else ''}{TITLES[r.status]}"
 
 
-def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
+def render(result: Result, lines: Mapping[tuple[str, str], int] | None) -> str:
+    """``lines``: where each answer stands in its file (``termfiles.answer_lines``)."""
     out: list[str] = []
     accepted = result.accepted_gap_ids
     for r in result.items:
@@ -58,7 +61,7 @@ def render(result: Result, lines: dict[tuple[str, str], int]) -> str:
         for path, given in zip(result.files, r.by_respondent, strict=True):
             # Point at every file whose own answer is the one scored (no answer at all is unknown).
             if given.asked and given.answer is r.answer:
-                at = lines[(path, r.item.id)]
+                at = (lines or {})[(path, r.item.id)]
                 out.append(command(_level(r, accepted), message, file=path, line=at, title=_title(r, accepted)))
     first = result.files[0]
     out += [command("warning", overdue_line(e), file=first, title="Overdue action") for e in result.overdue_actions]

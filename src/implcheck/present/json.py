@@ -1,35 +1,243 @@
-"""The JSON result: the machine-readable contract, described by ``schemas.RESULT``."""
+"""The JSON result: the machine-readable contract.
+
+Its shape is stated once, here, as the ``TypedDict`` each part of the output is built as:
+mypy holds ``to_dict`` to every key of them (none missing, none extra), and
+``schemas/outputs.py`` generates the published JSON Schema (``implcheck schema result``) from
+them with ``schemas.parts.schema_of``. ``Annotated`` adds what a Python type cannot say: the
+enum whose values a string takes, or a range.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, TypedDict
 
 from implcheck import migrate
-from implcheck.model import Answer, Respondent
-from implcheck.result import SCHEMA_VERSION, GroupScore, Result, RiskStatus, RoleAnswer
+from implcheck.model import ActionStatus, Answer, AnswerValue, FailureMode, Respondent, Role, Stage
+from implcheck.result import (
+    SCHEMA_VERSION,
+    Band,
+    GroupScore,
+    Result,
+    RiskStatus,
+    RoleAnswer,
+    RuleId,
+    Severity,
+    Status,
+    Verdict,
+)
 from implcheck.roles import shown_name
 from implcheck.safetext import json_text
+
+Score = Annotated[float, {"type": "number", "minimum": 0, "maximum": 100}]
+Confidence = Annotated[
+    float,
+    {
+        "type": "number",
+        "minimum": 0,
+        "maximum": 1,
+        "description": (
+            "The share of questions answered and agreed on, from 0 to 1: (answered - disputed / 2) / applicable. "
+            "Applicable questions are those not answered na; answered ones have a known answer (yes, partly or "
+            "no); disputed ones are answered questions on which respondents give different known answers, each "
+            "counted half."
+        ),
+    },
+]
+
+
+class RespondentJSON(TypedDict):
+    name: str
+    role: Annotated[str, Role]
+
+
+class RoleAnswerJSON(TypedDict):
+    name: str
+    role: Annotated[str, Role]
+    answer: Annotated[str, AnswerValue]
+    asked: bool  # false: the respondent's role is not asked this question
+    evidence: str
+
+
+class GroupJSON(TypedDict):
+    id: str
+    title: str
+    score: float | None
+    answered: int
+    applicable: int
+    gaps: list[str]
+    band: Annotated[str, Band]
+
+
+class ChecklistJSON(TypedDict):
+    id: str
+    version: str
+    title: str
+
+
+class ContextJSON(TypedDict):
+    school: str
+    initiative: str
+    term: str
+    assessed_on: str
+    respondents: list[RespondentJSON]
+    files: list[str]
+
+
+class ThresholdsJSON(TypedDict):
+    ready: float
+    conditions: float
+    floor: float
+    min_confidence: float
+    max_na_share: float
+
+
+class ReasonJSON(TypedDict):
+    rule: Annotated[str, RuleId]
+    caps_at: Annotated[str, Verdict]
+    message: str
+    items: list[str]
+    failure_modes: list[Annotated[str, FailureMode]]
+    blocks_approval: bool
+
+
+class FailureModeJSON(TypedDict):
+    failure_mode: Annotated[str, FailureMode]
+    description: str
+    items: list[str]
+
+
+class ItemJSON(TypedDict):
+    id: str
+    section: str
+    stage: Annotated[str, Stage]
+    failure_mode: Annotated[str, FailureMode]
+    weight: Annotated[int, {"type": "integer", "minimum": 1, "maximum": 3}]
+    critical: bool
+    answer: Annotated[str, AnswerValue]
+    status: Annotated[str, Status]
+    evidence: str
+    date: str
+
+
+class ActionJSON(TypedDict):
+    item: str
+    action: str
+    owner: str
+    by_when: str
+    owner_suggested: bool
+    blocks_approval: bool
+    failure_mode: Annotated[str, FailureMode]
+    stage: Annotated[str, Stage]
+    severity: Annotated[str, Severity]
+    status: Annotated[str, Status]
+
+
+class DisagreementJSON(TypedDict):
+    item: str
+    question: str
+    critical: bool
+    answers: list[RoleAnswerJSON]
+
+
+class AgreedActionJSON(TypedDict):
+    item: str
+    action: str
+    owner: str
+    due: str
+    status: Annotated[str, ActionStatus]
+    note: str
+    overdue: bool
+
+
+class OverdueJSON(TypedDict):
+    item: str
+    owner: str
+    due: str
+    action: str
+
+
+class RiskJSON(TypedDict):
+    item: str
+    reason: str
+    approved_by: str
+    approved_on: str
+    expires: str
+    active: bool
+
+
+class StaleJSON(TypedDict):
+    item: str
+    date: str
+    age_days: int
+
+
+class LedgerJSON(TypedDict):
+    """The term-to-term loop: agreed actions, accepted risks and stale evidence as of assessed_on."""
+
+    agreed_actions: list[AgreedActionJSON]
+    overdue_actions: list[OverdueJSON]
+    accepted_risks: list[RiskJSON]
+    stale_evidence: list[StaleJSON]
+
+
+# A file written for an earlier version of its checklist: each answer (action, accepted risk)
+# given for an id this version no longer has; ``to`` is its new id, or ``retired`` says why not.
+MigratedJSON = TypedDict(
+    "MigratedJSON",
+    {
+        "kind": Annotated[str, {"enum": ["answer", "action", "accepted risk"]}],
+        "from": str,
+        "to": str | None,
+        "retired": str | None,
+        "question": str,
+        "answer": Annotated[str, AnswerValue] | None,
+        "file": str,
+        "line": int,
+    },
+)
+
+
+class ResultJSON(LedgerJSON):
+    schema_version: Annotated[str, {"const": SCHEMA_VERSION}]
+    checklist: ChecklistJSON
+    context: ContextJSON
+    verdict: Annotated[str, Verdict]
+    score: Score
+    confidence: Confidence
+    thresholds: ThresholdsJSON
+    reasons: list[ReasonJSON]
+    stages: list[GroupJSON]
+    sections: list[GroupJSON]
+    failure_mode_scores: list[GroupJSON]
+    failure_modes: list[FailureModeJSON]
+    items: list[ItemJSON]
+    actions: list[ActionJSON]
+    unknowns: list[str]
+    disagreements: list[DisagreementJSON]
+    migrated: list[MigratedJSON]
 
 
 def render(result: Result) -> str:
     return json_text(json.dumps(to_dict(result), indent=2, ensure_ascii=False)) + "\n"
 
 
-def _respondent(respondent: Respondent) -> dict[str, str]:
+def _respondent(respondent: Respondent) -> RespondentJSON:
     return {"name": shown_name(respondent), "role": respondent.role.value}
 
 
-def _role_answer(answer: RoleAnswer) -> dict[str, str | bool]:
+def _role_answer(answer: RoleAnswer) -> RoleAnswerJSON:
+    who = answer.respondent
     return {
-        **_respondent(answer.respondent),
+        "name": shown_name(who),
+        "role": who.role.value,
         "answer": answer.answer.value,
         "asked": answer.asked,
         "evidence": answer.evidence,
     }
 
 
-def _group(group: GroupScore) -> dict[str, Any]:
+def _group(group: GroupScore) -> GroupJSON:
     return {
         "id": group.key,
         "title": group.title,
@@ -41,7 +249,7 @@ def _group(group: GroupScore) -> dict[str, Any]:
     }
 
 
-def to_dict(result: Result) -> dict[str, Any]:
+def to_dict(result: Result) -> ResultJSON:
     checklist = result.checklist
     context = result.context
     thresholds = checklist.thresholds
@@ -133,7 +341,7 @@ def to_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def migrated_list(result: Result) -> list[dict[str, Any]]:
+def migrated_list(result: Result) -> list[MigratedJSON]:
     """Answers (actions, accepted risks) given for an earlier version's ids: carried or retired."""
     return [
         {
@@ -150,11 +358,11 @@ def migrated_list(result: Result) -> list[dict[str, Any]]:
     ]
 
 
-def overdue_dict(result: Result) -> list[dict[str, Any]]:
+def overdue_dict(result: Result) -> list[OverdueJSON]:
     return [{"item": e.item_id, "owner": e.owner, "due": e.due, "action": e.action} for e in result.overdue_actions]
 
 
-def risks_dict(risks: tuple[RiskStatus, ...]) -> list[dict[str, Any]]:
+def risks_dict(risks: tuple[RiskStatus, ...]) -> list[RiskJSON]:
     return [
         {
             "item": r.item_id,
@@ -168,8 +376,7 @@ def risks_dict(risks: tuple[RiskStatus, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def ledger_dict(result: Result) -> dict[str, Any]:
-    """The term-to-term loop: agreed actions, accepted risks and stale evidence as of assessed_on."""
+def ledger_dict(result: Result) -> LedgerJSON:
     return {
         "agreed_actions": [
             {

@@ -5,12 +5,13 @@ the same characters without rich's console everywhere else (piped, a file, ``NO_
 width) and ``grid`` (two columns, the second wrapping under itself). ``RichConsole`` draws them
 with rich's ``Console`` and ``Table.grid``. ``PlainConsole`` draws them as rich does without
 colour, character for character, without the 30 ms rich's console and tables take to import
-(a fifth of ``check``'s start-up; benchmarks/bench.py, P1). Cell widths and the word wrap are
-rich's (``rich.cells``, ``rich._wrap``): rich's own code for text with a character whose width
-needs rich's tables, and rich's algorithm, without its import, for text whose characters are one
-cell wide. The markup grammar is ported from ``rich.markup``, and the rest follows rich's
-``Text.wrap`` and ``Table`` for the one kind of grid drawn here. ``tests/test_present_layout.py``
-holds the two to the same output on generated text, every example and the hostile corpus.
+(a fifth of ``check``'s start-up; benchmarks/bench.py, P1). Cell widths are rich's
+(``rich.cells``): rich's own code for text with a character whose width needs rich's tables, and
+a character count for text whose characters are one cell wide. The word wrap is a copy of rich's
+(``divide_line``), as rich keeps it in a private module. The markup grammar is ported from
+``rich.markup``, and the rest follows rich's ``Text.wrap`` and ``Table`` for the one kind of grid
+drawn here. ``tests/test_present_layout.py`` holds the two to the same output on generated text,
+every example and the hostile corpus.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ _RICH_RANGES = ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x25
 ONE_CELL = frozenset(chr(code) for start, end in _RICH_RANGES for code in range(start, end + 1)) | frozenset(
     "‘’“”–—•…→✓✗"
 )
-_WORD = re.compile(r"\s*\S+\s*")  # rich._wrap's words
+_WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it, as rich's wrap counts words
 
 
 def cell_len(text: str) -> int:
@@ -74,33 +75,42 @@ def set_cell_size(text: str, total: int) -> str:
 
 
 def divide_line(text: str, width: int, *, fold: bool) -> list[int]:
-    """Where ``text`` breaks to fit ``width`` cells (``rich._wrap.divide_line``): its algorithm,
-    for text whose characters are each one cell wide."""
-    if not ONE_CELL.issuperset(text):
-        from rich._wrap import divide_line as divided
-
-        return divided(text, width, fold=fold)
+    """Where ``text`` breaks to fit ``width`` cells: rich's ``divide_line`` (``rich/_wrap.py``,
+    rich 13 to 15, MIT licence, copyright Will McGugan), copied so that nothing here imports a
+    private module of rich. ``tests/test_present_layout.py`` holds the copy to rich's own."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
-        length = len(word.rstrip())
+        length = cell_len(word.rstrip())
         if width - offset >= length:
-            offset += len(word)
+            offset += cell_len(word)
         elif length > width:
-            if fold:  # folded across lines of ``width`` characters
-                for at in range(start, start + len(word), width):
-                    if at:
-                        breaks.append(at)
-                offset = len(word) - (len(word) - 1) // width * width
+            if fold:  # folded across lines of ``width`` cells
+                *pieces, last = _chop_cells(word, width)
+                for piece in pieces:
+                    if start:
+                        breaks.append(start)
+                    start += len(piece)
+                breaks.append(start)  # after at least one piece: never 0
+                offset = cell_len(last)
             else:  # cropped, on a line of its own
                 if start:
                     breaks.append(start)
-                offset = len(word)
+                offset = cell_len(word)
         else:  # on the next line (rich also asks that it not be the first word, which fits by now)
             breaks.append(start)
-            offset = len(word)
+            offset = cell_len(word)
     return breaks
+
+
+def _chop_cells(text: str, width: int) -> list[str]:
+    """``text`` in pieces of ``width`` cells (``rich.cells.chop_cells``)."""
+    if ONE_CELL.issuperset(text):
+        return [text[at : at + width] for at in range(0, len(text), width)]
+    from rich.cells import chop_cells
+
+    return chop_cells(text, width)
 
 
 def escape(markup: str) -> str:

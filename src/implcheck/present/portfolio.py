@@ -239,6 +239,15 @@ def render_markdown(portfolio: Portfolio) -> str:
 # --- plain text ---------------------------------------------------------------------------
 
 
+def render_text(portfolio: Portfolio, *, terminal: bool = False, color: bool = False, width: int = 100) -> str:
+    """``terminal``: a person is reading, so rich's table (coloured if ``color``), not plain columns."""
+    if terminal:
+        from implcheck.present import portfolio_rich
+
+        return portfolio_rich.render(portfolio, color=color, width=width)
+    return render_plain(portfolio)
+
+
 def render_plain(portfolio: Portfolio) -> str:
     """For a pipe, a file or a CI log: aligned columns, no colour, no rich."""
     lines = [*summary(portfolio), ""]

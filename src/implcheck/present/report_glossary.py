@@ -1,14 +1,13 @@
 """The words the governors' report uses, in plain English, stated once for the HTML and Markdown
 reports (the interview's own glossary, ``interview/glossary.py``, explains the checklists' terms;
-its stage meanings are reused here)."""
+both say what each stage means with ``Stage.meaning``)."""
 
 from __future__ import annotations
 
-from implcheck.interview.glossary import STAGES
 from implcheck.model import Checklist, Stage
 from implcheck.result import Verdict
 
-_STAGES = "; ".join(f"{stage.label}, {STAGES[stage]}" for stage in Stage)
+_STAGES = "; ".join(f"{stage.label}, {stage.meaning}" for stage in Stage)
 # Filled in with the verdicts in the checklist's words ({ready} etc.; see ``glossary``).
 _VERDICT = (
     "The report's answer in one phrase: {ready}, {ready_with_conditions}, or {not_ready}.{renamed} "

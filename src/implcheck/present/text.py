@@ -39,8 +39,8 @@ def _questions(console: Surface, bullet: str, questions: list[str]) -> None:
 
 
 def render(result: Result, *, color: bool = False, width: int = 100, questions: bool = False) -> str:
-    """The summary; with ``questions`` (``assess``), the failure modes and critical gaps name
-    their items by question only, not also by the ids scripts and CI logs use."""
+    """The summary. The failure modes hit name their items by question; with ``questions``
+    (``assess``), so do the critical gaps, without the ids a file's author looks up."""
     out = io.StringIO()
     console = layout.console(out, color=color, width=width)
     context = result.context
@@ -74,14 +74,11 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         console.print("\n[bold]Why[/]")
         _rows(console, [(" •", escape(reason.message)) for reason in result.reasons])
     question = {r.item.id: r.item.question for r in result.items}
-    if result.failure_modes and questions:
+    if result.failure_modes:
         console.print("\n[bold]Failure modes hit[/]")
         for hit in result.failure_modes:
             console.print(f" {escape(hit.failure_mode.label)}")
             _questions(console, "  •", [question[item_id] for item_id in hit.items])
-    elif result.failure_modes:
-        console.print("\n[bold]Failure modes hit[/]")
-        _rows(console, [(f" {hit.failure_mode.label}", ", ".join(hit.items)) for hit in result.failure_modes])
     if result.critical_gaps:
         console.print("\n[bold]Critical gaps[/]")
         rows: list[tuple[str, str]] = []

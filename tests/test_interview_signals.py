@@ -1,0 +1,54 @@
+"""``interview/signals.py``: Ctrl-C held during a save, and the hang-up and SIGTERM handlers,
+put back when the interview ends. A real terminal's signals: ``test_assess_pty.py``."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from assess_helpers import (
+    CONTEXT,
+    assess,
+)
+from implcheck.interview import signals
+
+
+def test_signals_held_delivers_ctrl_c_after_the_save() -> None:
+    reached = False
+    with pytest.raises(KeyboardInterrupt), signals.signals_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        reached = True
+    assert reached
+
+
+def test_the_hangup_handler_ignores_further_hang_ups_and_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: seen.append((signum, handler)))
+    seen: list[tuple[int, object]] = []
+    with pytest.raises(signals.HungUp):
+        signals.on_hangup(signal.SIGHUP, None)
+    assert seen == [(signal.SIGHUP, signal.SIG_IGN)]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_hangup_handler_is_put_back(tmp_path: Path) -> None:
+    before = signal.getsignal(signal.SIGHUP)
+    assess(tmp_path / "oak.yaml", *CONTEXT, "q")
+    assert signal.getsignal(signal.SIGHUP) is before
+
+
+def test_the_sigterm_handler_ignores_more_and_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, object]] = []
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: seen.append((signum, handler)))
+    with pytest.raises(signals.Terminated):
+        signals.on_terminate(signal.SIGTERM, None)
+    assert seen == [(signal.SIGTERM, signal.SIG_IGN)]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_sigterm_handler_is_put_back(tmp_path: Path) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    assess(tmp_path / "oak.yaml", *CONTEXT, "q")
+    assert signal.getsignal(signal.SIGTERM) is before
