@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from implcheck import safetext
 from implcheck.commands import Outcome
@@ -15,9 +14,6 @@ from implcheck.model import DEFAULT_MAX_DROP
 from implcheck.present import CheckFormat, render_check
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
-
-if TYPE_CHECKING:  # --baseline and --format github import their code when used: start-up stays small
-    from implcheck.compare import Comparison
 
 
 class FailOn(StrEnum):
@@ -38,25 +34,6 @@ def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]
     if fail_under is not None and result.score < fail_under:
         failures.append(f"the score {result.score:g} is under {fail_under:g} (--fail-under)")
     return failures
-
-
-def _nothing(comparison: Comparison) -> str:
-    # JSON stays the result alone (the regression is on stderr and in the exit code); junit has
-    # its regressions inside the XML (``present/junit.py``).
-    return ""
-
-
-def regressed_since(fmt: CheckFormat) -> Callable[[Comparison], str]:
-    """What regressed is shown in the formats people read; every format gets it on stderr."""
-    from implcheck.present.compare import since_github, since_markdown, since_text
-
-    shown: dict[CheckFormat, Callable[[Comparison], str]] = {
-        CheckFormat.TEXT: since_text,
-        CheckFormat.MARKDOWN: since_markdown,
-        CheckFormat.MD: since_markdown,
-        CheckFormat.GITHUB: since_github,
-    }
-    return shown.get(fmt, _nothing)
 
 
 def run(
@@ -86,7 +63,6 @@ def run(
     output = render_check(result, fmt, color=color, width=width, lines=lines, baseline=comparison)
     failures = gate(result, fail_on, fail_under)
     if comparison is not None:
-        output += regressed_since(fmt)(comparison)
         since = comparison.before.context.term or str(baseline)
         failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]
     warned = "".join(f"{warning}\n" for warning in assessment.warnings)

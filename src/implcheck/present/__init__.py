@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from implcheck import safetext
 from implcheck.model import Checklist
 from implcheck.result import Result
+from implcheck.safetext import JSON, MARKDOWN, MARKUP, TEXT
 
 if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
     from implcheck.compare import Comparison
@@ -44,6 +46,13 @@ class Options:
 class Format(Generic[T]):
     render: Callable[[T, Options], str]
     suffix: str  # how a file of this format is named when implcheck picks the name
+    spelling: safetext.Spelling = TEXT  # how it writes ``:`` and ``#`` that must not read as a command
+    commands: bool = False  # ``-f github``: lines starting ``::`` are its own workflow commands
+
+    def __call__(self, thing: T, options: Options) -> str:
+        """The output, made safe for a CI log as a whole (``safetext.for_logs``): every format
+        passes here, so the rule is kept whatever text a renderer put where."""
+        return safetext.for_logs(self.render(thing, options), self.spelling, commands=self.commands)
 
 
 # --- check: the summary of one result, for a person or a CI job -----------------------------
@@ -61,7 +70,12 @@ class CheckFormat(StrEnum):
 def _text(result: Result, options: Options) -> str:
     from implcheck.present import text
 
-    return text.render(result, color=options.color, width=options.width)
+    shown = text.render(result, color=options.color, width=options.width)
+    if options.baseline is None:
+        return shown
+    from implcheck.present.compare import since_text
+
+    return shown + since_text(options.baseline)
 
 
 def _json(result: Result, options: Options) -> str:
@@ -73,13 +87,23 @@ def _json(result: Result, options: Options) -> str:
 def _markdown_summary(result: Result, options: Options) -> str:
     from implcheck.present import markdown
 
-    return markdown.render_summary(result)
+    shown = markdown.render_summary(result)
+    if options.baseline is None:
+        return shown
+    from implcheck.present.compare import since_markdown
+
+    return shown + since_markdown(options.baseline)
 
 
 def _github(result: Result, options: Options) -> str:
     from implcheck.present import github
 
-    return github.render(result, dict(options.lines or {}))
+    shown = github.render(result, dict(options.lines or {}))
+    if options.baseline is None:
+        return shown
+    from implcheck.present.compare import since_github
+
+    return shown + since_github(options.baseline)
 
 
 def _junit(result: Result, options: Options) -> str:
@@ -88,15 +112,15 @@ def _junit(result: Result, options: Options) -> str:
     return junit.render(result, options.baseline)
 
 
-_MARKDOWN_SUMMARY = Format(_markdown_summary, ".md")
+_MARKDOWN_SUMMARY = Format(_markdown_summary, ".md", MARKDOWN)
 
 CHECK_FORMATS: dict[CheckFormat, Format[Result]] = {
     CheckFormat.TEXT: Format(_text, ".txt"),
-    CheckFormat.JSON: Format(_json, ".json"),
+    CheckFormat.JSON: Format(_json, ".json", JSON),
     CheckFormat.MARKDOWN: _MARKDOWN_SUMMARY,
     CheckFormat.MD: _MARKDOWN_SUMMARY,
-    CheckFormat.GITHUB: Format(_github, ".txt"),
-    CheckFormat.JUNIT: Format(_junit, ".xml"),
+    CheckFormat.GITHUB: Format(_github, ".txt", commands=True),
+    CheckFormat.JUNIT: Format(_junit, ".xml", MARKUP),
 }
 
 
@@ -110,10 +134,11 @@ def render_check(
     baseline: Comparison | None = None,
 ) -> str:
     """``lines`` (``termfiles.answer_lines``) is where each answer stands: only github uses it.
-    ``baseline`` (``check --baseline``): junit adds what regressed as test cases; the other
-    formats have it appended by the command (``commands.check.regressed_since``)."""
+    ``baseline`` (``check --baseline``): what regressed follows the summary in the formats
+    people read, and is test cases in junit; JSON stays the result alone (the regression is on
+    stderr and in the exit code)."""
     options = Options(color=color, width=width, lines=lines, baseline=baseline)
-    return CHECK_FORMATS[fmt].render(result, options)
+    return CHECK_FORMATS[fmt](result, options)
 
 
 # --- report: the governors' report ---------------------------------------------------------
@@ -144,10 +169,10 @@ def _csv(result: Result, options: Options) -> str:
     return csv.render(result, generated_at=options.generated_at, baseline=options.baseline)
 
 
-_MARKDOWN_REPORT = Format(_markdown_report, ".md")
+_MARKDOWN_REPORT = Format(_markdown_report, ".md", MARKDOWN)
 
 REPORT_FORMATS: dict[ReportFormat, Format[Result]] = {
-    ReportFormat.HTML: Format(_html, ".html"),
+    ReportFormat.HTML: Format(_html, ".html", MARKUP),
     ReportFormat.MD: _MARKDOWN_REPORT,
     ReportFormat.MARKDOWN: _MARKDOWN_REPORT,
     ReportFormat.CSV: Format(_csv, ".csv"),
@@ -157,7 +182,7 @@ REPORT_FORMATS: dict[ReportFormat, Format[Result]] = {
 def render_report(
     result: Result, fmt: ReportFormat, *, generated_at: str | None = None, baseline: Comparison | None = None
 ) -> str:
-    return REPORT_FORMATS[fmt].render(result, Options(generated_at=generated_at, baseline=baseline))
+    return REPORT_FORMATS[fmt](result, Options(generated_at=generated_at, baseline=baseline))
 
 
 # --- portfolio: every school's implementations at once, for a trust's team -----------------
@@ -206,15 +231,15 @@ def _portfolio_html(portfolio: Portfolio, options: Options) -> str:
     return portfolio_html.render(portfolio)
 
 
-_PORTFOLIO_MARKDOWN = Format(_portfolio_markdown, ".md")
+_PORTFOLIO_MARKDOWN = Format(_portfolio_markdown, ".md", MARKDOWN)
 
 PORTFOLIO_FORMATS: dict[PortfolioFormat, Format[Portfolio]] = {
     PortfolioFormat.TEXT: Format(_portfolio_text, ".txt"),
-    PortfolioFormat.JSON: Format(_portfolio_json, ".json"),
+    PortfolioFormat.JSON: Format(_portfolio_json, ".json", JSON),
     PortfolioFormat.MARKDOWN: _PORTFOLIO_MARKDOWN,
     PortfolioFormat.MD: _PORTFOLIO_MARKDOWN,
     PortfolioFormat.CSV: Format(_portfolio_csv, ".csv"),
-    PortfolioFormat.HTML: Format(_portfolio_html, ".html"),
+    PortfolioFormat.HTML: Format(_portfolio_html, ".html", MARKUP),
 }
 
 
@@ -222,7 +247,7 @@ def render_portfolio(
     portfolio: Portfolio, fmt: PortfolioFormat, *, terminal: bool = False, color: bool = False, width: int = 100
 ) -> str:
     """``terminal``: a person is reading, so text is rich's table (coloured if ``color``), not plain columns."""
-    return PORTFOLIO_FORMATS[fmt].render(portfolio, Options(color=color, width=width, terminal=terminal))
+    return PORTFOLIO_FORMATS[fmt](portfolio, Options(color=color, width=width, terminal=terminal))
 
 
 # --- show: one checklist, for reading or for a wiki ----------------------------------------
@@ -246,7 +271,7 @@ def _checklist_markdown(checklist: Checklist, options: Options) -> str:
     return present.render_markdown(checklist)
 
 
-_CHECKLIST_MARKDOWN = Format(_checklist_markdown, ".md")
+_CHECKLIST_MARKDOWN = Format(_checklist_markdown, ".md", MARKDOWN)
 
 SHOW_FORMATS: dict[ShowFormat, Format[Checklist]] = {
     ShowFormat.TEXT: Format(_checklist_text, ".txt"),
@@ -256,7 +281,7 @@ SHOW_FORMATS: dict[ShowFormat, Format[Checklist]] = {
 
 
 def render_checklist(checklist: Checklist, fmt: ShowFormat) -> str:
-    return SHOW_FORMATS[fmt].render(checklist, Options())
+    return SHOW_FORMATS[fmt](checklist, Options())
 
 
 # --- compare: what changed between two terms ------------------------------------------------
@@ -287,18 +312,18 @@ def _compare_markdown(comparison: Comparison, options: Options) -> str:
     return compare.render_markdown(comparison)
 
 
-_COMPARE_MARKDOWN = Format(_compare_markdown, ".md")
+_COMPARE_MARKDOWN = Format(_compare_markdown, ".md", MARKDOWN)
 
 COMPARE_FORMATS: dict[CompareFormat, Format[Comparison]] = {
     CompareFormat.TEXT: Format(_compare_text, ".txt"),
-    CompareFormat.JSON: Format(_compare_json, ".json"),
+    CompareFormat.JSON: Format(_compare_json, ".json", JSON),
     CompareFormat.MARKDOWN: _COMPARE_MARKDOWN,
     CompareFormat.MD: _COMPARE_MARKDOWN,
 }
 
 
 def render_comparison(comparison: Comparison, fmt: CompareFormat) -> str:
-    return COMPARE_FORMATS[fmt].render(comparison, Options())
+    return COMPARE_FORMATS[fmt](comparison, Options())
 
 
 # --- validate: the problems in checklists and answers files ---------------------------------
@@ -330,10 +355,10 @@ def _problems_github(checked: Checked, options: Options) -> str:
 
 VALIDATE_FORMATS: dict[ValidateFormat, Format[Checked]] = {
     ValidateFormat.TEXT: Format(_problems_text, ".txt"),
-    ValidateFormat.JSON: Format(_problems_json, ".json"),
-    ValidateFormat.GITHUB: Format(_problems_github, ".txt"),
+    ValidateFormat.JSON: Format(_problems_json, ".json", JSON),
+    ValidateFormat.GITHUB: Format(_problems_github, ".txt", commands=True),
 }
 
 
 def render_problems(checked: Checked, fmt: ValidateFormat) -> str:
-    return VALIDATE_FORMATS[fmt].render(checked, Options())
+    return VALIDATE_FORMATS[fmt](checked, Options())

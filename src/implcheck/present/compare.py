@@ -119,7 +119,7 @@ def render_markdown(comparison: Comparison) -> str:
         f"| | {then} | {now} |",
         "| --- | --- | --- |",
         f"| Assessed on | {md(before.context.assessed_on)} | {md(after.context.assessed_on)} |",
-        f"| Verdict | {before.verdict_label} | {after.verdict_label} |",
+        f"| Verdict | {md(before.verdict_label)} | {md(after.verdict_label)} |",
         f"| Score | {before.score_text}/100 | {after.score_text}/100 |",
         f"| Confidence | {before.confidence_text} | {after.confidence_text} |",
         "",

@@ -55,7 +55,7 @@ def row(group: Group, term: Term) -> tuple[str, ...]:
         line(group.checklist),
         line(term.term),
         line(term.assessed_on),
-        term.label,
+        line(term.label),
         f"{term.score:.0f}",
         f"{term.confidence:.0%}",
         str(term.respondents),
@@ -76,7 +76,7 @@ def summary(portfolio: Portfolio) -> list[str]:
     # Counted by the words shown: a trust with both checklists reads "1 off track, 1 not ready".
     latest = Counter((group.latest.verdict.rank, group.latest.label) for group in groups)
     regressed = sum(1 for group in groups if group.regressed)
-    verdicts = ", ".join(f"{count} {label.lower()}" for (_, label), count in sorted(latest.items()))
+    verdicts = ", ".join(f"{count} {line(label.lower())}" for (_, label), count in sorted(latest.items()))
     return [
         f"{counted(len(groups), 'implementation')} in {counted(portfolio.schools, 'school')}, "
         f"from {counted(portfolio.files, 'answers file')}.",
@@ -213,7 +213,7 @@ def render_csv(portfolio: Portfolio) -> str:
 
 
 def render_markdown(portfolio: Portfolio) -> str:
-    lines = ["# Portfolio", "", *summary(portfolio), ""]
+    lines = ["# Portfolio", "", *map(md, summary(portfolio)), ""]
     found = slipped(portfolio)
     if found:
         lines += ["## Regressed since the previous term", ""]
