@@ -93,3 +93,17 @@ def test_gitlab_job_writes_a_junit_report_per_school(tmp_path: Path) -> None:
     assert [case.get("name") for case in oakfield.iter("testcase")] == [
         "Readiness has not gone backwards since 2026-autumn"
     ]
+
+
+def test_a_bad_file_leaves_no_empty_junit_report(tmp_path: Path) -> None:
+    repo = tmp_path / "trust"
+    shutil.copytree(TRUST, repo)
+    bad = repo / "schools" / "riverside-academy" / "quizblast" / "2027-spring" / "senior-leader.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("role: senior-leader", "role: head"), encoding="utf-8")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
+    done = subprocess.run(
+        ["bash", "scripts/recheck.sh", "junit"], cwd=repo, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    assert "senior-leader.yaml" in done.stderr
+    assert sorted(p.name for p in (repo / "reports").iterdir()) == ["oakfield-primary-pobble.xml"]

@@ -27,8 +27,15 @@ for initiative in schools/*/*/; do
   fi
   if [ "$mode" = junit ]; then
     name=$(printf '%s' "${initiative%/}" | cut -d/ -f2- | tr / -)
-    implcheck check "${args[@]}" --format junit > "reports/$name.xml"
+    # Written beside the report and moved over it only when implcheck wrote one (exit 0 or 1):
+    # a bad file (2) or a bug (3) leaves no empty or partial .xml, and says why on stderr.
+    implcheck check "${args[@]}" --format junit > "reports/$name.xml.partial"
     rc=$?
+    if [ "$rc" -le 1 ]; then
+      mv "reports/$name.xml.partial" "reports/$name.xml"
+    else
+      rm -f "reports/$name.xml.partial" "reports/$name.xml"
+    fi
   else
     implcheck check "${args[@]}" --format github
     rc=$?
