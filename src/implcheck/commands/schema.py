@@ -1,5 +1,5 @@
-"""``implcheck schema checklist|answers|result|compare``: the JSON Schema of a file kind
-or of ``compare --format json``."""
+"""``implcheck schema checklist|answers|result|compare|portfolio``: the JSON Schema of a file
+kind, or of the JSON ``check``, ``compare`` or ``portfolio`` writes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ class SchemaKind(StrEnum):
     ANSWERS = "answers"
     RESULT = "result"
     COMPARE = "compare"
+    PORTFOLIO = "portfolio"
 
 
 def run(kind: SchemaKind) -> Outcome:

@@ -1,11 +1,11 @@
-"""JSON Schemas for the three file kinds and the comparison of two terms (``implcheck schema KIND``).
+"""JSON Schemas for the file kinds people write and the JSON implcheck writes (``implcheck schema KIND``).
 
 The checklist and answers schemas (``files.py``) are generated from the field tables in
 ``fields.py``, the same tables the loader checks files against, so an editor and
 ``implcheck validate`` accept the same files (``tests/test_fields.py`` holds them to it). The
 loader still gives the friendlier messages, and checks what a schema cannot say (duplicate ids,
-an item id unknown to the checklist, 'na' without a reason). The result and comparison schemas
-(``outputs.py``) describe what implcheck writes for scripts.
+a checklist reference that names no file, an accepted risk's expiry within a year). The result,
+comparison and portfolio schemas (``outputs.py``) describe what implcheck writes for scripts.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import json
 from typing import Any
 
 from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, answers_for
-from implcheck.schemas.outputs import COMPARE, RESULT
+from implcheck.schemas.outputs import COMPARE, PORTFOLIO, RESULT
 
 __all__ = [
     "ANSWERS",
     "ANSWERS_FOR",
     "CHECKLIST",
     "COMPARE",
+    "PORTFOLIO",
     "RESULT",
     "SCHEMAS",
     "answers_for",
@@ -33,6 +34,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "answers": ANSWERS,
     "result": RESULT,
     "compare": COMPARE,
+    "portfolio": PORTFOLIO,
 }
 
 

@@ -1,6 +1,7 @@
-"""The schemas of what implcheck writes for scripts: a JSON result (``check --format json``) and
-the comparison of two terms (``compare --format json``). They describe ``present/json.py`` and
-``present/compare.py``; ``tests/test_schemas.py`` validates real output against them.
+"""The schemas of what implcheck writes for scripts: a JSON result (``check --format json``),
+the comparison of two terms (``compare --format json``) and a trust's portfolio
+(``portfolio --format json``). They describe ``present/json.py``, ``present/compare.py`` and
+``present/portfolio.py``; ``tests/test_schemas.py`` validates real output against them.
 """
 
 from __future__ import annotations
@@ -292,5 +293,84 @@ COMPARE: dict[str, Any] = {
             "max_drop",
             "regressions",
         ],
+    ),
+}
+
+_COUNT: dict[str, Any] = {"type": "integer", "minimum": 0}
+_term = closed_object(
+    {
+        "term": STRING,
+        "assessed_on": STRING,
+        "checklist_version": STRING,
+        "verdict": enum_of(Verdict),
+        "score": NUMBER,
+        "confidence": NUMBER,
+        "respondents": _COUNT,
+        "disagreements": _COUNT,
+        "overdue_actions": _COUNT,
+        "expired_risks": _COUNT,
+        "score_change": {"type": ["number", "null"]},
+        "regressed": {"type": "boolean"},
+        "regressions": IDS,
+        "files": IDS,
+    },
+    [
+        "term",
+        "assessed_on",
+        "checklist_version",
+        "verdict",
+        "score",
+        "confidence",
+        "respondents",
+        "disagreements",
+        "overdue_actions",
+        "expired_risks",
+        "score_change",
+        "regressed",
+        "regressions",
+        "files",
+    ],
+)
+
+PORTFOLIO: dict[str, Any] = {
+    "$schema": DRAFT,
+    "title": "implcheck portfolio",
+    "description": "portfolio --format json: every school's implementations, each term by term, oldest first",
+    **closed_object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "files": _COUNT,
+            "schools": _COUNT,
+            "groups": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "school": STRING,
+                        "initiative": STRING,
+                        "checklist": STRING,
+                        "checklist_title": STRING,
+                        "terms": {"type": "array", "minItems": 1, "items": _term},
+                        "regression": {
+                            "anyOf": [
+                                {"type": "null"},
+                                closed_object(
+                                    {
+                                        "regressed": {"type": "boolean"},
+                                        "from_term": STRING,
+                                        "to_term": STRING,
+                                        "score_change": {"type": ["number", "null"]},
+                                        "reasons": IDS,
+                                    },
+                                    ["regressed", "from_term", "to_term", "score_change", "reasons"],
+                                ),
+                            ]
+                        },
+                    },
+                    ["school", "initiative", "checklist", "checklist_title", "terms", "regression"],
+                ),
+            },
+            "problems": IDS,
+        },
+        ["schema_version", "files", "schools", "groups", "problems"],
     ),
 }
