@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -25,12 +25,20 @@ class FailOn(StrEnum):
         """Whether this bar fails ``verdict`` (check's gate, and portfolio's on each latest term)."""
         return verdict.rank <= {FailOn.NOT_READY: 0, FailOn.READY_WITH_CONDITIONS: 1, FailOn.NEVER: -1}[self]
 
+    def words(self, label_of: Callable[[Verdict], str] = lambda verdict: verdict.label) -> str:
+        """The bar in the words the summary uses for verdicts (a checklist's own, given
+        ``label_of``): "not ready", "ready with conditions or worse"."""
+        if self is FailOn.READY_WITH_CONDITIONS:
+            return f"{label_of(Verdict.READY_WITH_CONDITIONS).lower()} or worse"
+        return label_of(Verdict.NOT_READY).lower()
+
 
 def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]:
     """Why the gate fails, one line each; empty when it passes."""
     failures: list[str] = []
     if fail_on.fails(result.verdict):
-        failures.append(f"the verdict is {result.verdict.value} (--fail-on {fail_on.value})")
+        label = result.verdict_label.lower()
+        failures.append(f"the verdict is {label}, and --fail-on fails {fail_on.words(result.label_of)}")
     if fail_under is not None and result.score < fail_under:
         failures.append(f"the score {result.score:g} is under {fail_under:g} (--fail-under)")
     return failures

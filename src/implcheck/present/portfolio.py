@@ -193,9 +193,10 @@ def render_csv(portfolio: Portfolio) -> str:
         for term in group.terms:
             text = [cell(value) for value in (group.school, group.initiative, group.checklist, term.checklist_version)]
             text += [cell(term.term), cell(term.assessed_on)]
-            # Figures are ours, not user text: a score change of -5 stays a number, not '-5.
+            # Figures are ours, not user text: a score change of -5 stays a number, not '-5. The verdict
+            # is a checklist's own word for it, so it is a cell like user text.
             figures = [
-                term.verdict.value,
+                cell(term.label),  # in the words every other format shows; JSON keeps the id
                 f"{term.score:g}",
                 f"{term.confidence:.2f}",
                 str(term.respondents),
