@@ -105,5 +105,29 @@ def test_a_bad_file_leaves_no_empty_junit_report(tmp_path: Path) -> None:
         ["bash", "scripts/recheck.sh", "junit"], cwd=repo, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 2, done.stderr
-    assert "senior-leader.yaml" in done.stderr
-    assert sorted(p.name for p in (repo / "reports").iterdir()) == ["oakfield-primary-pobble.xml"]
+    assert "quizblast/2027-spring/senior-leader.yaml:11:" in done.stderr
+    # every other school is still checked; each report is whole, none empty or left half-written
+    reports = sorted((repo / "reports").iterdir())
+    assert [p.name for p in reports] == ["oakfield-primary-pobble.xml", "riverside-academy-quizblast.xml"]
+    assert all(ET.parse(report).getroot().tag == "testsuites" for report in reports)
+
+
+def test_next_terms_blank_files_do_not_change_what_ci_says(tmp_path: Path) -> None:
+    repo = tmp_path / "trust"
+    shutil.copytree(TRUST, repo)
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+
+    before = run("bash", "scripts/recheck.sh", "github")
+    for school in ("oakfield-primary/pobble", "riverside-academy/quizblast"):
+        (repo / "schools" / school / "2027-summer").mkdir()
+        last = f"schools/{school}/2027-spring/senior-leader.yaml"
+        made = run("implcheck", "init", "--from", last, "--term", "2027-summer", "-o", last.replace("spring", "summer"))
+        assert made.returncode == 0, made.stderr
+    assert run("implcheck", "validate", "schools/").returncode == 0
+    after = run("bash", "scripts/recheck.sh", "github")
+    assert (after.returncode, after.stdout, after.stderr) == (before.returncode, before.stdout, before.stderr)
+    shown = run("implcheck", "portfolio", "schools").stdout
+    assert shown.count("Not started") == 2 and shown.count("not started") == 2

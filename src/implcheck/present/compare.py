@@ -63,9 +63,15 @@ def _version_note(comparison: Comparison) -> str:
 
 def _verdict_line(comparison: Comparison) -> str:
     since = _side_name(comparison.before, "the baseline")
+    if not comparison.started:
+        return f"{_side_name(comparison.after, 'This term')} has not started: nothing is answered yet."
     if comparison.regression:
         return f"Readiness regressed since {since}:"
     return f"No regression since {since}."
+
+
+def _mark(comparison: Comparison) -> str:
+    return "? " if not comparison.started else "✗ " if comparison.regression else "✓ "
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -89,7 +95,7 @@ def render_text(comparison: Comparison) -> str:
     second = max(len(row[1]) for row in rows)
     lines.append("")
     lines += [f"{a:<{first}}  {b:<{second}}  {c}".rstrip() for a, b, c in rows]
-    lines += ["", ("✗ " if comparison.regression else "✓ ") + _verdict_line(comparison)]
+    lines += ["", _mark(comparison) + _verdict_line(comparison)]
     lines += [f" • {r.message}" for r in comparison.regressions]
     for group in _lists(comparison):
         if group.items:
@@ -150,7 +156,9 @@ def _then_and_now(comparison: Comparison) -> str:
 def since_text(comparison: Comparison) -> str:
     since = _side_name(comparison.before, "the baseline")
     lines = ["", f"Since {since}: {_then_and_now(comparison)}"]
-    if comparison.regression:
+    if not comparison.started:
+        lines.append(_mark(comparison) + _verdict_line(comparison))
+    elif comparison.regression:
         lines.append("✗ Readiness regressed:")
         lines += [f" • {r.message}" for r in comparison.regressions]
     else:
@@ -161,7 +169,9 @@ def since_text(comparison: Comparison) -> str:
 def since_markdown(comparison: Comparison) -> str:
     since = md(_side_name(comparison.before, "the baseline"))
     lines = ["", f"### Since {since}", "", md(_then_and_now(comparison)), ""]
-    if comparison.regression:
+    if not comparison.started:
+        lines.append(md(_verdict_line(comparison)))
+    elif comparison.regression:
         lines += ["**Readiness regressed:**", ""] + [f"- {md(r.message)}" for r in comparison.regressions]
     else:
         lines.append("No regression.")

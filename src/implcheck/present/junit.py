@@ -72,9 +72,10 @@ def _since(comparison: Comparison) -> list[str]:
             "    </testcase>",
         ]
     if not comparison.regressions:
-        lines.append(
-            f"    <testcase classname={_attr(suite)} name={_attr(f'Readiness has not gone backwards since {then}')}/>"
-        )
+        passed = f"Readiness has not gone backwards since {then}"
+        if not comparison.started:
+            passed = f"Not compared with {then}: nothing is answered yet"
+        lines.append(f"    <testcase classname={_attr(suite)} name={_attr(passed)}/>")
     lines.append("  </testsuite>")
     return lines
 

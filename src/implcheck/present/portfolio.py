@@ -40,6 +40,8 @@ COLUMNS = (
 
 def change(term: Term) -> str:
     """The change since the previous term, in words: the score's move, and whether it regressed."""
+    if not term.started:
+        return "not started"
     if term.score_change is None:
         return "first term"
     moved = "score unchanged" if term.score_change == 0 else f"score {term.score_change:+.0f}"
@@ -96,8 +98,8 @@ class Slipped:
 def slipped(portfolio: Portfolio) -> list[Slipped]:
     found = []
     for group in portfolio.groups:
-        if group.regressed:
-            before, after = group.terms[-2], group.terms[-1]
+        if group.regressed and group.last_two is not None:
+            before, after = group.last_two
             title = line(f"{group.school} · {group.initiative} ({group.checklist})")
             found.append(Slipped(title, line(f"{before.term} to {after.term}"), tuple(map(line, after.regressions))))
     return found
@@ -118,6 +120,7 @@ def _term(term: Term) -> dict[str, Any]:
         "disagreements": term.disagreements,
         "overdue_actions": term.overdue_actions,
         "expired_risks": term.expired_risks,
+        "started": term.started,
         "score_change": term.score_change,
         "regressed": term.regressed,
         "regressions": list(term.regressions),
@@ -126,9 +129,9 @@ def _term(term: Term) -> dict[str, Any]:
 
 
 def _regression(group: Group) -> dict[str, Any] | None:
-    if len(group.terms) < 2:
+    if group.last_two is None:
         return None
-    before, after = group.terms[-2], group.terms[-1]
+    before, after = group.last_two
     return {
         "regressed": after.regressed,
         "from_term": before.term,

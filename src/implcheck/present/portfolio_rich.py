@@ -31,7 +31,7 @@ def render(portfolio: Portfolio, *, color: bool = False, width: int = 100) -> st
     terms = [term for group in portfolio.groups for term in group.terms]  # in ``rows``' order
     for term, values in zip(terms, rows(portfolio), strict=True):
         cells = [escape(value) for value in values]
-        colour, mark = VERDICT_STYLE[term.verdict]
+        colour, mark = VERDICT_STYLE[term.verdict] if term.started else ("dim", "?")
         cells[verdict_column] = f"[{colour}]{mark} {cells[verdict_column]}[/]"
         table.add_row(*cells)
     console.print()

@@ -309,6 +309,10 @@ _term = closed_object(
         "disagreements": _COUNT,
         "overdue_actions": _COUNT,
         "expired_risks": _COUNT,
+        "started": {
+            "type": "boolean",
+            "description": "anything answered yet; a term with nothing answered has not started",
+        },
         "score_change": {"type": ["number", "null"]},
         "regressed": {"type": "boolean"},
         "regressions": IDS,
@@ -325,6 +329,7 @@ _term = closed_object(
         "disagreements",
         "overdue_actions",
         "expired_risks",
+        "started",
         "score_change",
         "regressed",
         "regressions",
