@@ -3,6 +3,7 @@ compare, portfolio and the trust's CI script."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -73,3 +74,24 @@ def test_a_term_with_nothing_answered_is_not_started_not_a_regression(write: Wri
     compared = runner.invoke(app, ["compare", str(autumn), str(blank)])
     assert "? 2027-summer has not started: nothing is answered yet.\n" in compared.stdout
     assert "Readiness regressed" not in compared.stdout
+
+
+def test_not_started_in_markdown_junit_and_the_portfolio(write: Write, tmp_path: Path) -> None:
+    autumn = write("2026-autumn/a.yaml", answers_yaml("  problem-specific: yes\n  owner-named: yes\n"))
+    blank = write("2027-summer/a.yaml", answers_yaml("", term="2027-summer"))
+    markdown = runner.invoke(app, ["check", str(blank), "--baseline", str(autumn), "-f", "md"]).stdout
+    assert markdown.endswith("\n\n2027-summer has not started: nothing is answered yet.\n")
+    junit = runner.invoke(app, ["check", str(blank), "--baseline", str(autumn), "-f", "junit"]).stdout
+    case = '<testcase classname="Since 2026-autumn" name="Not compared with 2026-autumn: nothing is answered yet"/>'
+    assert case in junit
+    shown = runner.invoke(app, ["portfolio", str(autumn.parents[1]), "-f", "json"])
+    [group] = json.loads(shown.stdout)["groups"]
+    assert [(t["term"], t["started"], t["regressed"]) for t in group["terms"]] == [
+        ("2026-autumn", True, False),
+        ("2027-summer", False, False),
+    ]
+    assert group["regression"] is None  # one started term: nothing to compare yet
+    text = runner.invoke(app, ["portfolio", str(autumn.parents[1])]).stdout
+    assert "Latest term: 1 ready with conditions." in text
+    assert [line.split()[-2:] for line in text.splitlines()[-2:]] == [["first", "term"], ["not", "started"]]
+    assert "Not started" in text.splitlines()[-1]
