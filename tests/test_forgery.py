@@ -140,3 +140,23 @@ def test_markdown_holds_no_link_mention_or_html_from_user_text(trust: Path) -> N
         assert re.search(r"(?<![<\w])@\w", html) is None, (args, html)  # a mention, unsplit
         assert re.search(r"(?<![<\w/])#\d", html) is None, (args, html)  # an issue link, unsplit
         assert "<em>bold" not in html and "<code>code" not in html, (args, html)
+
+
+def test_what_only_a_terminal_sees_forges_nothing_either(trust: Path) -> None:
+    """rich's own drawing: the portfolio table and the coloured summary, as at a terminal."""
+    from implcheck import portfolio
+    from implcheck.errors import InputError
+    from implcheck.load import load_assessment
+    from implcheck.present import CheckFormat, PortfolioFormat, render_check, render_portfolio
+    from implcheck.scoring import score
+
+    shown = render_portfolio(portfolio.build([trust / "trust"]), PortfolioFormat.TEXT, terminal=True, color=True)
+    assert forged(shown) == [], shown
+    files = sorted(latest(trust).glob("*er.yaml"))
+    try:
+        result = score(load_assessment(files))
+    except InputError:  # a payload the loader refuses (a raw control character) has no summary
+        return
+    for width in (40, 100):
+        coloured = render_check(result, CheckFormat.TEXT, color=True, width=width)
+        assert forged(coloured) == [], coloured
