@@ -70,7 +70,7 @@ def _checklist(payload: str) -> dict[str, Any]:
 
 def _answers(payload: str, term: str, assessed_on: str, role: str, answer: str) -> dict[str, Any]:
     return {
-        "checklist": "list.yaml",
+        "checklist": "checklists/list.yaml",
         "context": {
             "school": payload,
             "initiative": f"Pobble {payload}",
@@ -105,20 +105,20 @@ def _dump(data: object) -> str:
 
 def tree(folder: Path, payload: str) -> None:
     """``folder/trust/<school>/<initiative>/<term>/<role>.yaml`` over two terms, the later one
-    worse, with the checklist beside each file; and ``folder/bad-role.yaml``, refused for a role
-    that is the payload."""
+    worse, with the checklist in a ``checklists`` folder beside each term's files; and
+    ``folder/bad-role.yaml``, refused for a role that is the payload."""
     terms = (("2026-autumn", "2026-11-20", "yes"), ("2027-spring", "2027-03-19", "no"))
     for term, assessed_on, answer in terms:
         here = folder / "trust" / "school" / "pobble" / term
-        here.mkdir(parents=True, exist_ok=True)
-        (here / "list.yaml").write_text(_dump(_checklist(payload)), encoding="utf-8")
+        (here / "checklists").mkdir(parents=True, exist_ok=True)  # beside, not among, the term's files
+        (here / "checklists" / "list.yaml").write_text(_dump(_checklist(payload)), encoding="utf-8")
         for role in ("senior-leader", "teacher"):
             given = answer if role == "senior-leader" else "partly"
             text = _dump(_answers(payload, term, assessed_on, role, given))
             (here / f"{role}.yaml").write_text(text, encoding="utf-8")
     bad = _answers(payload, "2027-spring", "2027-03-19", "senior-leader", "yes")
     bad["context"]["respondent"]["role"] = payload
-    bad["checklist"] = "trust/school/pobble/2027-spring/list.yaml"
+    bad["checklist"] = "trust/school/pobble/2027-spring/checklists/list.yaml"
     (folder / "bad-role.yaml").write_text(_dump(bad), encoding="utf-8")
 
 

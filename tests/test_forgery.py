@@ -37,7 +37,7 @@ ANNOTATIONS = frozenset({"error", "warning", "notice"})
 def commands(folder: Path) -> list[list[str]]:
     now = sorted(str(p) for p in latest(folder).glob("*er.yaml"))
     then = str(previous(folder))
-    checklist = str(latest(folder) / "list.yaml")
+    checklist = str(latest(folder) / "checklists" / "list.yaml")
     everything = sorted(str(p) for p in folder.rglob("*.yaml"))
     check = [*(["check", *now, "-f", fmt] for fmt in ("text", "json", "markdown", "github", "junit"))]
     return [
@@ -115,7 +115,7 @@ def test_only_our_own_annotations_are_allowed() -> None:
 
 # What the Markdown outputs may hold once GitHub renders them (raw HTML let through, as before
 # GitHub's sanitiser): no link, image, emphasis or heading from a school's or a checklist's text.
-OUR_TAGS = frozenset({"table", "thead", "tbody", "tr", "th", "td", "p", "ul", "li", "strong", "em", "code", "span"})
+OUR_TAGS = frozenset("table thead tbody tr th td p ul li strong em code span hr".split())
 
 
 def markdown_outputs(folder: Path) -> list[list[str]]:
@@ -126,7 +126,7 @@ def markdown_outputs(folder: Path) -> list[list[str]]:
         ["report", *now, "-f", "md", "-o", "-", "--baseline", then],
         ["compare", then, str(latest(folder)), "-f", "md"],
         ["portfolio", str(folder / "trust"), "-f", "md"],
-        ["show", str(latest(folder) / "list.yaml"), "-f", "md"],
+        ["show", str(latest(folder) / "checklists" / "list.yaml"), "-f", "md"],
     ]
 
 
