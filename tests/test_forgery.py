@@ -115,7 +115,9 @@ def test_only_our_own_annotations_are_allowed() -> None:
 
 # What the Markdown outputs may hold once GitHub renders them (raw HTML let through, as before
 # GitHub's sanitiser): no link, image, emphasis or heading from a school's or a checklist's text.
-OUR_TAGS = frozenset("table thead tbody tr th td p ul li strong em code span hr".split())
+OUR_TAGS = frozenset(
+    ["table", "thead", "tbody", "tr", "th", "td", "p", "ul", "li", "strong", "em", "code", "span", "hr"]
+)
 
 
 def markdown_outputs(folder: Path) -> list[list[str]]:
