@@ -45,7 +45,7 @@ PAYLOADS: dict[str, str] = {
     "colons": ":",
 }
 # Characters that must never reach an output raw: controls (tab and line ends aside), bidi
-# formatting and invisible padding. HTML keeps bidi characters, isolated in <bdi>.
+# formatting and invisible padding (HTML writes bidi characters as references, inside <bdi>).
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 RAW_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 RAW_INVISIBLE = re.compile("[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u2800\u3164\ufeff]")

@@ -8,8 +8,9 @@ read on a terminal, in a CI log, in a spreadsheet or in a browser. So:
   terminal or file raw;
 * bidirectional formatting characters (U+202E RIGHT-TO-LEFT OVERRIDE and its kin), which can
   make text display in a different order from how it reads, are shown as escapes like
-  ``\\u202e`` in text, Markdown, CSV and messages; HTML keeps them inside ``<bdi>`` instead,
-  so right-to-left names still read correctly without reordering their neighbours;
+  ``\\u202e`` in text, Markdown, CSV and messages; HTML keeps them inside ``<bdi>`` instead
+  (written as character references such as ``&#x202e;``, so the file holds none raw), so
+  right-to-left names still read correctly without reordering their neighbours;
 * invisible padding (zero-width characters, the braille blank U+2800, Hangul fillers, soft
   hyphens, line and paragraph separators), which can push text onto a line of its own or hide a
   word, is shown as escapes like ``\\u2800`` too;
@@ -79,6 +80,16 @@ def controls_only(text: str) -> str:
     """For HTML, where bidi text is isolated with ``<bdi>`` rather than escaped (controls and
     invisible padding are still shown as escapes)."""
     return _CONTROL_OR_INVISIBLE.sub(_escape, text)
+
+
+_BIDI_CHARACTER = re.compile(f"[{_BIDI}]")
+
+
+def bidi_references(html: str) -> str:
+    """HTML with each bidi formatting character written as a character reference (``&#x202e;``):
+    a browser reads the same text, isolated in ``<bdi>``, while the file itself, printed in a CI
+    log or a terminal, holds none raw to reorder the line it is on."""
+    return _BIDI_CHARACTER.sub(lambda match: f"&#x{ord(match.group()):x};", html)
 
 
 def needs_isolation(text: str) -> bool:
