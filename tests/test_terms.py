@@ -95,3 +95,12 @@ def test_not_started_in_markdown_junit_and_the_portfolio(write: Write, tmp_path:
     assert "Latest term: 1 ready with conditions." in text
     assert [line.split()[-2:] for line in text.splitlines()[-2:]] == [["first", "term"], ["not", "started"]]
     assert "Not started" in text.splitlines()[-1]
+
+
+def test_the_reports_since_last_term_says_not_started(write: Write) -> None:
+    autumn = write("2026-autumn/a.yaml", answers_yaml("  problem-specific: yes\n  owner-named: yes\n"))
+    blank = write("2027-summer/a.yaml", answers_yaml("", term="2027-summer"))
+    for fmt, shown in (("md", "**2027-summer has not started: nothing is answered yet.**"), ("html", None)):
+        out = runner.invoke(app, ["report", str(blank), "--baseline", str(autumn), "-f", fmt, "-o", "-"]).stdout
+        assert (shown or "<p><strong>2027-summer has not started: nothing is answered yet.</strong></p>") in out
+        assert "not gone backwards" not in out
