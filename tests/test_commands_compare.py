@@ -89,6 +89,7 @@ def test_compare_json_has_the_documented_fields(write: Write) -> None:
         "overdue_actions",
         "expired_risks",
         "regression",
+        "started",
         "max_drop",
         "regressions",
     ]

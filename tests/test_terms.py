@@ -74,6 +74,8 @@ def test_a_term_with_nothing_answered_is_not_started_not_a_regression(write: Wri
     compared = runner.invoke(app, ["compare", str(autumn), str(blank)])
     assert "? 2027-summer has not started: nothing is answered yet.\n" in compared.stdout
     assert "Readiness regressed" not in compared.stdout
+    data = json.loads(runner.invoke(app, ["compare", str(autumn), str(blank), "-f", "json"]).stdout)
+    assert (data["started"], data["regression"], data["regressions"]) == (False, False, [])
 
 
 def test_not_started_in_markdown_junit_and_the_portfolio(write: Write, tmp_path: Path) -> None:

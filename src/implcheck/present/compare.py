@@ -228,6 +228,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "overdue_actions": overdue_dict(after),
         "expired_risks": risks_dict(after.expired_risks),
         "regression": comparison.regression,
+        "started": comparison.started,
         "max_drop": comparison.max_drop,
         "regressions": [
             {"kind": r.kind.value, "message": r.message, "items": list(r.items)} for r in comparison.regressions

@@ -267,6 +267,7 @@ COMPARE: dict[str, Any] = {
             "overdue_actions": _OVERDUE,
             "expired_risks": _RISKS,
             "regression": {"type": "boolean"},
+            "started": {"type": "boolean", "description": "anything answered in the later term; if not, no regression"},
             "max_drop": NUMBER,
             "regressions": {
                 "type": "array",
@@ -290,6 +291,7 @@ COMPARE: dict[str, Any] = {
             "overdue_actions",
             "expired_risks",
             "regression",
+            "started",
             "max_drop",
             "regressions",
         ],
