@@ -112,7 +112,15 @@ def test_check_not_ready_fails_the_gate_with_its_reasons(write: Write) -> None:
         "Critical gaps\n ✗ problem-specific (no): Is there a specific problem?\n   → Name the problem.\n"
         in result.stdout
     )
-    assert result.stderr == "gate failed: the verdict is not_ready (--fail-on not_ready)\n"
+    assert result.stderr == "gate failed: the verdict is not ready, and --fail-on fails not ready\n"
+
+
+def test_the_gate_speaks_the_checklists_own_words() -> None:
+    trap = Path(__file__).parents[1] / "examples" / "termly-recheck" / "trap.yaml"
+    result = invoke("check", "--fail-on", "ready_with_conditions", str(trap))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("gate failed: the verdict is off track, and --fail-on fails on track with ")
+    assert "conditions or worse\n" in result.stderr and "not_ready" not in result.stderr
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("not_ready", 0), ("ready_with_conditions", 1), ("never", 0)])

@@ -58,10 +58,10 @@ def test_compare_text_says_what_regressed_in_questions_and_exits_0(write: Write)
 
 
 def test_compare_the_other_way_shows_better_and_closed_gaps(write: Write) -> None:
-    autumn, spring = pair(write)
-    result = invoke("compare", spring, autumn)
+    autumn, spring = pair(write, before=SLIPPED, after=ALL_YES)
+    result = invoke("compare", autumn, spring)
     assert result.exit_code == 0
-    assert "✓ No regression since 2027-spring.\n" in result.stdout
+    assert "✓ No regression since 2026-autumn.\n" in result.stdout
     assert (
         "Better (3):\n"
         " • Is there a specific problem? (partly → yes)\n"
@@ -90,6 +90,7 @@ def test_compare_json_has_the_documented_fields(write: Write) -> None:
         "overdue_actions",
         "expired_risks",
         "regression",
+        "started",
         "max_drop",
         "regressions",
         "retired",
@@ -234,13 +235,14 @@ def test_check_baseline_fails_on_regression_even_when_fail_on_passes(write: Writ
 
 
 def test_check_baseline_without_regression_keeps_the_usual_exit_code(write: Write) -> None:
-    autumn, spring = pair(write)
-    better = invoke("check", autumn, "--baseline", spring)
+    autumn, spring = pair(write, before=SLIPPED, after=ALL_YES)
+    better = invoke("check", spring, "--baseline", autumn)
     assert (better.exit_code, better.stderr) == (0, "")
-    assert better.stdout.endswith("\nSince 2027-spring: Not ready 50/100 → Ready 100/100\n✓ No regression.\n")
+    assert better.stdout.endswith("\nSince 2026-autumn: Not ready 50/100 → Ready 100/100\n✓ No regression.\n")
     # Not ready both terms and no worse: the --fail-on gate alone decides.
-    same = invoke("check", spring, "--baseline", spring)
-    assert (same.exit_code, same.stderr) == (1, "gate failed: the verdict is not_ready (--fail-on not_ready)\n")
+    same = invoke("check", autumn, "--baseline", autumn)
+    gate = "gate failed: the verdict is not ready, and --fail-on fails not ready\n"
+    assert (same.exit_code, same.stderr) == (1, gate)
 
 
 def test_check_baseline_max_drop(write: Write) -> None:
@@ -260,8 +262,9 @@ def test_check_baseline_markdown_and_json(write: Write) -> None:
     result = invoke("check", spring, "--baseline", autumn, "-f", "json")
     assert json.loads(result.stdout)["verdict"] == "not_ready"  # the JSON is still the result alone
     assert result.exit_code == 1
-    better = invoke("check", autumn, "--baseline", spring, "-f", "markdown").stdout
-    assert better.endswith("\n\n### Since 2027-spring\n\nNot ready 50/100 → Ready 100/100\n\nNo regression.\n")
+    autumn, spring = pair(write, before=SLIPPED, after=ALL_YES)
+    better = invoke("check", spring, "--baseline", autumn, "-f", "markdown").stdout
+    assert better.endswith("\n\n### Since 2026-autumn\n\nNot ready 50/100 → Ready 100/100\n\nNo regression.\n")
 
 
 def test_check_baseline_of_another_school_exits_2(write: Write, tmp_path: Path) -> None:
@@ -317,16 +320,16 @@ def test_report_markdown_since_last_term_in_questions(write: Write) -> None:
 
 
 def test_report_html_since_last_term(write: Write) -> None:
-    autumn, spring = pair(write)
-    html = invoke("report", autumn, "--baseline", spring).stdout
-    assert '<h2 id="since">Since last term</h2>\n<p>Compared with 2027-spring (assessed on 2026-11-20).</p>' in html
+    autumn, spring = pair(write, before=SLIPPED, after=ALL_YES)
+    html = invoke("report", spring, "--baseline", autumn).stdout
+    assert '<h2 id="since">Since last term</h2>\n<p>Compared with 2026-autumn (assessed on 2026-11-20).</p>' in html
     assert "<p><strong>Readiness has not gone backwards since last term.</strong></p>" in html
     assert (
         '<tr><td><span class="tag sev-critical">Critical</span>Is there a specific problem?</td>'
         "<td>Partly</td><td>Yes</td></tr>" in html
     )
     assert "<h3>Worse (0)</h3>\n<p>Nothing got worse.</p>" in html
-    assert 'id="since"' not in invoke("report", autumn).stdout
+    assert 'id="since"' not in invoke("report", spring).stdout
 
 
 def test_report_never_writes_over_the_baseline(write: Write) -> None:

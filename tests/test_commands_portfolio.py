@@ -131,8 +131,8 @@ def test_csv_is_one_row_per_group_and_term_and_safe_in_a_spreadsheet(tmp_path: P
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://x")'] * 2
     assert [row[4:8] + row[13:15] for row in rows[1:]] == [
-        ["2026-spring", "2026-03-20", "ready", "100", "", "no"],
-        ["2026-autumn", "2026-11-20", "not_ready", "62.5", "-37.5", "yes"],
+        ["2026-spring", "2026-03-20", "Ready", "100", "", "no"],
+        ["2026-autumn", "2026-11-20", "Not ready", "62.5", "-37.5", "yes"],
     ]
 
 
@@ -166,7 +166,7 @@ def test_every_format_is_the_same_with_a_pool(trust: Path, fmt: str) -> None:
         (
             ("--fail-on", "not_ready"),
             1,
-            "gate failed: 1 of 2 implementations are not_ready or worse in their latest term (--fail-on not_ready)\n",
+            "gate failed: 1 of 2 implementations are not ready in their latest term (--fail-on)\n",
         ),
         (
             ("--fail-on-regression",),
@@ -193,7 +193,7 @@ def test_bad_files_are_listed_and_exit_2_after_every_good_group(trust: Path) -> 
         f"{broken}:3:1: malformed YAML: did not find expected node content (yaml-syntax)\n"
         f"{unknown}:1:12: unknown checklist 'no-such-list'; use a shipped id (edtech-readiness, termly-recheck) "
         "or a path to a checklist file (unknown-checklist)\n"
-        "gate failed: 1 of 2 implementations are not_ready or worse in their latest term (--fail-on not_ready)\n"
+        "gate failed: 1 of 2 implementations are not ready in their latest term (--fail-on)\n"
         "implcheck: 2 problems in 2 files; every other file is in the figures above\n"
     )
     assert json.loads(invoke(trust, "-f", "json").stdout)["problems"] == result.stderr.splitlines()[:2]

@@ -6,9 +6,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+import xmlschema
 from typer.testing import CliRunner
 
-from helpers import FIXTURES, answers_yaml
+from helpers import FIXTURES, ROOT, answers_yaml
 from implcheck.cli import app
 from implcheck.present.github import command
 from test_cli import Write
@@ -102,3 +104,37 @@ def test_ci_formats_are_byte_identical_across_runs(write: Write) -> None:
     path = write("a.yaml", answers_yaml(SOME_GAPS))
     for fmt in ("github", "junit"):
         assert invoke("check", "-f", fmt, path).stdout == invoke("check", "-f", fmt, path).stdout
+
+
+TRUST = ROOT / "examples" / "trust" / "schools"
+AUTUMN = TRUST / "riverside-academy" / "quizblast" / "2026-autumn"
+OAK_AUTUMN = TRUST / "oakfield-primary" / "pobble" / "2026-autumn"
+JUNIT_XSD = FIXTURES / "junit-10.xsd"  # the Jenkins xUnit plugin's; its source is named inside
+
+
+@pytest.fixture(scope="module")
+def junit_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(JUNIT_XSD))
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        *([str(path)] for path in sorted((ROOT / "examples").glob("*/*.yaml")) if "respondents" not in str(path)),
+        [str(FIXTURES / "hostile-leader.yaml"), str(FIXTURES / "hostile-teacher.yaml")],
+        [*map(str, sorted(TRUST.glob("riverside-academy/quizblast/2027-spring/*.yaml"))), "--baseline", str(AUTUMN)],
+        [*map(str, sorted(TRUST.glob("oakfield-primary/pobble/2027-spring/*.yaml"))), "--baseline", str(OAK_AUTUMN)],
+    ],
+)
+def test_junit_validates_against_the_common_junit_schema(files: list[str], junit_schema: xmlschema.XMLSchema) -> None:
+    result = invoke("check", "-f", "junit", "--fail-on", "never", *files)
+    assert result.exit_code in (0, 1), result.output  # 1: regressed since the baseline
+    junit_schema.validate(result.stdout)
+    root = ET.fromstring(result.stdout)
+    assert all(case.get("id") is None for case in root.iter("testcase"))
+
+
+def test_junit_speaks_the_users_words(write: Write) -> None:
+    result = invoke("check", "-f", "junit", write("a.yaml", answers_yaml(SOME_GAPS)))
+    assert 'name="verdict" value="Not ready"' in result.stdout
+    assert "not_ready" not in result.stdout

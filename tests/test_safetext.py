@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -29,10 +30,38 @@ FORGED = "\x1b[2J\x1b]0;owned\x07\r✓ READY"
         ("\u2066iso\u2069", "\\u2066iso\\u2069", "\\u2066iso\\u2069"),
         ("bad name \udcff", "bad name \\udcff", "bad name \\udcff"),
         ("مدرسة النور", "مدرسة النور", "مدرسة النور"),
+        ("Oak\u2800\u200b\ufeff", "Oak\\u2800\\u200b\\ufeff", "Oak\\u2800\\u200b\\ufeff"),
+        ("a\u2028b\U000e0041", "a\\u2028b\\U000e0041", "a\\u2028b\\U000e0041"),
     ],
 )
 def test_inert_and_line(text: str, inert: str, line: str) -> None:
     assert (safetext.inert(text), safetext.line(text)) == (inert, line)
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "shown"),
+    [
+        ("::add-mask::x\n  ::stop-commands::t", safetext.TEXT, "\\x3a:add-mask::x\n  \\x3a:stop-commands::t"),
+        ("ok\r::a::b and a ::b::c", safetext.TEXT, "ok\r\\x3a:a::b and a ::b::c"),
+        ("x ##[add-mask]y ###[z]", safetext.TEXT, "x \\x23#[add-mask]y #\\x23#[z]"),
+        ("::a::b ##[c]", safetext.MARKDOWN, "&#58;:a::b &#35;#[c]"),
+        ("::a::b ##[c]", safetext.MARKUP, "&#58;:a::b &#35;#[c]"),
+        ('{"a": "##[c]"}', safetext.JSON, '{"a": "\\u0023#[c]"}'),
+        ("a : b\n: :\n#[x] # #[", safetext.TEXT, "a : b\n: :\n#[x] # #["),
+    ],
+)
+def test_for_logs_leaves_no_line_a_runner_reads_as_a_command(
+    text: str, spelling: safetext.Spelling, shown: str
+) -> None:
+    assert safetext.for_logs(text, spelling) == shown
+    assert safetext.for_logs(shown, spelling) == shown  # once is enough: a second pass changes nothing
+
+
+def test_for_logs_keeps_the_github_formats_own_commands() -> None:
+    ours = "::error file=a.yaml,line=3::Owner: ##[add-mask]x\n::notice::done"
+    assert (
+        safetext.for_logs(ours, commands=True) == "::error file=a.yaml,line=3::Owner: \\x23#[add-mask]x\n::notice::done"
+    )
 
 
 def test_quote_keeps_one_backslash_and_isolation_is_for_rtl_only() -> None:
@@ -75,11 +104,10 @@ def test_no_format_lets_an_escape_or_an_override_through(tmp_path: Path, args: l
     assert result.exit_code in (0, 1), result.output
     out = result.stdout
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out.replace("\r\n", "")
-    if args[-1] == "html":
-        at = [i for i, char in enumerate(out) if char == "\u202e"]
+    assert "\u202e" not in out
+    if args[-1] == "html":  # kept for the browser, as a reference, and isolated
+        at = [found.start() for found in re.finditer("&#x202e;", out)]
         assert at and all(out.rfind("<bdi>", 0, i) > out.rfind("</bdi>", 0, i) for i in at)
-    else:
-        assert "\u202e" not in out
     if args == ["check"]:
         assert not any(line.startswith("✓ READY") for line in out.splitlines())
 

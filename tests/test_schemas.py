@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Annotated, TypedDict
 
@@ -11,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import MINI, ROOT
-from implcheck import catalog
+from implcheck import catalog, schemas
 from implcheck.cli import app
-from implcheck.load import load_assessment
+from implcheck.load import load_assessment, load_checklist
 from implcheck.model import Stage
 from implcheck.present.json import to_dict
 from implcheck.result import Verdict
@@ -106,3 +108,54 @@ def test_schema_of_a_typed_dict() -> None:
         "required": ["verdict", "score", "count", "ok", "inner", "tags", "stage"],
     }
     assert schema_of(_Moved)["properties"] == {"from": {"type": "string"}, "to": {"type": ["string", "null"]}}
+
+
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"  # installed with the test extra
+TRUST = ROOT / "examples" / "trust"
+
+
+def check_jsonschema(*args: str | Path) -> None:
+    """check-jsonschema, which (like Ajv and editors) reads ``pattern`` as an ECMA regex in
+    unicode mode: a schema Python's ``re`` accepts can still be refused there."""
+    done = subprocess.run([CHECK_JSONSCHEMA, *map(str, args)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_schema_is_a_valid_schema_to_check_jsonschema(tmp_path: Path) -> None:
+    written = []
+    shipped = zip(catalog.SHIPPED, SHIPPED, strict=True)
+    editor = {f"editor-{name}": schemas.answers_for(load_checklist(path)) for name, path in shipped}
+    for kind, schema in {**SCHEMAS, **editor}.items():
+        written.append(tmp_path / f"{kind}.json")
+        written[-1].write_text(schemas.serialise(schema), encoding="utf-8")
+    check_jsonschema("--check-metaschema", *written)
+
+
+def test_json_outputs_validate_with_check_jsonschema(tmp_path: Path) -> None:
+    runner = CliRunner()
+    spring = sorted(str(p) for p in (TRUST / "schools" / "riverside-academy" / "quizblast" / "2027-spring").glob("*"))
+    autumn = TRUST / "schools" / "riverside-academy" / "quizblast" / "2026-autumn"
+    outputs = {
+        "result": ["check", "-f", "json", "--fail-on", "never", *spring],
+        "compare": ["compare", "-f", "json", str(autumn), spring[0]],
+        "portfolio": ["portfolio", "-f", "json", str(TRUST)],
+    }
+    for kind, args in outputs.items():
+        (tmp_path / f"{kind}.schema.json").write_text(schemas.text(kind), encoding="utf-8")
+        (tmp_path / f"{kind}.json").write_text(runner.invoke(app, args).stdout, encoding="utf-8")
+        check_jsonschema("--schemafile", tmp_path / f"{kind}.schema.json", tmp_path / f"{kind}.json")
+    shipped = dict(zip(catalog.SHIPPED, SHIPPED, strict=True))
+    (tmp_path / "editor.json").write_text(schemas.text("answers"), encoding="utf-8")
+    recheck = schemas.answers_for(load_checklist(shipped["termly-recheck"]))
+    (tmp_path / "recheck.json").write_text(schemas.serialise(recheck), encoding="utf-8")
+    files = sorted((TRUST / "schools").rglob("*.yaml"))
+    check_jsonschema("--schemafile", tmp_path / "editor.json", *files)
+    check_jsonschema("--schemafile", tmp_path / "recheck.json", *files)
+
+
+def test_the_portfolio_matches_the_portfolio_schema() -> None:
+    result = CliRunner().invoke(app, ["portfolio", "-f", "json", str(TRUST)])
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMAS["portfolio"])
+    assert [len(group["terms"]) for group in data["groups"]] == [2, 2]
+    assert CliRunner().invoke(app, ["schema", "portfolio"]).stdout == schemas.text("portfolio")

@@ -21,8 +21,9 @@ from implcheck.textfile import MAX_BYTES
 WIDTH = 96
 # Characters JSON leaves as they are but YAML refuses or folds into a space: DEL and the C1
 # controls (NEL among them), the Unicode line and paragraph separators, non-characters and lone
-# surrogates (which could not even be written as UTF-8).
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+# surrogates (which could not even be written as UTF-8); and what safetext never shows raw, bidi
+# formatting and invisible padding, so a value carried into next term's file reads as it is.
+_YAML_UNSAFE = re.compile(f"[\x7f-\x9f\ufffe\uffff\ud800-\udfff{safetext.HIDDEN}]")
 
 
 def schema_file(checklist: Checklist) -> str:
@@ -53,7 +54,8 @@ def _written_by_implcheck(schema: Path) -> bool:
 
 
 def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _quote(text: str) -> str:
@@ -134,7 +136,7 @@ def render(
         asked = [item for item in section.items if item.asks(role) or item.id in kept]
         if not asked:
             continue
-        lines += ["", f"  # == {section.stage.label} · {section.title} ==", ""]
+        lines += ["", f"  # == {section.stage.label} · {safetext.line(section.title)} ==", ""]
         for item in asked:
             flags = f"weight {item.weight}" + (", critical" if item.critical else "")
             lines += _comment(f"{item.question_for(role)} ({flags})", "  ")
@@ -149,7 +151,9 @@ def render(
         lines += _retired_lines(checklist, last)
     items = {item.id: item for item in checklist.items}
     lines += _actions_lines(actions, items) + _risks_lines(accepted_risks, items)
-    return "\n".join(lines) + "\n"
+    # Printed by ``init`` too: as safe for a CI log as every output (a ``\u0023`` in a quoted value
+    # reads back as ``#``; values are always double-quoted, and no line starts with school text).
+    return safetext.for_logs("\n".join(lines) + "\n", safetext.JSON)
 
 
 _CARRIED = (

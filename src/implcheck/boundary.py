@@ -36,7 +36,8 @@ class Boundary(TyperGroup):
             # path holding a newline or a terminal escape cannot forge or hide output.
             message = str(error) if isinstance(error, InputError) else safetext.line(str(error))
             for line in message.splitlines():
-                typer.echo(f"implcheck: error: {line}" if not _located(line) else line, err=True)
+                shown = f"implcheck: error: {line}" if not _located(line) else line
+                typer.echo(safetext.for_logs(shown), err=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             typer.echo("\nimplcheck: interrupted", err=True)

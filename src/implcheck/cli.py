@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from typer.models import CommandInfo
 
-from implcheck import __version__, helptext, terminal
+from implcheck import __version__, helptext, safetext, terminal
 from implcheck.boundary import Boundary
 from implcheck.commands import check as check_cmd
 from implcheck.commands.schema import SchemaKind
@@ -54,8 +54,8 @@ def emit(outcome: Outcome) -> None:
     if outcome.stdout:
         sys.stdout.write(outcome.stdout)
         sys.stdout.flush()
-    if outcome.stderr:
-        sys.stderr.write(outcome.stderr)
+    if outcome.stderr:  # messages and warnings: safe for a CI log as every output is (safetext)
+        sys.stderr.write(safetext.for_logs(outcome.stderr))
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)
 

@@ -29,6 +29,7 @@ from enum import StrEnum
 from implcheck import migrate
 from implcheck.model import DEFAULT_MAX_DROP, Answer, AnswerValue, Item
 from implcheck.result import Result, Verdict
+from implcheck.terms import started
 
 RANK = {AnswerValue.YES: 2, AnswerValue.PARTLY: 1, AnswerValue.NO: 0}
 GAP_ANSWERS = frozenset({AnswerValue.NO, AnswerValue.PARTLY})
@@ -105,6 +106,11 @@ class Comparison:
     def regression(self) -> bool:
         return bool(self.regressions)
 
+    @property
+    def started(self) -> bool:
+        """Whether the later term has anything answered yet (``terms.started``)."""
+        return started(self.after)
+
     def ids(self, wanted: Change) -> tuple[str, ...]:
         return tuple(c.item.id for c in self.items if c.change is wanted)
 
@@ -126,10 +132,11 @@ class Comparison:
 
 
 def compare(before: Result, after: Result, *, max_drop: float = DEFAULT_MAX_DROP) -> Comparison:
+    """``after`` against ``before``. A term with nothing answered yet (``terms.started``: a file
+    ``init --from`` has just made) has not started: it shows what changed, never a regression."""
     items = _item_changes(before, after)
-    return Comparison(
-        before, after, max_drop, items, _regressions(before, after, items, max_drop), _retired(before, after)
-    )
+    found = _regressions(before, after, items, max_drop) if started(after) else ()
+    return Comparison(before, after, max_drop, items, found, _retired(before, after))
 
 
 def _retired(before: Result, after: Result) -> tuple[RetiredQuestion, ...]:

@@ -104,10 +104,16 @@ def trimmed(pattern: str) -> str:
     return rf"^\s*({pattern})\s*$"
 
 
+# The characters ECMA regexes give a meaning to: the only ones escaped, because in unicode mode
+# (Ajv, check-jsonschema) an escape of any other character, such as ``re.escape``'s ``\-``, is an
+# error that makes the whole schema invalid.
+_ECMA_SYNTAX = re.compile(r"[\\^$.*+?()[\]{}|/]")
+
+
 def any_case(value: str) -> str:
     """``value`` in any mix of upper and lower case (ECMA regexes, which editors run, have no
     case-insensitive flag inside a pattern)."""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in value)
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else _ECMA_SYNTAX.sub(r"\\\g<0>", c) for c in value)
 
 
 ID_PATTERN = trimmed(KEBAB)

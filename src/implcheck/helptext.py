@@ -89,6 +89,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "schema": [
         ("implcheck schema answers", "the JSON Schema of an answers file, for an editor"),
         ("implcheck schema result", "the JSON Schema of check --format json"),
+        ("implcheck schema portfolio", "the JSON Schema of portfolio --format json"),
     ],
     "checklists": [
         ("implcheck checklists", "the checklists that come with implcheck"),

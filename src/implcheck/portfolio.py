@@ -2,8 +2,10 @@
 
 Files are grouped by school x initiative x checklist and, inside a group, by term; each term's
 respondents combine exactly as files given to ``check`` together do, and terms are put in order
-by ``assessed_on`` (term names such as ``2026-autumn`` and ``2026-spring`` do not sort in time
-order). Each term is compared with the one before by the one regression rule (``compare.py``).
+by ``terms.key`` (the term's name in school-year order, its date only to break a tie). Each term
+is compared with the started term before it by the one regression rule (``compare.py``); a term
+with nothing answered yet is "not started" (``terms.started``), and the group's latest term is its
+latest started one.
 
 Built to stay lean at any size (docs/scale.md): each checklist is loaded once, a file's parsed
 document is dropped as soon as it is read, and only what the figures need is kept of it (its
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from implcheck import catalog, compare
+from implcheck import terms as term_order
 from implcheck.errors import InputError, Problem, ProblemRule
 from implcheck.load import answers_from_document, resolver, same_person, twice
 from implcheck.model import (
@@ -36,6 +39,7 @@ from implcheck.model import (
 )
 from implcheck.result import Result, Verdict
 from implcheck.scoring import score
+from implcheck.terms import NOT_STARTED
 from implcheck.walk import Skipped, walk
 from implcheck.yamlsource import Document, load_document
 
@@ -76,9 +80,12 @@ class Term:
     score_change: float | None  # since the previous term; None for the first
     regressions: tuple[str, ...]  # how readiness regressed since the previous term, in words
     verdict_label: str = ""  # the verdict in the checklist's words ("Off track"); JSON keeps ``verdict``
+    started: bool = True  # anything answered yet (terms.started): a blank next-term file has not
 
     @property
     def label(self) -> str:
+        if not self.started:
+            return NOT_STARTED
         return self.verdict_label or self.verdict.label
 
     @property
@@ -96,12 +103,19 @@ class Group:
 
     @property
     def latest(self) -> Term:
-        return self.terms[-1]
+        """The latest started term (a blank next-term file does not count), else the latest."""
+        return next((term for term in reversed(self.terms) if term.started), self.terms[-1])
 
     @property
     def regressed(self) -> bool:
         """The latest term against the one before."""
         return self.latest.regressed
+
+    @property
+    def last_two(self) -> tuple[Term, Term] | None:
+        """The latest started term and the started term before it, when there are two."""
+        started = [term for term in self.terms if term.started]
+        return (started[-2], started[-1]) if len(started) > 1 else None
 
     @property
     def worst_first(self) -> tuple[bool, int, float, str, str, str]:
@@ -291,7 +305,7 @@ def _build(found: list[Path | Skipped | Problem], max_drop: float, mapper: Mappe
 
 def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) -> tuple[Group, list[Problem]]:
     problems: list[Problem] = []
-    ordered = sorted(terms, key=lambda entries: (_assessed_on(entries), entries[0].context.term.casefold()))
+    ordered = sorted(terms, key=lambda entries: term_order.key(entries[0].context.term, _assessed_on(entries)))
     previous: Result | None = None
     summaries: list[Term] = []
     title = ""
@@ -309,6 +323,7 @@ def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) ->
         checklist = checklists.of(first)
         title = checklist.title
         result = score(Assessment(checklist, tuple(_sheet(entry, checklist) for entry in combinable)))
+        started = term_order.started(result)
         regressions = () if previous is None else compare.regressions(previous, result, max_drop=max_drop)
         summaries.append(
             Term(
@@ -323,12 +338,13 @@ def _group(terms: list[list[Entry]], checklists: Checklists, max_drop: float) ->
                 overdue_actions=len(result.overdue_actions),
                 expired_risks=len(result.expired_risks),
                 files=tuple(entry.path for entry in combinable),
-                score_change=None if previous is None else round(result.score - previous.score, 1),
+                score_change=None if previous is None or not started else round(result.score - previous.score, 1),
                 regressions=tuple(regression.message for regression in regressions),
                 verdict_label=result.verdict_label,
+                started=started,
             )
         )
-        previous = result
+        previous = result if started else previous
     context = ordered[0][0].context
     group = Group(context.school, context.initiative, ordered[0][0].checklist_id, title, tuple(summaries))
     return group, problems

@@ -13,22 +13,37 @@ mode=${1:-github}
 summary=${GITHUB_STEP_SUMMARY:-/dev/null}
 worst=0
 mkdir -p reports
-for initiative in schools/*/*/; do
-  # Term folders in school-year order: spring, summer, then autumn within a calendar year.
-  terms=$(for t in "$initiative"*/; do
-            t=$(basename "$t")
-            printf '%s %s\n' "$(printf '%s' "$t" | sed 's/-spring$/-1/; s/-summer$/-2/; s/-autumn$/-3/')" "$t"
-          done | sort | cut -d' ' -f2)
-  latest=$(printf '%s\n' "$terms" | tail -n 1)
-  previous=$(printf '%s\n' "$terms" | tail -n 2 | head -n 1)
-  args=("$initiative$latest"/*.yaml)
-  if [ "$previous" != "$latest" ]; then
-    args+=(--baseline "$initiative$previous")
+# Which terms to check, in implcheck's own term order (by name: 2026-autumn, 2027-spring,
+# 2027-summer; docs/next-term.md): for each school's initiative, its latest started term and the
+# started term before it, one line each. A term with nothing answered yet (next term's files,
+# just made with init --from) has not started, and waits until it has.
+implcheck portfolio schools --format json > reports/.portfolio.json
+worst=$?
+plan=$(python3 -c '
+import json, os, sys
+for group in json.load(open(sys.argv[1]))["groups"]:
+    started = [os.path.dirname(term["files"][0]) for term in group["terms"] if term["started"]]
+    if started:
+        print(started[-1], started[-2] if len(started) > 1 else "", sep="\t")
+' reports/.portfolio.json)
+rm -f reports/.portfolio.json
+while IFS=$'\t' read -r latest previous; do
+  [ -n "$latest" ] || continue
+  args=("$latest"/*.yaml)
+  if [ -n "$previous" ]; then
+    args+=(--baseline "$previous")
   fi
   if [ "$mode" = junit ]; then
-    name=$(printf '%s' "${initiative%/}" | cut -d/ -f2- | tr / -)
-    implcheck check "${args[@]}" --format junit > "reports/$name.xml"
+    name=$(dirname "$latest" | cut -d/ -f2- | tr / -)
+    # Written beside the report and moved over it only when implcheck wrote one (exit 0 or 1):
+    # a bad file (2) or a bug (3) leaves no empty or partial .xml, and says why on stderr.
+    implcheck check "${args[@]}" --format junit > "reports/$name.xml.partial"
     rc=$?
+    if [ "$rc" -le 1 ]; then
+      mv "reports/$name.xml.partial" "reports/$name.xml"
+    else
+      rm -f "reports/$name.xml.partial" "reports/$name.xml"
+    fi
   else
     implcheck check "${args[@]}" --format github
     rc=$?
@@ -37,5 +52,5 @@ for initiative in schools/*/*/; do
   if [ "$rc" -gt "$worst" ]; then
     worst=$rc
   fi
-done
+done <<< "$plan"
 exit "$worst"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from implcheck import safetext
 from implcheck.commands import Outcome
@@ -17,9 +16,6 @@ from implcheck.result import Result, Verdict
 from implcheck.scoring import score
 from implcheck.termfiles import answers_files
 
-if TYPE_CHECKING:  # --baseline and --format github import their code when used: start-up stays small
-    from implcheck.compare import Comparison
-
 
 class FailOn(StrEnum):
     NOT_READY = "not_ready"
@@ -30,34 +26,23 @@ class FailOn(StrEnum):
         """Whether this bar fails ``verdict`` (check's gate, and portfolio's on each latest term)."""
         return verdict.rank <= {FailOn.NOT_READY: 0, FailOn.READY_WITH_CONDITIONS: 1, FailOn.NEVER: -1}[self]
 
+    def words(self, label_of: Callable[[Verdict], str] = lambda verdict: verdict.label) -> str:
+        """The bar in the words the summary uses for verdicts (a checklist's own, given
+        ``label_of``): "not ready", "ready with conditions or worse"."""
+        if self is FailOn.READY_WITH_CONDITIONS:
+            return f"{label_of(Verdict.READY_WITH_CONDITIONS).lower()} or worse"
+        return label_of(Verdict.NOT_READY).lower()
+
 
 def gate(result: Result, fail_on: FailOn, fail_under: float | None) -> list[str]:
     """Why the gate fails, one line each; empty when it passes."""
     failures: list[str] = []
     if fail_on.fails(result.verdict):
-        failures.append(f"the verdict is {result.verdict.value} (--fail-on {fail_on.value})")
+        label = result.verdict_label.lower()
+        failures.append(f"the verdict is {label}, and --fail-on fails {fail_on.words(result.label_of)}")
     if fail_under is not None and result.score < fail_under:
         failures.append(f"the score {result.score:g} is under {fail_under:g} (--fail-under)")
     return failures
-
-
-def _nothing(comparison: Comparison) -> str:
-    # JSON stays the result alone (the regression is on stderr and in the exit code); junit has
-    # its regressions inside the XML (``present/junit.py``).
-    return ""
-
-
-def regressed_since(fmt: CheckFormat) -> Callable[[Comparison], str]:
-    """What regressed is shown in the formats people read; every format gets it on stderr."""
-    from implcheck.present.compare import since_github, since_markdown, since_text
-
-    shown: dict[CheckFormat, Callable[[Comparison], str]] = {
-        CheckFormat.TEXT: since_text,
-        CheckFormat.MARKDOWN: since_markdown,
-        CheckFormat.MD: since_markdown,
-        CheckFormat.GITHUB: since_github,
-    }
-    return shown.get(fmt, _nothing)
 
 
 def run(
@@ -87,7 +72,6 @@ def run(
     output = render_check(result, fmt, color=color, width=width, lines=lines, baseline=comparison)
     failures = gate(result, fail_on, fail_under)
     if comparison is not None:
-        output += regressed_since(fmt)(comparison)
         since = comparison.before.context.term or str(baseline)
         failures += [f"readiness regressed since {since}: {r.message}" for r in comparison.regressions]
     warned = "".join(f"{warning}\n" for warning in assessment.warnings)

@@ -42,8 +42,8 @@ def gate(portfolio: engine.Portfolio, fail_on: FailOn, fail_on_regression: bool)
     failing = [group for group in portfolio.groups if fail_on.fails(group.latest.verdict)]
     if failing:
         failures.append(
-            f"{len(failing)} of {len(portfolio.groups)} implementations are {fail_on.value} or worse "
-            f"in their latest term (--fail-on {fail_on.value})"
+            f"{len(failing)} of {len(portfolio.groups)} implementations are {fail_on.words()} "
+            "in their latest term (--fail-on)"
         )
     regressed = [group for group in portfolio.groups if group.regressed]
     if fail_on_regression and regressed:

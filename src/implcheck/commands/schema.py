@@ -1,6 +1,6 @@
-"""``implcheck schema checklist|answers|expected|result|compare|collect``: the JSON Schema of a
-file kind (``expected``: the list of respondents ``collect --expect`` reads), or of what
-``compare --format json`` and ``collect --format json`` print."""
+"""``implcheck schema checklist|answers|expected|result|compare|collect|portfolio``: the JSON
+Schema of a file kind (``expected``: the list of respondents ``collect --expect`` reads), or of
+the JSON ``check``, ``compare``, ``collect`` or ``portfolio`` writes."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class SchemaKind(StrEnum):
     RESULT = "result"
     COMPARE = "compare"
     COLLECT = "collect"
+    PORTFOLIO = "portfolio"
 
 
 def run(kind: SchemaKind) -> Outcome:

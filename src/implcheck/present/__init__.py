@@ -19,8 +19,10 @@ from enum import StrEnum
 from importlib import import_module
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from implcheck import safetext
 from implcheck.model import Checklist
 from implcheck.result import Result
+from implcheck.safetext import JSON, MARKDOWN, MARKUP, TEXT
 
 if TYPE_CHECKING:  # only named in annotations: `check` need not import the comparison code
     from implcheck.collect import Collection
@@ -46,17 +48,30 @@ class Options:
 @dataclass(frozen=True, slots=True)
 class Format(Generic[T]):
     """A format: its renderer, named ``module:function`` in this package and imported only when
-    it runs; the options the renderer takes, passed by keyword; and the suffix of a file of this
-    format, when implcheck picks the name."""
+    it runs; the options the renderer takes, passed by keyword; the suffix of a file of this
+    format, when implcheck picks the name; how it writes ``:`` and ``#`` that must not read as a
+    CI runner's command; and, for ``check --baseline``, what regressed since last term."""
 
     renderer: str
     suffix: str
     takes: tuple[str, ...] = ()
+    spelling: safetext.Spelling = TEXT
+    commands: bool = False  # ``-f github``: lines starting ``::`` are its own workflow commands
+    since: str = ""  # ``module:function`` appending what regressed since the baseline, if one is given
 
     def render(self, thing: T, options: Options) -> str:
-        module, function = self.renderer.split(":")
-        render: Callable[..., str] = getattr(import_module(f"implcheck.present.{module}"), function)
-        return render(thing, **{name: getattr(options, name) for name in self.takes})
+        """The output, made safe for a CI log as a whole (``safetext.for_logs``): every format
+        passes here, so the rule is kept whatever text a renderer put where."""
+        shown = _named(self.renderer)(thing, **{name: getattr(options, name) for name in self.takes})
+        if self.since and options.baseline is not None:
+            shown += _named(self.since)(options.baseline)
+        return safetext.for_logs(shown, self.spelling, commands=self.commands)
+
+
+def _named(renderer: str) -> Callable[..., str]:
+    module, function = renderer.split(":")
+    found: Callable[..., str] = getattr(import_module(f"implcheck.present.{module}"), function)
+    return found
 
 
 # --- check: the summary of one result, for a person or a CI job -----------------------------
@@ -71,15 +86,17 @@ class CheckFormat(StrEnum):
     JUNIT = "junit"
 
 
-_MARKDOWN_SUMMARY: Format[Result] = Format("markdown:render_summary", ".md")
+_MARKDOWN_SUMMARY: Format[Result] = Format(
+    "markdown:render_summary", ".md", spelling=MARKDOWN, since="compare:since_markdown"
+)
 
 CHECK_FORMATS: dict[CheckFormat, Format[Result]] = {
-    CheckFormat.TEXT: Format("text:render", ".txt", ("color", "width")),
-    CheckFormat.JSON: Format("json:render", ".json"),
+    CheckFormat.TEXT: Format("text:render", ".txt", ("color", "width"), since="compare:since_text"),
+    CheckFormat.JSON: Format("json:render", ".json", spelling=JSON),
     CheckFormat.MARKDOWN: _MARKDOWN_SUMMARY,
     CheckFormat.MD: _MARKDOWN_SUMMARY,
-    CheckFormat.GITHUB: Format("github:render", ".txt", ("lines",)),
-    CheckFormat.JUNIT: Format("junit:render", ".xml", ("baseline",)),
+    CheckFormat.GITHUB: Format("github:render", ".txt", ("lines",), commands=True, since="compare:since_github"),
+    CheckFormat.JUNIT: Format("junit:render", ".xml", ("baseline",), spelling=MARKUP),
 }
 
 
@@ -110,10 +127,10 @@ class ReportFormat(StrEnum):
 
 
 _REPORT_OPTIONS = ("generated_at", "baseline")
-_MARKDOWN_REPORT: Format[Result] = Format("markdown_report:render", ".md", _REPORT_OPTIONS)
+_MARKDOWN_REPORT: Format[Result] = Format("markdown_report:render", ".md", _REPORT_OPTIONS, spelling=MARKDOWN)
 
 REPORT_FORMATS: dict[ReportFormat, Format[Result]] = {
-    ReportFormat.HTML: Format("html:render", ".html", _REPORT_OPTIONS),
+    ReportFormat.HTML: Format("html:render", ".html", _REPORT_OPTIONS, spelling=MARKUP),
     ReportFormat.MD: _MARKDOWN_REPORT,
     ReportFormat.MARKDOWN: _MARKDOWN_REPORT,
     ReportFormat.CSV: Format("csv:render", ".csv", _REPORT_OPTIONS),
@@ -138,15 +155,15 @@ class PortfolioFormat(StrEnum):
     HTML = "html"
 
 
-_PORTFOLIO_MARKDOWN: Format[Portfolio] = Format("portfolio:render_markdown", ".md")
+_PORTFOLIO_MARKDOWN: Format[Portfolio] = Format("portfolio:render_markdown", ".md", spelling=MARKDOWN)
 
 PORTFOLIO_FORMATS: dict[PortfolioFormat, Format[Portfolio]] = {
     PortfolioFormat.TEXT: Format("portfolio:render_text", ".txt", ("terminal", "color", "width")),
-    PortfolioFormat.JSON: Format("portfolio:render_json", ".json"),
+    PortfolioFormat.JSON: Format("portfolio:render_json", ".json", spelling=JSON),
     PortfolioFormat.MARKDOWN: _PORTFOLIO_MARKDOWN,
     PortfolioFormat.MD: _PORTFOLIO_MARKDOWN,
     PortfolioFormat.CSV: Format("portfolio:render_csv", ".csv"),
-    PortfolioFormat.HTML: Format("portfolio_html:render", ".html"),
+    PortfolioFormat.HTML: Format("portfolio_html:render", ".html", spelling=MARKUP),
 }
 
 
@@ -166,7 +183,7 @@ class ShowFormat(StrEnum):
     MD = "md"
 
 
-_CHECKLIST_MARKDOWN: Format[Checklist] = Format("checklist:render_markdown", ".md")
+_CHECKLIST_MARKDOWN: Format[Checklist] = Format("checklist:render_markdown", ".md", spelling=MARKDOWN)
 
 SHOW_FORMATS: dict[ShowFormat, Format[Checklist]] = {
     ShowFormat.TEXT: Format("checklist:render_text", ".txt"),
@@ -189,11 +206,11 @@ class CompareFormat(StrEnum):
     MD = "md"
 
 
-_COMPARE_MARKDOWN: Format[Comparison] = Format("compare:render_markdown", ".md")
+_COMPARE_MARKDOWN: Format[Comparison] = Format("compare:render_markdown", ".md", spelling=MARKDOWN)
 
 COMPARE_FORMATS: dict[CompareFormat, Format[Comparison]] = {
     CompareFormat.TEXT: Format("compare:render_text", ".txt"),
-    CompareFormat.JSON: Format("compare:render_json", ".json"),
+    CompareFormat.JSON: Format("compare:render_json", ".json", spelling=JSON),
     CompareFormat.MARKDOWN: _COMPARE_MARKDOWN,
     CompareFormat.MD: _COMPARE_MARKDOWN,
 }
@@ -213,11 +230,11 @@ class CollectFormat(StrEnum):
     MD = "md"
 
 
-_COLLECT_MARKDOWN: Format[Collection] = Format("collect:render_markdown", ".md")
+_COLLECT_MARKDOWN: Format[Collection] = Format("collect:render_markdown", ".md", spelling=MARKDOWN)
 
 COLLECT_FORMATS: dict[CollectFormat, Format[Collection]] = {
     CollectFormat.TEXT: Format("collect:render_text", ".txt"),
-    CollectFormat.JSON: Format("collect:render_json", ".json"),
+    CollectFormat.JSON: Format("collect:render_json", ".json", spelling=JSON),
     CollectFormat.MARKDOWN: _COLLECT_MARKDOWN,
     CollectFormat.MD: _COLLECT_MARKDOWN,
 }
@@ -238,8 +255,8 @@ class ValidateFormat(StrEnum):
 
 VALIDATE_FORMATS: dict[ValidateFormat, Format[Checked]] = {
     ValidateFormat.TEXT: Format("problems:render_text", ".txt"),
-    ValidateFormat.JSON: Format("problems:render_json", ".json"),
-    ValidateFormat.GITHUB: Format("problems:render_github", ".txt"),
+    ValidateFormat.JSON: Format("problems:render_json", ".json", spelling=JSON),
+    ValidateFormat.GITHUB: Format("problems:render_github", ".txt", commands=True),
 }
 
 

@@ -64,9 +64,15 @@ def _version_note(comparison: Comparison) -> str:
 
 def _verdict_line(comparison: Comparison) -> str:
     since = _side_name(comparison.before, "the baseline")
+    if not comparison.started:
+        return f"{_side_name(comparison.after, 'This term')} has not started: nothing is answered yet."
     if comparison.regression:
         return f"Readiness regressed since {since}:"
     return f"No regression since {since}."
+
+
+def _mark(comparison: Comparison) -> str:
+    return "? " if not comparison.started else "✗ " if comparison.regression else "✓ "
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -91,7 +97,7 @@ def render_text(comparison: Comparison) -> str:
     lines.append("")
     lines += [f"{a:<{first}}  {b:<{second}}  {c}".rstrip() for a, b, c in rows]
     lines.append(f"(confidence: {CONFIDENCE_MEANING})")
-    lines += ["", ("✗ " if comparison.regression else "✓ ") + _verdict_line(comparison)]
+    lines += ["", _mark(comparison) + _verdict_line(comparison)]
     lines += [f" • {r.message}" for r in comparison.regressions]
     for group in _lists(comparison):
         if group.items:
@@ -132,7 +138,7 @@ def render_markdown(comparison: Comparison) -> str:
         f"| | {then} | {now} |",
         "| --- | --- | --- |",
         f"| Assessed on | {md(before.context.assessed_on)} | {md(after.context.assessed_on)} |",
-        f"| Verdict | {before.verdict_label} | {after.verdict_label} |",
+        f"| Verdict | {md(before.verdict_label)} | {md(after.verdict_label)} |",
         f"| Score | {before.score_text}/100 | {after.score_text}/100 |",
         f"| Confidence ({CONFIDENCE_MEANING}) | {before.confidence_text} | {after.confidence_text} |",
         "",
@@ -171,7 +177,9 @@ def _then_and_now(comparison: Comparison) -> str:
 def since_text(comparison: Comparison) -> str:
     since = _side_name(comparison.before, "the baseline")
     lines = ["", f"Since {since}: {_then_and_now(comparison)}"]
-    if comparison.regression:
+    if not comparison.started:
+        lines.append(_mark(comparison) + _verdict_line(comparison))
+    elif comparison.regression:
         lines.append("✗ Readiness regressed:")
         lines += [f" • {r.message}" for r in comparison.regressions]
     else:
@@ -182,7 +190,9 @@ def since_text(comparison: Comparison) -> str:
 def since_markdown(comparison: Comparison) -> str:
     since = md(_side_name(comparison.before, "the baseline"))
     lines = ["", f"### Since {since}", "", md(_then_and_now(comparison)), ""]
-    if comparison.regression:
+    if not comparison.started:
+        lines.append(md(_verdict_line(comparison)))
+    elif comparison.regression:
         lines += ["**Readiness regressed:**", ""] + [f"- {md(r.message)}" for r in comparison.regressions]
     else:
         lines.append("No regression.")
@@ -239,6 +249,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "overdue_actions": overdue_dict(after),
         "expired_risks": risks_dict(after.expired_risks),
         "regression": comparison.regression,
+        "started": comparison.started,
         "max_drop": comparison.max_drop,
         "regressions": [
             {"kind": r.kind.value, "message": r.message, "items": list(r.items)} for r in comparison.regressions

@@ -14,7 +14,7 @@ from implcheck.present import report_view, since_view
 from implcheck.present.report_glossary import glossary
 from implcheck.present.templating import environment
 from implcheck.result import Result
-from implcheck.safetext import controls_only, line, needs_isolation
+from implcheck.safetext import bidi_references, controls_only, line, needs_isolation
 
 TEMPLATE = "report.html.j2"
 
@@ -31,7 +31,9 @@ def render(result: Result, *, generated_at: str | None = None, baseline: Compari
 def isolate(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         text = controls_only(value)
-        return Markup("<bdi>{}</bdi>").format(text) if needs_isolation(text) else text
+        if needs_isolation(text):
+            return Markup(bidi_references(Markup("<bdi>{}</bdi>").format(text)))
+        return text
     return value
 
 

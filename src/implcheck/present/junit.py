@@ -7,6 +7,10 @@ gap the governors accepted as a risk still fails, and its message says until whe
 With ``--baseline``, a last suite, "Since last term", holds one failing test case for each way
 readiness regressed (in questions, as every format says it), or one passing case when none did.
 Every piece of user text is escaped for XML, and characters XML 1.0 cannot hold are dropped.
+The document validates against the common JUnit schema (the Jenkins xUnit plugin's
+``junit-10.xsd``, copied in ``tests/fixtures/``): test cases are named by their questions, in
+the words the text summary uses, and carry no item id (the schema has no attribute for one;
+JSON keeps the ids).
 """
 
 from __future__ import annotations
@@ -34,10 +38,10 @@ def _attr(text: str) -> str:
 
 
 def _case(r: ItemResult, suite: str, accepted: RiskStatus | None) -> list[str]:
-    head = f"    <testcase classname={_attr(suite)} name={_attr(r.item.question)} id={_attr(r.item.id)}"
+    head = f"    <testcase classname={_attr(suite)} name={_attr(r.item.question)}"
     if r.status in FAILING:
         kind = f"{'critical, ' if r.item.critical else ''}{FAILING[r.status]}"
-        message = f"Answered {r.answer.value} ({kind})"
+        message = f"Answered {r.answer.words} ({kind})"
         if accepted is not None:
             message += f"; accepted as a risk until {accepted.expires} by {accepted.approved_by}"
         body = f"Action: {r.item.action}\nWhy it matters: {r.item.why}"
@@ -62,17 +66,16 @@ def _since(comparison: Comparison) -> list[str]:
     ]
     for regression in comparison.regressions:
         lines += [
-            f"    <testcase classname={_attr(suite)} name={_attr(regression.message)}"
-            f" id={_attr('-'.join(('regressed', regression.kind.value, *regression.items)))}>",
+            f"    <testcase classname={_attr(suite)} name={_attr(regression.message)}>",
             f'      <failure message={_attr(regression.message)} type="regression">'
             f"{_text(f'Readiness regressed since {then}: {regression.message}')}</failure>",
             "    </testcase>",
         ]
     if not comparison.regressions:
-        lines.append(
-            f"    <testcase classname={_attr(suite)} name={_attr(f'Readiness has not gone backwards since {then}')}"
-            ' id="no-regression"/>'
-        )
+        passed = f"Readiness has not gone backwards since {then}"
+        if not comparison.started:
+            passed = f"Not compared with {then}: nothing is answered yet"
+        lines.append(f"    <testcase classname={_attr(suite)} name={_attr(passed)}/>")
     lines.append("  </testsuite>")
     return lines
 
@@ -99,7 +102,7 @@ def render(result: Result, baseline: Comparison | None = None) -> str:
             f' failures="{sum(1 for r in rows if r.status in FAILING)}" errors="0"'
             f' skipped="{sum(1 for r in rows if r.status is Status.NOT_APPLICABLE)}">',
             "    <properties>",
-            f'      <property name="verdict" value="{result.verdict.value}"/>',
+            f'      <property name="verdict" value={_attr(result.verdict_label)}/>',
             f'      <property name="score" value="{result.score:g}"/>',
             f'      <property name="confidence" value="{result.confidence:g}"/>',
             f'      <property name="checklist" value={_attr(f"{result.checklist.id} {result.checklist.version}")}/>',

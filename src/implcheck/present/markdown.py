@@ -14,20 +14,36 @@ from implcheck.safetext import inert
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
+# What GitHub and GitLab turn into links by themselves, in the escaped text: a URL's ``://`` and
+# ``www.``, and ``mailto:``/``xmpp:`` (cmark-gfm's autolinks; a backslash before the character
+# stops them); ``@name`` (a mention, or an e-mail address) and ``#123`` (an issue), which the
+# sites link in the rendered HTML, so they are split there with an element.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9]):(?=//)|(?<![a-z0-9.\\])(www)\.|\b(mailto|xmpp):")
+_REFERENCE = re.compile(r"@|\\#(?=\d)")
 
 
 def md(text: str) -> str:
     """Make user text inert in GitHub/GitLab Markdown, including inside a table cell.
 
     Backslash-escapes the characters that start emphasis, code, links, tables, headings and
-    (GitHub and GitLab) maths,
-    and a leading list or heading marker; turns ``&``, ``<`` and ``>`` into entities (a
-    backslash does not stop raw HTML in every renderer). Newlines become spaces, so a table row
-    cannot be broken.
+    (GitHub and GitLab) maths, and a leading list or heading marker; turns ``&``, ``<`` and
+    ``>`` into entities (a backslash does not stop raw HTML in every renderer); stops bare URLs,
+    ``www.`` and e-mail addresses becoming links, and ``@name`` and ``#123`` becoming mentions
+    and issue links. Newlines become spaces, so a table row cannot be broken.
     """
     flat = inert(" ".join(text.split()))
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _LEADING.sub(_escape_leading, _SPECIAL.sub(r"\\\1", flat))
+    escaped = _LEADING.sub(_escape_leading, _SPECIAL.sub(r"\\\1", flat))
+    return _REFERENCE.sub(_unreferenced, _AUTOLINK.sub(_unlinked, escaped))
+
+
+def _unlinked(match: re.Match[str]) -> str:
+    word = match.group(1) or match.group(2)
+    return f"{word}\\." if match.group(1) else f"{word}\\:" if word else "\\:"
+
+
+def _unreferenced(match: re.Match[str]) -> str:
+    return f"<span>{match.group().lstrip(chr(92))}</span>"
 
 
 def _escape_leading(match: re.Match[str]) -> str:
@@ -42,7 +58,7 @@ def render_summary(result: Result) -> str:
     lines = [
         f"## {title or md(result.checklist.title)}",
         "",
-        f"**Verdict: {result.verdict_label}** · score {result.score_text}/100 · "
+        f"**Verdict: {md(result.verdict_label)}** · score {result.score_text}/100 · "
         f"confidence {result.confidence_text}: {md(result.confidence_meaning)} · "
         f"checklist `{result.checklist.id}` {md(result.checklist.version)}",
         "",

@@ -40,6 +40,8 @@ COLUMNS = (
 
 def change(term: Term) -> str:
     """The change since the previous term, in words: the score's move, and whether it regressed."""
+    if not term.started:
+        return "not started"
     if term.score_change is None:
         return "first term"
     moved = "score unchanged" if term.score_change == 0 else f"score {term.score_change:+.0f}"
@@ -55,7 +57,7 @@ def row(group: Group, term: Term) -> tuple[str, ...]:
         line(group.checklist),
         line(term.term),
         line(term.assessed_on),
-        term.label,
+        line(term.label),
         f"{term.score:.0f}",
         f"{term.confidence:.0%}",
         str(term.respondents),
@@ -76,7 +78,7 @@ def summary(portfolio: Portfolio) -> list[str]:
     # Counted by the words shown: a trust with both checklists reads "1 off track, 1 not ready".
     latest = Counter((group.latest.verdict.rank, group.latest.label) for group in groups)
     regressed = sum(1 for group in groups if group.regressed)
-    verdicts = ", ".join(f"{count} {label.lower()}" for (_, label), count in sorted(latest.items()))
+    verdicts = ", ".join(f"{count} {line(label.lower())}" for (_, label), count in sorted(latest.items()))
     said = [
         f"{counted(len(groups), 'implementation')} in {counted(portfolio.schools, 'school')}, "
         f"from {counted(portfolio.files, 'answers file')}.",
@@ -104,8 +106,8 @@ class Slipped:
 def slipped(portfolio: Portfolio) -> list[Slipped]:
     found = []
     for group in portfolio.groups:
-        if group.regressed:
-            before, after = group.terms[-2], group.terms[-1]
+        if group.regressed and group.last_two is not None:
+            before, after = group.last_two
             title = line(f"{group.school} · {group.initiative} ({group.checklist})")
             found.append(Slipped(title, line(f"{before.term} to {after.term}"), tuple(map(line, after.regressions))))
     return found
@@ -126,6 +128,7 @@ def _term(term: Term) -> dict[str, Any]:
         "disagreements": term.disagreements,
         "overdue_actions": term.overdue_actions,
         "expired_risks": term.expired_risks,
+        "started": term.started,
         "score_change": term.score_change,
         "regressed": term.regressed,
         "regressions": list(term.regressions),
@@ -134,9 +137,9 @@ def _term(term: Term) -> dict[str, Any]:
 
 
 def _regression(group: Group) -> dict[str, Any] | None:
-    if len(group.terms) < 2:
+    if group.last_two is None:
         return None
-    before, after = group.terms[-2], group.terms[-1]
+    before, after = group.last_two
     return {
         "regressed": after.regressed,
         "from_term": before.term,
@@ -202,9 +205,10 @@ def render_csv(portfolio: Portfolio) -> str:
         for term in group.terms:
             text = [cell(value) for value in (group.school, group.initiative, group.checklist, term.checklist_version)]
             text += [cell(term.term), cell(term.assessed_on)]
-            # Figures are ours, not user text: a score change of -5 stays a number, not '-5.
+            # Figures are ours, not user text: a score change of -5 stays a number, not '-5. The verdict
+            # is a checklist's own word for it, so it is a cell like user text.
             figures = [
-                term.verdict.value,
+                cell(term.label),  # in the words every other format shows; JSON keeps the id
                 f"{term.score:g}",
                 f"{term.confidence:.2f}",
                 str(term.respondents),
@@ -222,7 +226,7 @@ def render_csv(portfolio: Portfolio) -> str:
 
 
 def render_markdown(portfolio: Portfolio) -> str:
-    lines = ["# Portfolio", "", *summary(portfolio), ""]
+    lines = ["# Portfolio", "", *map(md, summary(portfolio)), ""]
     found = slipped(portfolio)
     if found:
         lines += ["## Regressed since the previous term", ""]

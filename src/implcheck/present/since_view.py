@@ -32,6 +32,7 @@ class SinceView:
     then_score: str
     now_score: str
     regressed: bool
+    started: bool  # anything answered this term (terms.started): a blank file is not compared
     regressions: tuple[str, ...]
     worse: tuple[Moved, ...]
     better: tuple[Moved, ...]
@@ -62,6 +63,7 @@ def build(comparison: Comparison) -> SinceView:
         then_score=before.score_text,
         now_score=after.score_text,
         regressed=comparison.regression,
+        started=comparison.started,
         regressions=tuple(r.message for r in comparison.regressions),
         worse=_moved(comparison.items, comparison.regressed),
         better=_moved(comparison.items, comparison.improved),

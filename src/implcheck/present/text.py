@@ -20,6 +20,7 @@ def escape(text: str) -> str:
     return layout.escape(line(" ".join(text.split())))
 
 
+VERDICT_LABEL_CELLS = 40
 VERDICT_STYLE = {
     Verdict.READY: ("green", "✓"),
     Verdict.READY_WITH_CONDITIONS: ("yellow", "!"),
@@ -45,13 +46,17 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     console = layout.console(out, color=color, width=width)
     context = result.context
     heading = " · ".join(escape(part) for part in (context.school, context.initiative, context.term) if part)
+    # Lines that start with user text are cut with "…" rather than wrapped: wrapping would start a
+    # line with the school's words, which could then pass for one of ours (a forged verdict line).
     if heading:
-        console.print(f"[bold]{heading}[/]")
+        console.print(f"[bold]{heading}[/]", no_wrap=True, overflow="ellipsis")
     roles = ", ".join(escape(r.role.value) for r in result.respondents)
     count = len(result.respondents)
     console.print(
         f"Checklist {escape(result.checklist.id)} {escape(result.checklist.version)}"
-        f" · {count} respondent{'s' if count != 1 else ''} ({roles})"
+        f" · {count} respondent{'s' if count != 1 else ''} ({roles})",
+        no_wrap=True,
+        overflow="ellipsis",
     )
     migrated = migrate.note(result.checklist, result.migrated)
     if migrated:
@@ -62,11 +67,12 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         console.print(escape(f"{sentence}:"))
         console.print(f"  implcheck {escape(command)}")
     colour, mark = VERDICT_STYLE[result.verdict]
+    # A checklist's own word for the verdict, cut short enough that it never wraps onto a line of
+    # its own: only the score and confidence, ours, can start the next line.
+    label = layout.escape(shorten(line(" ".join(result.verdict_label.upper().split())), VERDICT_LABEL_CELLS))
     console.print()
     console.print(
-        f"[bold {colour}]{mark} {result.verdict_label.upper()}[/]   "
-        f"score {result.score_text}/100   "
-        f"confidence {result.confidence_text}"
+        f"[bold {colour}]{mark} {label}[/]   score {result.score_text}/100   confidence {result.confidence_text}"
     )
     # Said under the figure, not left to a glossary: "confidence" alone promises more than it measures.
     console.print(f"Confidence: {result.confidence_meaning}")
@@ -77,7 +83,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
     if result.failure_modes:
         console.print("\n[bold]Failure modes hit[/]")
         for hit in result.failure_modes:
-            console.print(f" {escape(hit.failure_mode.label)}")
+            console.print(f" {escape(hit.failure_mode.label)}", no_wrap=True, overflow="ellipsis")
             _questions(console, "  •", [question[item_id] for item_id in hit.items])
     if result.critical_gaps:
         console.print("\n[bold]Critical gaps[/]")
@@ -93,7 +99,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         console.print(f"\n[bold]Still unknown[/] ({len(result.unknowns)})")
         _rows(console, [(" ?", escape(shorten(r.item.question))) for r in result.unknown_items])
     for listing in listings(result):
-        console.print(f"\n[bold]{escape(listing.title)}[/]")
+        console.print(f"\n[bold]{escape(listing.title)}[/]", no_wrap=True, overflow="ellipsis")
         _rows(console, [(" •", escape(text)) for text in listing.lines])
     if result.disagreements:
         console.print(f"\n[bold]Respondents disagree on {counted(len(result.disagreements), 'item')}[/]")

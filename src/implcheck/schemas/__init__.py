@@ -1,11 +1,11 @@
-"""JSON Schemas for the three file kinds and the comparison of two terms (``implcheck schema KIND``).
+"""JSON Schemas for the file kinds people write and the JSON implcheck writes (``implcheck schema KIND``).
 
 The checklist and answers schemas (``files.py``) are generated from the field tables in
 ``fields.py``, the same tables the loader checks files against, so an editor and
 ``implcheck validate`` accept the same files (``tests/test_fields.py`` holds them to it). The
 loader still gives the friendlier messages, and checks what a schema cannot say (duplicate ids,
-an item id unknown to the checklist, 'na' without a reason). The result and comparison schemas
-(``outputs.py``) describe what implcheck writes for scripts.
+a checklist reference that names no file, an accepted risk's expiry within a year). The result,
+comparison and portfolio schemas (``outputs.py``) describe what implcheck writes for scripts.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from implcheck.schemas.files import ANSWERS, ANSWERS_FOR, CHECKLIST, EXPECTED, answers_for
-from implcheck.schemas.outputs import COLLECT, COMPARE, RESULT
+from implcheck.schemas.outputs import COLLECT, COMPARE, PORTFOLIO, RESULT
 
 __all__ = [
     "ANSWERS",
@@ -23,6 +23,7 @@ __all__ = [
     "COLLECT",
     "COMPARE",
     "EXPECTED",
+    "PORTFOLIO",
     "RESULT",
     "SCHEMAS",
     "answers_for",
@@ -37,6 +38,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "result": RESULT,
     "compare": COMPARE,
     "collect": COLLECT,
+    "portfolio": PORTFOLIO,
 }
 
 

@@ -80,17 +80,50 @@ def record_schema(record: Record, answers: dict[str, Any] | None = None) -> dict
     return closed_object(properties, list(record.required))
 
 
+_REASON = {"anyOf": [{"type": "string", "pattern": fields.NON_BLANK}, {"type": "number"}]}
+
+
 def answer_schema(allowed: tuple[AnswerValue, ...] = tuple(AnswerValue)) -> dict[str, Any]:
     """An answer in short (``yes``) or long form (``{answer: yes, evidence: ...}``); empty
-    means unknown."""
-    short = {"anyOf": [{"type": "null"}, _choice(tuple(str(value) for value in allowed))]}
+    means unknown. ``na`` needs a reason, so it is only the long form, with evidence."""
+    values = tuple(str(value) for value in allowed)
+    short = {"anyOf": [{"type": "null"}, _choice(tuple(value for value in values if value != AnswerValue.NA))]}
     long = record_schema(fields.ANSWER)
-    long["properties"]["answer"] = {"description": fields.SHORT_ANSWER.description, **short}
+    long["properties"]["answer"] = {
+        "description": fields.SHORT_ANSWER.description,
+        "anyOf": [{"type": "null"}, _choice(values)],
+    }
+    if AnswerValue.NA in allowed:
+        na = {"properties": {"answer": {"type": "string", "pattern": fields.choice_pattern([AnswerValue.NA])}}}
+        long["if"] = {**na, "required": ["answer"]}
+        long["then"] = {"required": ["evidence"], "properties": {"evidence": _REASON}}
     return {"anyOf": [short, long]}
 
 
+# Actions and accepted risks are dated, and judged against the day of the assessment.
+_DATED = {
+    "allOf": [
+        {
+            "if": {"required": [name], "properties": {name: {"type": "array"}}},
+            "then": {
+                "required": ["context"],
+                "properties": {
+                    "context": {
+                        "type": "object",
+                        "required": ["assessed_on"],
+                        "properties": {"assessed_on": {"type": "string", "pattern": fields.REQUIRED_DATE_PATTERN}},
+                    }
+                },
+            },
+        }
+        for name in ("actions", "accepted_risks")
+    ]
+}
+
+
 def _file_schema(title: str, record: Record, answers: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"$schema": DRAFT, "title": title, **record_schema(record, answers)}
+    extra = _DATED if record is fields.ANSWERS else {}
+    return {"$schema": DRAFT, "title": title, **record_schema(record, answers), **extra}
 
 
 CHECKLIST = _file_schema("implcheck checklist", fields.CHECKLIST)
@@ -122,4 +155,9 @@ def answers_for(checklist: Checklist) -> dict[str, Any]:
         fields.ANSWERS,
         {"properties": properties, "additionalProperties": False},
     )
+    # An action or an accepted risk is about one of this checklist's items.
+    item = {"type": "string", "pattern": fields.trimmed("|".join(item.id for item in checklist.items))}
+    for name in ("actions", "accepted_risks"):
+        entries = schema["properties"][name]["anyOf"][1]["items"]
+        entries["properties"]["item"] = {"description": entries["properties"]["item"]["description"], **item}
     return schema

@@ -1,8 +1,9 @@
 """The schemas of what implcheck writes for scripts: a JSON result (``check --format json``), the
-comparison of two terms (``compare --format json``) and who has replied (``collect --format
-json``). The result's schema is generated from the types ``present/json.py`` builds it as; the
-others describe ``present/compare.py`` and ``present/collect.py``. ``tests/test_schemas.py``
-validates real output against them.
+comparison of two terms (``compare --format json``), who has replied (``collect --format json``)
+and a trust's portfolio (``portfolio --format json``). The result's schema is generated from the
+types ``present/json.py`` builds it as; the others describe ``present/compare.py``,
+``present/collect.py`` and ``present/portfolio.py``. ``tests/test_schemas.py`` validates real
+output against them.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ COMPARE: dict[str, Any] = {
             "overdue_actions": _OVERDUE,
             "expired_risks": _RISKS,
             "regression": {"type": "boolean"},
+            "started": {"type": "boolean", "description": "anything answered in the later term; if not, no regression"},
             "max_drop": NUMBER,
             "regressions": {
                 "type": "array",
@@ -103,6 +105,7 @@ COMPARE: dict[str, Any] = {
             "overdue_actions",
             "expired_risks",
             "regression",
+            "started",
             "max_drop",
             "regressions",
             "retired",
@@ -217,5 +220,93 @@ COLLECT: dict[str, Any] = {
             "disagreements",
             "problems",
         ],
+    ),
+}
+
+_COUNT: dict[str, Any] = {"type": "integer", "minimum": 0}
+_term = closed_object(
+    {
+        "term": STRING,
+        "assessed_on": STRING,
+        "checklist_version": STRING,
+        "verdict": enum_of(Verdict),
+        "score": NUMBER,
+        "confidence": NUMBER,
+        "respondents": _COUNT,
+        "disagreements": _COUNT,
+        "overdue_actions": _COUNT,
+        "expired_risks": _COUNT,
+        "started": {
+            "type": "boolean",
+            "description": "anything answered yet; a term with nothing answered has not started",
+        },
+        "score_change": {"type": ["number", "null"]},
+        "regressed": {"type": "boolean"},
+        "regressions": IDS,
+        "files": IDS,
+    },
+    [
+        "term",
+        "assessed_on",
+        "checklist_version",
+        "verdict",
+        "score",
+        "confidence",
+        "respondents",
+        "disagreements",
+        "overdue_actions",
+        "expired_risks",
+        "started",
+        "score_change",
+        "regressed",
+        "regressions",
+        "files",
+    ],
+)
+
+PORTFOLIO: dict[str, Any] = {
+    "$schema": DRAFT,
+    "title": "implcheck portfolio",
+    "description": "portfolio --format json: every school's implementations, each term by term, oldest first",
+    **closed_object(
+        {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "files": _COUNT,
+            "migrated_files": {
+                **_COUNT,
+                "description": "files written for an earlier checklist version, read as this one",
+            },
+            "schools": _COUNT,
+            "groups": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "school": STRING,
+                        "initiative": STRING,
+                        "checklist": STRING,
+                        "checklist_title": STRING,
+                        "terms": {"type": "array", "minItems": 1, "items": _term},
+                        "regression": {
+                            "anyOf": [
+                                {"type": "null"},
+                                closed_object(
+                                    {
+                                        "regressed": {"type": "boolean"},
+                                        "from_term": STRING,
+                                        "to_term": STRING,
+                                        "score_change": {"type": ["number", "null"]},
+                                        "reasons": IDS,
+                                    },
+                                    ["regressed", "from_term", "to_term", "score_change", "reasons"],
+                                ),
+                            ]
+                        },
+                    },
+                    ["school", "initiative", "checklist", "checklist_title", "terms", "regression"],
+                ),
+            },
+            "problems": IDS,
+        },
+        ["schema_version", "files", "migrated_files", "schools", "groups", "problems"],
     ),
 }
