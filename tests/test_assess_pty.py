@@ -166,7 +166,8 @@ def test_interrupt_resume_kill_hang_up_and_finish(tmp_path: Path) -> None:
     assert answers(oak)["training-planned"] == Answer(AnswerValue.YES)
     check = subprocess.run([IMPLCHECK, "check", "oak.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert check.returncode == 1  # not ready: the gate fails
-    assert re.search(r"✗ NOT READY   score \d+/100   confidence 100% \(4 of 4 answered\)", check.stdout)
+    assert re.search(r"✗ NOT READY   score \d+/100   confidence 100%\n", check.stdout)
+    assert "Confidence: share of questions answered and agreed on (4 of 4 answered)" in " ".join(check.stdout.split())
     assert not SGR.search(transcript(child)), "NO_COLOR is set: no colour or bold codes"
 
 
@@ -287,7 +288,8 @@ def test_dont_know_is_an_answer_and_carrying_on_starts_after_it(tmp_path: Path) 
     child.expect("Prepare · 3 of 4")
     answer(child, "n", "")
     answer(child, "p", "")
-    child.expect(r"confidence 75% \(3 of 4\s+answered\)")
+    child.expect(r"confidence 75%")
+    child.expect(words("share of questions answered and agreed on (3 of 4 answered)"))
     child.expect(r"Still unknown \(1\)")
     child.expect("Is there a specific problem?")
     child.expect(r"\[y/N\] ")

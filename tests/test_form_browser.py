@@ -167,7 +167,7 @@ def test_the_downloaded_file_checks_as_the_same_answers_written_by_assess(
     written.write_text(answers_file.render(checklist, "form-roles.yaml", context, answers), encoding="utf-8")
     code, said, from_form = _check(downloaded)
     assert (code, said, from_form) == _check(written)
-    assert (code, said) == (1, "gate failed: the verdict is not_ready (--fail-on not_ready)\n")
+    assert (code, said) == (1, "gate failed: the verdict is not ready, and --fail-on fails not ready\n")
     assert from_form["verdict"] == "not_ready"
     assert {item["id"]: item["answer"] for item in from_form["items"]} == {
         "problem-specific": "partly",
