@@ -31,7 +31,7 @@ test:
 	$(PY) -m pytest
 
 test-all:
-	$(PY) -m pytest -m "slow or not slow"
+	$(PY) -m pytest -m "slow or not slow" -n 0
 
 lint:
 	.venv/bin/ruff check src tests benchmarks

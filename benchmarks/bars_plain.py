@@ -6,8 +6,8 @@ minute for): one PASS or FAIL line per bar, exit 1 if any fails.
 * no ``record.py``: records are standard dataclasses;
 * no private rich import (``rich._wrap`` and the like) anywhere in ``src/``;
 * no upward import (``tests/test_layers.py``, which states the layers, is run);
-* the default ``pytest`` in about a minute: at most 75 s of CPU, which is a minute and a bit of
-  wall time on an idle two-core machine (CPU, not wall time, so a busy machine does not fail it);
+* the default ``pytest`` in about a minute: at most 75 s of wall time (it spreads the tests over
+  the cores with pytest-xdist, so on a busy machine run it when nothing else is);
 * CI runs every test, slow ones too, and holds the coverage floor on that run (``.ci/run``);
   with ``--full``, the full run itself is made here and must reach the floor (minutes);
 * start-up within 2x the import floor (``bench.py``'s P1, on its own).
@@ -29,7 +29,7 @@ from bench import START_UP_BAR, compile_sources, p1_medians, p1_ratios  # a scri
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "implcheck"
-DEFAULT_RUN_CPU = 75.0  # seconds
+DEFAULT_RUN_WALL = 75.0  # seconds: "about a minute"
 
 
 def no_record() -> tuple[bool, str]:
@@ -80,8 +80,8 @@ def default_run_in_a_minute() -> tuple[bool, str]:
     code, out, cpu = _pytest()
     wall = time.perf_counter() - start
     summary = next((line.strip() for line in reversed(out.splitlines()) if " passed" in line), "no summary")
-    detail = f"{cpu:.0f} s of CPU (at most {DEFAULT_RUN_CPU:g}), {wall:.0f} s of wall time; {summary}"
-    return code == 0 and cpu <= DEFAULT_RUN_CPU, detail
+    detail = f"{wall:.0f} s (at most {DEFAULT_RUN_WALL:g}), {cpu:.0f} s of CPU over the cores; {summary}"
+    return code == 0 and wall <= DEFAULT_RUN_WALL, detail
 
 
 def _floor() -> float | None:
@@ -99,7 +99,7 @@ def ci_runs_everything(full: bool) -> Callable[[], tuple[bool, str]]:
             return False, '.ci/run has no pytest -m "slow or not slow" with --cov-fail-under'
         if not full:
             return True, f".ci/run runs every test with a floor of {floor:g}% (--full runs them here)"
-        code, out, _ = _pytest("-m", "slow or not slow", f"--cov-fail-under={floor:g}")
+        code, out, _ = _pytest("-m", "slow or not slow", "-n", "0", f"--cov-fail-under={floor:g}")
         total = next((line for line in out.splitlines() if line.startswith("TOTAL")), "TOTAL ?")
         return code == 0, f"floor {floor:g}%: {' '.join(total.split())}"
 

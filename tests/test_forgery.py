@@ -63,6 +63,7 @@ def trust(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return folder
 
 
+@pytest.mark.slow  # every payload through every command and format: the corpus, like the hostile one
 def test_no_output_forges_a_workflow_command_or_carries_raw_control_text(
     trust: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
