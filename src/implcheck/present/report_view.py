@@ -177,7 +177,7 @@ class Report:
     checklist_version: str
     respondents: tuple[str, ...]
     files: tuple[str, ...]
-    # Who was asked what, by role ("3 teachers were asked 15 of the 69 questions"); empty when
+    # Who was asked what, by role ("3 teachers were asked 14 of the 65 questions"); empty when
     # every respondent was asked every question.
     asked_by_role: tuple[str, ...]
     # One respondent whose role is not asked the full set: combine it with the leader's.
