@@ -17,7 +17,10 @@ SHARE = (
     "Share it from a shared drive or Teams, not as an email attachment (many school mail systems hold back "
     ".html files). Each person answers in their browser and sends back the answers file it downloads.\n"
 )
-NEXT = "Then check the returned files together: implcheck check FILES (or implcheck report FILES)\n"
+NEXT = (
+    "Then put the returned files in one folder with the leader's: implcheck collect FOLDER says who has "
+    "replied, and implcheck report FOLDER writes the report\n"
+)
 
 
 def invoke(*args: str) -> Result:

@@ -66,7 +66,10 @@ _SHARE = (
     ".html files). Each person answers in their browser and sends back the answers file it downloads."
 )
 _BESIDE = "The files name the checklist {name}: keep them in the folder with it, or give check --checklist-dir."
-_NEXT = "Then check the returned files together: implcheck check FILES (or implcheck report FILES)"
+_NEXT = (
+    "Then put the returned files in one folder with the leader's: implcheck collect FOLDER says who has "
+    "replied, and implcheck report FOLDER writes the report"
+)
 
 
 def _one_line(text: str) -> str:
