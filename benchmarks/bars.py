@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 # name: (script, what its bars are, extra arguments)
 BARS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "roles": ("roles.py", "each role's question set is short enough (issue 19)", ()),
+    "safe": ("bars_safe.py", "every output safe where it lands (issue 20)", ()),
     "scoring": ("bars_scoring.py", "no scoring loophole (issue 21)", ()),
     "migration": ("bars_migration.py", "last term's files carry forward (issue 21)", ()),
     "report": ("report_pages.py", "the governors' report fits its pages (issue 23)", ()),
