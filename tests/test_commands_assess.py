@@ -84,7 +84,7 @@ def test_cli_interview_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyP
 @pytest.mark.usefixtures("terminal")
 def test_cli_quit_and_run_again(tmp_path: Path) -> None:
     out = tmp_path / "oak.yaml"
-    first = invoke(mini_beside(out), "-o", out, input="Oak\nPobble\n\nit\n\nn\nno evidence yet\nq\n")
+    first = invoke(mini_beside(out), "-o", out, input="Oak\nPobble\n\nit\n\np\nsome evidence\nq\n")
     assert first.exit_code == 0, first.output
     assert f"To carry on, run:\n  implcheck assess -o {out}\n" in first.stdout
     # --resume: the same, but FILE must exist
@@ -94,7 +94,7 @@ def test_cli_quit_and_run_again(tmp_path: Path) -> None:
         "Carrying on at question 2 of 4, the first not asked yet.\nSo far: 1 of 4 answered, 3 not asked yet."
         in again.stdout
     )
-    assert answers_in(out)["problem-specific"] == Answer(AnswerValue.NO, "no evidence yet")
+    assert answers_in(out)["problem-specific"] == Answer(AnswerValue.PARTLY, "some evidence")
 
 
 @pytest.mark.parametrize(

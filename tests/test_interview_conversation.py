@@ -30,13 +30,10 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         out,
         *CONTEXT,
         "y",
-        "SLT minutes, 3 May",
+        "SLT minutes, 3 May",  # evidence: asked only for a yes or partly on a critical or weight-3 question
         "p",
-        "",
         "n",
-        "",
         "u",
-        "",
         "n",  # the report offer
     )
     assert outcome == Outcome()
@@ -56,15 +53,18 @@ def test_a_whole_interview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     }
     printed = capsys.readouterr().out
     assert "─ Explore · Why we are doing this ─" in printed
+    assert printed.count("Evidence (Enter to skip): ") == 1
     assert (
-        "─\nExplore: deciding what problem to solve and whether this product is the right answer, before you \n"
+        "─\n4 questions, about 2 minutes left.\n"
+        "Explore: deciding what problem to solve and whether this product is the right answer, before you \n"
         "commit.\n"
         "y yes · p partly · n no · u don't know · na doesn't apply\n"
         "s skip for now · b back · ? help · q save and stop\n\n"
         "Explore · 1 of 4"
     ) in printed
     assert (
-        "─\nPrepare: getting ready before the launch: the plan, the people, the systems and the training.\n"
+        "─\n2 questions, about 1 minute left.\n"
+        "Prepare: getting ready before the launch: the plan, the people, the systems and the training.\n"
         "y yes · p partly · n no · u don't know · na doesn't apply\n\n"
     ) in printed
     assert "Still unknown (1)\n ? Is follow-up training planned?\n" in printed
@@ -195,7 +195,7 @@ def test_with_nothing_left_to_ask_the_dont_knows_are_offered(
 @pytest.mark.usefixtures("terminal")
 def test_skipped_questions_come_back_before_the_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "oak.yaml"
-    outcome, script = assess(out, *CONTEXT, "s", "y", "", "s", "n", "", "", "u", "", "p", "", "n")
+    outcome, script = assess(out, *CONTEXT, "s", "y", "s", "n", "", "u", "p", "n")
     assert outcome == Outcome()
     printed = capsys.readouterr().out
     assert "You skipped 2 questions. Answer them now? [Y/n] \n" in printed
@@ -219,7 +219,7 @@ def test_skipped_questions_come_back_before_the_end(tmp_path: Path, capsys: pyte
 @pytest.mark.usefixtures("terminal")
 def test_skipped_questions_can_be_left_for_later(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "oak.yaml"
-    outcome, _ = assess(out, *CONTEXT, "y", "", "y", "", "s", "y", "", "n", "n")
+    outcome, _ = assess(out, *CONTEXT, "y", "", "y", "s", "y", "n", "n")
     assert outcome == Outcome()
     printed = capsys.readouterr().out
     assert "You skipped 1 question. Answer it now? [Y/n] n\n" in printed

@@ -72,7 +72,7 @@ def test_the_report_is_offered_and_written(write: Write, capsys: pytest.CaptureF
         calls.append((result.verdict, output))
         return f"wrote {output}"
 
-    outcome, script = assess(path, "y", "", "y", ref=None, report_writer=writer)
+    outcome, script = assess(path, "y", "y", ref=None, report_writer=writer)
     assert outcome == Outcome()
     assert calls == [(Verdict.READY, path.with_suffix(".html"))]
     offer = " ".join(script.prompts[-1].split())
@@ -88,7 +88,7 @@ def test_a_failed_report_does_not_lose_the_answers(write: Write, capsys: pytest.
     def writer(result: Scored, output: Path) -> str:
         raise UsageError("templates missing")
 
-    outcome, script = assess(path, "y", "", "yes", ref=None, report_writer=writer)
+    outcome, script = assess(path, "y", "yes", ref=None, report_writer=writer)
     assert outcome == Outcome()
     assert "(it replaces the one there)" in " ".join(script.prompts[-1].split())
     assert "The report was not written: templates missing\n" in capsys.readouterr().out

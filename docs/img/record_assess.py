@@ -23,7 +23,7 @@ SESSION = "implcheck-record"
 # The second session's answers, in question order: mostly yes, with the gaps a real school has.
 ANSWERS = {20: "s", 7: "n", 12: "p", 18: "u", 23: "n", 30: "p", 41: "u", 52: "n", 60: "p"}
 
-EVIDENCE = {(4, "y"): "Year 6 writing scores each term", (20, "p"): "Discussed at SLT, not yet minuted"}
+EVIDENCE = {(3, "y"): "Year 6 writing scores each term", (20, "p"): "Discussed at SLT, not yet minuted"}
 
 
 def tmux(*args: str) -> str:
@@ -103,12 +103,10 @@ def first_session(folder: Path, width: int, name: str, *, color: bool) -> None:
         (QUESTION, "y"),
         (r"Evidence", "Writing audit, Y4-6, March"),
         (QUESTION, "maybe"),
-        (QUESTION, "p"),
-        (r"Evidence", ""),
+        (QUESTION, "p"),  # weight 2: no evidence asked
         (QUESTION, "b"),
         (QUESTION, ""),
-        (QUESTION, "u"),
-        (r"Evidence", "Asking the data lead"),
+        (QUESTION, "u"),  # evidence is asked after a yes or partly only
         (QUESTION, "s"),
     ]:
         wait_for(prompt)
@@ -135,8 +133,10 @@ def second_session(folder: Path, name: str) -> None:
         key = "p" if number in seen else ANSWERS.get(number, "y")
         seen.add(number)
         send(key)
-        if key != "s":
-            wait_for(r"Evidence")
+        # Evidence is asked only where the verdict rests on it (a yes or partly on a critical or
+        # weight-3 question): wait for whichever comes next.
+        wait_for(rf"Evidence|{QUESTION}|Answer (it|them) now\? \[Y/n\]|report to .* now\? \[y/N\]|^\[exit")
+        if re.search(r"Evidence", [line for line in screen().splitlines() if line.strip()][-1]):
             send(EVIDENCE.get((number, key), ""))
     finish(name)
 

@@ -29,10 +29,12 @@ from implcheck.interview.decide import (
     refusal,
     still_unknown,
     suggested_term,
+    wants_evidence,
 )
 from implcheck.interview.session import Session
 from implcheck.model import Answer, AnswerValue, Context, Item, Respondent, Role, Section, Stage
 from implcheck.result import Verdict
+from implcheck.roles import how_long
 
 
 class Stop(Exception):
@@ -215,6 +217,9 @@ class Interview:
         self.shown = section
         self.console.print()
         self.console.print(Rule(f"{section.stage.label} · {escape(section.title)}", style="dim"))
+        left = sum(1 for each in self.items if each.id not in self.session.answers)
+        if left:  # how long is left, at each new section
+            self.say(f"[dim]{escape(how_long(left))} left.[/]")
         if section.stage not in self.stages_explained:
             self.stages_explained.add(section.stage)
             self.say(f"[dim]{section.stage.label}: {escape(section.stage.meaning)}.[/]")
@@ -268,7 +273,8 @@ class Interview:
                     continue
                 return Move.KEEP
             self.session.record(item, Answer(key, current.evidence, current.date))
-            self._evidence(item, carried=last is not None)
+            if current.evidence or wants_evidence(item, key):  # evidence given is offered to keep or clear
+                self._evidence(item, carried=last is not None)
             return Move.KEEP
 
     def question(self, item: Item) -> str:

@@ -91,6 +91,14 @@ def refusal(item: Item, value: AnswerValue) -> str | None:
     return None
 
 
+def wants_evidence(item: Item, value: AnswerValue) -> bool:
+    """Whether the interview asks for evidence after ``value``: where the verdict rests on it, a
+    yes or partly on a critical or weight-3 question (what lets a heavy gap count as closed).
+    Elsewhere the answer alone is saved, so a whole checklist is not twice as many prompts; the
+    file takes evidence for any answer."""
+    return value in (AnswerValue.YES, AnswerValue.PARTLY) and (item.critical or item.weight == 3)
+
+
 def next_unasked(items: tuple[Item, ...], answers: dict[str, Answer], start: int = 0) -> int | None:
     """The index of the first item at or after ``start`` with no answer at all, or ``None``.
     An explicit "don't know" is an answer: carrying on never asks it again unasked for."""
