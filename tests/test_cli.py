@@ -108,10 +108,7 @@ def test_check_not_ready_fails_the_gate_with_its_reasons(write: Write) -> None:
     assert result.exit_code == 1
     assert "✗ NOT READY" in result.stdout
     assert "1 critical item answered no: “Is there a specific problem?”" in result.stdout
-    assert (
-        "Critical gaps\n ✗ problem-specific (no): Is there a specific problem?\n   → Name the problem.\n"
-        in result.stdout
-    )
+    assert "Critical gaps\n ✗ Is there a specific problem? (no)\n   → Name the problem.\n" in result.stdout
     assert result.stderr == "gate failed: the verdict is not ready, and --fail-on fails not ready\n"
 
 

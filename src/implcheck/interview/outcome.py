@@ -116,7 +116,7 @@ def finish(interview: Interview, writer: ReportWriter, *, color: bool) -> None:
     console.print(Rule("Result", style="dim"))
     result = score(Assessment(session.checklist, (session.sheet(),)))
     # Already laid out for this width, colour codes and all: printed as it is, not re-wrapped.
-    text = summary.render(result, color=color, width=min(console.width, 120), questions=True)
+    text = summary.render(result, color=color, width=min(console.width, 120))
     console.print(Text.from_ansi(text), end="")
     tally = session.tally
     left = [f"{tally.not_asked} not asked yet"] if tally.not_asked else []

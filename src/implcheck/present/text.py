@@ -39,9 +39,9 @@ def _questions(console: Surface, bullet: str, questions: list[str]) -> None:
         console.print(f"{bullet} {escape(question)}", no_wrap=True, overflow="ellipsis")
 
 
-def render(result: Result, *, color: bool = False, width: int = 100, questions: bool = False) -> str:
-    """The summary. The failure modes hit name their items by question; with ``questions``
-    (``assess``), so do the critical gaps, without the ids a file's author looks up."""
+def render(result: Result, *, color: bool = False, width: int = 100) -> str:
+    """The summary, naming every item by its question, as the interview asks it (the ids are for
+    files and scripts: ``--format github`` points at each answer's line, JSON keeps them)."""
     out = io.StringIO()
     console = layout.console(out, color=color, width=width)
     context = result.context
@@ -89,10 +89,7 @@ def render(result: Result, *, color: bool = False, width: int = 100, questions: 
         console.print("\n[bold]Critical gaps[/]")
         rows: list[tuple[str, str]] = []
         for r in result.critical_gaps:
-            named = f"{r.item.id} ({r.answer.value}): {escape(r.item.question)}"
-            if questions:
-                named = f"{escape(r.item.question)} ({r.answer.words})"
-            rows.append((f" [{colour}]{mark}[/]", named))
+            rows.append((f" [{colour}]{mark}[/]", f"{escape(r.item.question)} ({r.answer.words})"))
             rows.append(("", f"→ {escape(r.item.action)}"))
         _rows(console, rows)
     if result.unknowns:
