@@ -5,22 +5,25 @@
 Each school has 3 initiatives (two re-checked with termly-recheck, one being bought with
 edtech-readiness), 3 terms and 3 respondents, so 27 files a school; the last school is cut short
 to give exactly --files files. Answers drift term by term so some schools slip and some improve,
-and respondents sometimes disagree. The same seed always writes the same tree, for the
+and respondents sometimes disagree. Each file is written as implcheck writes one now: for the
+checklist's current version (``checklist_version:``), answering only the questions its
+respondent's role is asked. The same seed always writes the same tree, for the
 benchmarks (``bench.py``) and ``docs/scale.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-# Terms listed in time order; their names sort otherwise (autumn < spring), so tools must order
-# by assessed_on, not by name.
+# Terms listed in time order, which is also school-year order (implcheck orders terms by name so).
 TERMS = (("2026-spring", "2026-03-20"), ("2026-summer", "2026-07-10"), ("2026-autumn", "2026-11-20"))
 INITIATIVES = (
     ("Accelerated Reader", "termly-recheck"),
@@ -43,10 +46,25 @@ SCHOOL_NAMES = (
 )
 
 
+@functools.cache
+def shipped(checklist_id: str) -> Any:
+    """A shipped checklist's YAML, read once."""
+    return yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yaml").read_text(encoding="utf-8"))
+
+
 def items(checklist_id: str) -> dict[str, bool]:
     """Item id -> whether it is critical."""
-    data = yaml.safe_load((ROOT / "checklists" / f"{checklist_id}.yaml").read_text(encoding="utf-8"))
-    return {item["id"]: item["critical"] for section in data["sections"] for item in section["items"]}
+    return {item["id"]: item["critical"] for section in shipped(checklist_id)["sections"] for item in section["items"]}
+
+
+def asked(checklist_id: str, role: str) -> set[str]:
+    """The items a role is asked (``ask:``; none listed is every role; the senior leader, all)."""
+    return {
+        item["id"]
+        for section in shipped(checklist_id)["sections"]
+        for item in section["items"]
+        if role == "senior-leader" or "ask" not in item or role in item["ask"]
+    }
 
 
 def answer(rng: random.Random, health: float) -> str:
@@ -68,7 +86,8 @@ def respondent_view(rng: random.Random, agreed: dict[str, str], critical: dict[s
 
 
 def answers_file(rng: random.Random, checklist_id: str, answers: dict[str, str], context: dict[str, object]) -> str:
-    lines = [f"checklist: {checklist_id}", "context:"]
+    version = shipped(checklist_id)["version"]
+    lines = [f"checklist: {checklist_id}", f'checklist_version: "{version}"', "context:"]
     for key, value in context.items():
         if isinstance(value, dict):
             lines.append(f"  {key}: {{name: {value['name']}, role: {value['role']}}}")
@@ -89,6 +108,7 @@ def answers_file(rng: random.Random, checklist_id: str, answers: dict[str, str],
 def write_trust(out: Path, files: int, seed: int = 1) -> int:
     rng = random.Random(seed)
     ids = {checklist: items(checklist) for _, checklist in INITIATIVES}
+    sets = {(checklist, role): asked(checklist, role) for _, checklist in INITIATIVES for role in ROLES}
     written = 0
     school = 0
     while written < files:
@@ -112,7 +132,9 @@ def write_trust(out: Path, files: int, seed: int = 1) -> int:
                         "assessed_on": assessed_on,
                         "respondent": {"name": person, "role": role},
                     }
-                    text = answers_file(rng, checklist, respondent_view(rng, agreed, ids[checklist]), context)
+                    view = respondent_view(rng, agreed, ids[checklist])
+                    own = {item: value for item, value in view.items() if item in sets[checklist, role]}
+                    text = answers_file(rng, checklist, own, context)
                     (folder / f"{role}.yaml").write_text(text, encoding="utf-8")
                     written += 1
     return written

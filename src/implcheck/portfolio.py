@@ -189,7 +189,7 @@ def read(path: Path, checklists: Checklists) -> Read:
             return Skipped(str(path), "a checklist")
         if not isinstance(data, dict) or not ("checklist" in data or "answers" in data):
             return Skipped(str(path), "not an answers file (no 'checklist' or 'answers')")
-        sheet, checklist = answers_from_document(doc, checklists.resolve)
+        sheet, checklist = answers_from_document(doc, checklists.resolve, warnings=False)  # never shown
     except InputError as error:
         return tuple(error.problems)
     missing = [key for key in PLACED_BY if not getattr(sheet.context, key)]

@@ -69,7 +69,11 @@ def is_checklist(doc: Document) -> bool:
     return isinstance(doc.data, dict) and "sections" in doc.data
 
 
-def answers_from_document(doc: Document, resolve: ChecklistResolver | None = None) -> tuple[AnswerSheet, Checklist]:
+def answers_from_document(
+    doc: Document, resolve: ChecklistResolver | None = None, *, warnings: bool = True
+) -> tuple[AnswerSheet, Checklist]:
+    """The file as an ``AnswerSheet`` and its checklist; every problem at once, or raised.
+    ``warnings=False``: odd but allowed things are not looked for (nothing will show them)."""
     if is_checklist(doc):
         raise InputError(
             [
@@ -79,7 +83,7 @@ def answers_from_document(doc: Document, resolve: ChecklistResolver | None = Non
                 )
             ]
         )
-    check = Checker(doc)
+    check = Checker(doc, warnings=warnings)
     record = fields.ANSWERS
     top = check.document(record)
     ref = check.text(top, (), record.field("checklist"))
@@ -349,9 +353,12 @@ def _migrated(
     written = {str(key): key for key in raw}
     given: list[migrate.Answered] = []
     for item_id, key in written.items():
-        line = check.doc.key_where("answers", key).line
-        if checklist.current_id(item_id) in answers:  # _answers keyed it by the item's id now
-            given.append(migrate.Answered(item_id, answers[checklist.current_id(item_id)], line))
+        now = checklist.current_id(item_id)
+        # Only a migrated answer is reported with its line: finding lines reads the file again.
+        carried = now != item_id or item_id in checklist.retired
+        line = check.doc.key_where("answers", key).line if carried else 0
+        if now in answers:  # _answers keyed it by the item's id now
+            given.append(migrate.Answered(item_id, answers[now], line))
         elif item_id in checklist.retired:
             answer = _answer(check, raw[key], ("answers", key))
             if answer is not None:
@@ -390,13 +397,15 @@ def _moved_ledger(
 ) -> Iterator[L]:
     """The entries about this version's items: a renamed id's carried to its new id; a retired
     one's kept aside, in ``ledger``, with every other migration of an action or risk."""
-    lines = _ledger_lines(check, top, name)
+    lines: dict[str, list[int]] | None = None  # found only if an entry moves: it reads the file again
     for entry in entries:
-        queue = lines.get(entry.item_id)
-        migration = migrate.migrate_ledger(checklist, entry, queue.pop(0) if queue else 0)
+        migration = migrate.migrate_ledger(checklist, entry)
         if migration is None:
             yield entry
             continue
+        lines = _ledger_lines(check, top, name) if lines is None else lines
+        queue = lines.get(entry.item_id)
+        migration = replace(migration, line=queue.pop(0) if queue else 0)
         ledger.append(migration)
         if not migration.is_retired:
             yield replace(entry, item_id=migration.new_id)

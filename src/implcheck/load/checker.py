@@ -100,9 +100,12 @@ def _is_number(value: object) -> bool:
 class Checker:
     """Collects problems against one document instead of stopping at the first."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, warnings: bool = True) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
+        # A caller that never shows warnings (the portfolio) says so: a warning's line costs a
+        # second reading of the file (``Document.locations``), and old files each carry one.
+        self.keep_warnings = warnings
 
     @property
     def errors(self) -> list[Problem]:
@@ -122,6 +125,8 @@ class Checker:
             raise InputError([*self.problems, final])
 
     def warn(self, message: str, rule: ProblemRule, *path: Key) -> None:
+        if not self.keep_warnings:
+            return
         loc = self.doc.where(*path)
         self.problems.append(Problem(str(self.doc.path), loc.line, loc.col, message, rule, Level.WARNING))
 
