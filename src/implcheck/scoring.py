@@ -99,9 +99,20 @@ def score(assessment: Assessment) -> Result:
     confidence = confidence_of(overall.answered, overall.applicable, len(disagreements))
     risks = ledger.accepted_risks(assessment, items)
     accepted = accepted_gaps(risks)
-    judged = [r for r in items if r.item.id not in accepted]
-    judged_by_stage = _parts(judged, lambda r: r.stage)
-    judged_by_mode = _parts(judged, lambda r: r.item.failure_mode)
+    if accepted:  # the floor rules judge each area without the gaps governors accepted
+        judged = [r for r in items if r.item.id not in accepted]
+        judged_by_stage = _parts(judged, lambda r: r.stage)
+        judged_by_mode = _parts(judged, lambda r: r.item.failure_mode)
+        floor_stages = tuple(
+            _group(bars, g.key, g.title, g.label, judged_by_stage.get(stage, ()))
+            for g, stage in zip(stages, stages_used, strict=True)
+        )
+        floor_modes = tuple(
+            _group(bars, g.key, g.title, g.label, judged_by_mode.get(mode, ()))
+            for g, mode in zip(mode_scores, modes_used, strict=True)
+        )
+    else:  # most terms: the same groups, already scored (a portfolio scores thousands of terms)
+        floor_stages, floor_modes = stages, mode_scores
     facts = rules.Facts(
         bars,
         items,
@@ -113,14 +124,8 @@ def score(assessment: Assessment) -> Result:
         disputed=tuple(d.item_id for d in disagreements),
         accepted=accepted,
         risks=risks,
-        floor_stages=tuple(
-            _group(bars, g.key, g.title, g.label, judged_by_stage.get(stage, ()))
-            for g, stage in zip(stages, stages_used, strict=True)
-        ),
-        floor_failure_modes=tuple(
-            _group(bars, g.key, g.title, g.label, judged_by_mode.get(mode, ()))
-            for g, mode in zip(mode_scores, modes_used, strict=True)
-        ),
+        floor_stages=floor_stages,
+        floor_failure_modes=floor_modes,
         verdict_labels=checklist.verdict_labels,
     )
     found = rules.reasons(facts)
@@ -213,14 +218,14 @@ def _item_result(
         RoleAnswer(respondent, answer.value, answer.evidence, was)
         for respondent, answer, was in zip(respondents, per_sheet, asked, strict=True)
     )
-    if len(answers) > 1:
+    if len(answers) > 1 and any(answer.evidence for answer in per_sheet):
         evidence = "; ".join(
             f"{ra.respondent.role.value}{f' ({name})' if (name := shown_name(ra.respondent)) else ''}: {ra.evidence}"
             for ra in by_respondent
             if ra.evidence
         )
     else:
-        evidence = combined.evidence
+        evidence = combined.evidence  # one respondent's, or none given
     return ItemResult(
         item=item,
         section_id=section_id,
