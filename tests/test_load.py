@@ -559,3 +559,10 @@ def test_max_na_share_is_a_share_from_0_to_1(write: Write) -> None:
     assert problems_of(lambda: load_checklist(bad)) == [
         "5:28: 'max_na_share' must be a number from 0 to 1, got 1.5 (bad-value)"
     ]
+
+
+def test_a_role_given_twice_in_wording_is_refused(write: Write) -> None:
+    path = write("c.yaml", _one_item("        ask: [pupil]\n        wording: {pupil: Can you?, Pupil: Could you?}\n"))
+    assert problems_of(lambda: load_checklist(path)) == [
+        "19:36: 'pupil' is given twice in 'wording' (duplicate-id)",
+    ]

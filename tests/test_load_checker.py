@@ -53,3 +53,17 @@ def test_every_day_for_a_few_leap_years_is_a_calendar_day() -> None:
     while day < date(2005, 1, 1):
         assert _calendar_day(day.isoformat()) and _taken(REQUIRED_DATE_PATTERN, day.isoformat())
         day += timedelta(days=1)
+
+
+def test_a_caller_that_shows_no_warnings_does_not_look_for_them() -> None:
+    from pathlib import Path
+
+    from implcheck.errors import ProblemRule
+    from implcheck.load.checker import Checker
+    from implcheck.yamlsource import load_document
+
+    doc = load_document(Path("a.yaml"), "a: 1\n")
+    quiet, loud = Checker(doc, warnings=False), Checker(doc)
+    for check in (quiet, loud):
+        check.warn("odd but allowed", ProblemRule.DATE_AFTER_ASSESSMENT, "a")
+    assert (quiet.problems, [p.message for p in loud.problems]) == ([], ["odd but allowed"])

@@ -260,7 +260,11 @@ def test_a_bad_migration_map_is_refused_when_a_file_is_checked(folder: Path, map
 
 
 def test_a_retired_answer_is_still_a_valid_answer(folder: Path) -> None:
-    path = written(folder, "  training-planned: maybe\n", extra="actions:\n  - {item: 7, owner: J, due: 2027-01-31}\n")
+    actions = (
+        "actions:\n  - {item: 7, owner: J, due: 2027-01-31}\n"
+        "  - {item: owner-named, owner: J, due: 2027-01-31, status: open}\n"  # carried: its line is looked up
+    )
+    path = written(folder, "  training-planned: maybe\n", extra=actions)
     result = invoke("check", path)
     assert result.exit_code == 2
     assert result.stderr.startswith(
