@@ -43,7 +43,7 @@ def run(
     if not view.count:
         asked = [each.value for each in Role if checklist.asked(each)]
         raise UsageError(
-            f"{quote(checklist.title)} asks {form.ROLE_WORDS[role]} no questions; "
+            f"{quote(checklist.title)} asks {view.role_words} no questions; "
             f"choose a role it asks: {', '.join(asked)}"
         )
     page = form.render(view)

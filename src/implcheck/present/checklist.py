@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from implcheck import roles
 from implcheck.model import Checklist, Item, Role
 from implcheck.present.markdown import md
 from implcheck.result import Verdict
@@ -29,23 +30,12 @@ def verdict_names(checklist: Checklist) -> str:
     return f"Verdicts are called: {', '.join(named)}." if named else ""
 
 
-# How the docs name each role (``ask:``); the senior leader is always asked.
-ROLE_NAMES = {
-    Role.SENIOR_LEADER: "senior leader",
-    Role.TEACHER: "teacher",
-    Role.IT: "IT lead",
-    Role.GOVERNOR: "governor",
-    Role.PUPIL: "pupil",
-    Role.OTHER: "other",
-}
-
-
 def asked_of(item: Item) -> list[str]:
     """Markdown lines saying who is asked ``item`` and, for each role with its own words, the
     question as that role reads it."""
-    roles = [role for role in Role if role is not Role.OTHER and item.asks(role)]
-    lines = [f"  - *Asked of:* {', '.join(ROLE_NAMES[role] for role in roles)}"]
-    lines += [f"  - *Wording for the {ROLE_NAMES[role]}:* {md(words)}" for role, words in item.wording]
+    asked = [role for role in Role if role is not Role.OTHER and item.asks(role)]
+    lines = [f"  - *Asked of:* {', '.join(roles.ONE[role] for role in asked)}"]
+    lines += [f"  - *Wording for the {roles.ONE[role]}:* {md(words)}" for role, words in item.wording]
     return lines
 
 

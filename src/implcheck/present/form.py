@@ -24,22 +24,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from implcheck import __version__
+from implcheck import __version__, roles
 from implcheck.model import AnswerValue, Checklist, Item, Role
 from implcheck.present.html import isolate, plain
 from implcheck.present.templating import environment
 
 TEMPLATE = "form.html.j2"
-
-# Who the page is for, as its title says it: "Questions for teachers".
-ROLE_WORDS: dict[Role, str] = {
-    Role.SENIOR_LEADER: "senior leaders",
-    Role.TEACHER: "teachers",
-    Role.IT: "IT staff",
-    Role.GOVERNOR: "governors",
-    Role.PUPIL: "pupils",
-    Role.OTHER: "everyone asked",
-}
 
 # What each answer means, as the key at the top of the page says it.
 MEANINGS: dict[AnswerValue, str] = {
@@ -165,7 +155,7 @@ def build(
         version=checklist.version,
         checklist_ref=checklist_ref,
         role=role.value,
-        role_words=ROLE_WORDS[role],
+        role_words=roles.MANY[role],  # the page's title: "Questions for teachers"
         pupil=pupil,
         school=school,
         initiative=initiative,
