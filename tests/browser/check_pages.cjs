@@ -11,17 +11,8 @@
 "use strict";
 const path = require("node:path");
 const fs = require("node:fs");
-const { createRequire } = require("node:module");
 
-const ciRequire = createRequire(path.join(__dirname, "..", "..", ".ci", "package.json"));
-const { chromium } = ciRequire("playwright-core");
-const axePath = ciRequire.resolve("axe-core/axe.min.js");
-
-const CHROMIUM = process.env.IMPLCHECK_CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--font-render-hinting=none",
-];
+const { AXE_TAGS, axePath, launch } = require("./chromium.cjs");
 
 // A4 less the report's @page side margins (12 mm each): the width a printed line has.
 const PRINTABLE_WIDTH = "186mm";
@@ -67,7 +58,7 @@ async function main(argv) {
     else if (argv[i] === "--layout") layout = true;
     else files.push(path.resolve(argv[i]));
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await launch();
   const out = {};
   try {
     const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, javaScriptEnabled: true });
@@ -83,17 +74,17 @@ async function main(argv) {
       });
       await page.goto(url, { waitUntil: "load" });
       await page.addScriptTag({ path: axePath });
-      const results = await page.evaluate(async () => {
+      const results = await page.evaluate(async (tags) => {
         // eslint-disable-next-line no-undef
         const r = await axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+          runOnly: { type: "tag", values: tags },
           resultTypes: ["violations"],
         });
         return r.violations.map((v) => ({
           id: v.id, impact: v.impact, help: v.help,
           nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
         }));
-      });
+      }, AXE_TAGS);
       const entry = { violations: results, requests, pdf: null, screenshot: null };
       const base = path.basename(file, ".html");
       if (shotDir) {

@@ -16,18 +16,8 @@
 "use strict";
 const path = require("node:path");
 const fs = require("node:fs");
-const { createRequire } = require("node:module");
 
-const ciRequire = createRequire(path.join(__dirname, "..", "..", ".ci", "package.json"));
-const { chromium } = ciRequire("playwright-core");
-const axePath = ciRequire.resolve("axe-core/axe.min.js");
-
-const CHROMIUM = process.env.IMPLCHECK_CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--font-render-hinting=none",
-];
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const { AXE_TAGS, axePath, launch } = require("./chromium.cjs");
 
 function watch(page, url, seen) {
   // Every request the page makes, other than for the file itself, is recorded and refused.
@@ -87,7 +77,7 @@ async function main(specPath) {
   const url = "file://" + file;
   const ids = spec.answers.map((a) => a.id);
   const out = { requests: [], console: [], errors: [], csp: [] };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await launch();
   try {
     // 1. As served: fill, refuse, reload, download, copy.
     const context = await browser.newContext({ viewport: { width: 400, height: 900 }, acceptDownloads: true });

@@ -7,13 +7,8 @@
 // Modules come from .ci/node_modules (installed by .ci/setup-browser.sh).
 "use strict";
 const path = require("node:path");
-const { createRequire } = require("node:module");
 
-const ciRequire = createRequire(path.join(__dirname, "..", "..", ".ci", "package.json"));
-const { chromium } = ciRequire("playwright-core");
-
-const CHROMIUM = process.env.IMPLCHECK_CHROMIUM || "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage", "--font-render-hinting=none"];
+const { launch } = require("./chromium.cjs");
 const LAPTOP = 1366;
 const A4_LANDSCAPE = Math.floor(((297 - 2 * 12) / 25.4) * 96);
 
@@ -24,7 +19,7 @@ function measure() {
 }
 
 async function main(files) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await launch();
   const out = {};
   try {
     for (const file of files) {
