@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from implcheck.errors import Problem, ProblemRule
-from implcheck.load.assessment import context_conflict, same_respondent, twice
+from implcheck.load.assessment import combining_conflict, same_respondent, twice
 from implcheck.model import AnswerSheet, AnswerValue, Assessment, Checklist, Context, Role
 from implcheck.result import NOT_ASKED
 from implcheck.roles import shown_name
@@ -147,14 +147,7 @@ def _one_assessment(
     for sheet, checklist in loaded:
         if kept:
             first, first_checklist = kept[0]
-            conflict = None
-            if (checklist.id, checklist.version) != (first_checklist.id, first_checklist.version):
-                conflict = (
-                    "checklist",
-                    f"{first_checklist.id} {first_checklist.version}",
-                    f"{checklist.id} {checklist.version}",
-                )
-            conflict = conflict or context_conflict(first.context, sheet.context)
+            conflict = combining_conflict(first, first_checklist, sheet, checklist)
             if conflict is not None:
                 what, mine, theirs = conflict
                 problems.append(

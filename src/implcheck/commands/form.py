@@ -43,8 +43,7 @@ def run(
     if not view.count:
         asked = [each.value for each in Role if checklist.asked(each)]
         raise UsageError(
-            f"{quote(checklist.title)} asks {view.role_words} no questions; "
-            f"choose a role it asks: {', '.join(asked)}"
+            f"{quote(checklist.title)} asks {view.role_words} no questions; choose a role it asks: {', '.join(asked)}"
         )
     page = form.render(view)
     inputs = [checklist.path] if checklist.path else []

@@ -35,6 +35,17 @@ def context_conflict(mine: Context, theirs: Context, *, blank_matches: bool = Fa
     return None
 
 
+def combining_conflict(
+    first: AnswerSheet, checklist: Checklist, sheet: AnswerSheet, other: Checklist
+) -> tuple[str, str, str] | None:
+    """Why ``sheet`` (answering ``other``) cannot be combined with ``first`` (answering
+    ``checklist``), as (what, first's, sheet's): another checklist or version, school, initiative
+    or term. ``None`` when they are one assessment's files."""
+    if (checklist.id, checklist.version) != (other.id, other.version):
+        return "checklist", f"{checklist.id} {checklist.version}", f"{other.id} {other.version}"
+    return context_conflict(first.context, sheet.context)
+
+
 def same_respondent(first: AnswerSheet, other: AnswerSheet) -> bool:
     """Two files answered by one named person: counting both would count them twice."""
     return same_person(first.context.respondent, other.context.respondent)
@@ -132,10 +143,7 @@ def load_assessment(paths: list[Path], checklist_dirs: Sequence[Path] = ()) -> A
 
 
 def _same_assessment(first: AnswerSheet, checklist: Checklist, sheet: AnswerSheet, other: Checklist) -> None:
-    conflict = None
-    if (checklist.id, checklist.version) != (other.id, other.version):
-        conflict = ("checklist", f"{checklist.id} {checklist.version}", f"{other.id} {other.version}")
-    conflict = conflict or context_conflict(first.context, sheet.context)
+    conflict = combining_conflict(first, checklist, sheet, other)
     if conflict is not None:
         what, mine, theirs = conflict
         raise UsageError(
