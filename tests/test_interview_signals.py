@@ -3,8 +3,8 @@ put back when the interview ends. A real terminal's signals: ``test_assess_pty.p
 
 from __future__ import annotations
 
-import os
 import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,9 @@ def test_signals_held_delivers_ctrl_c_after_the_save() -> None:
     reached = False
     try:
         with pytest.raises(KeyboardInterrupt), signals.signals_held():
-            os.kill(os.getpid(), signal.SIGINT)
+            # To this thread, whose mask holds it: sent to the process, a test runner's other
+            # threads (pytest-xdist's) could take it at once.
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
             reached = True
     finally:
         signal.signal(signal.SIGINT, previous)

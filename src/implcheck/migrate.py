@@ -134,7 +134,7 @@ def question(checklist: Checklist, migration: Migration) -> str:
 def note(checklist: Checklist, migrations: Iterable[Migration]) -> str:
     """What reading earlier versions' files did, in a sentence; "" when nothing was migrated.
     "Read as version 1.3.0: 2 answers carried to renamed questions; 1 answer to a retired question
-    (“Is ...?”: merged into ...) not scored." """
+    (“Is ...?”: merged into ...) not scored." Several retired questions are named without why."""
     migrations = list(migrations)
     if not migrations:
         return ""
@@ -152,8 +152,10 @@ def note(checklist: Checklist, migrations: Iterable[Migration]) -> str:
         retired = [each for each in migrations if each.kind == kind and each.is_retired]
         if retired:
             which = "a retired question" if len(retired) == 1 else "retired questions"
-            said = dict.fromkeys(
-                f"“{shorten(question(checklist, each))}”: {each.retired.rstrip('.')}" for each in retired
-            )
+            # Why it was retired, for one; for several the questions alone, or the sentence would
+            # run to a paragraph (each reason is in compare's list and in init --from's comments).
+            said = dict.fromkeys(f"“{shorten(question(checklist, each))}”" for each in retired)
+            if len(said) == 1:
+                said = {f"{next(iter(said))}: {retired[0].retired.rstrip('.')}": None}
             parts.append(f"{counted(len(retired), kind)} {to} {which} ({'; '.join(said)}) {fate}")
     return f"Read as version {checklist.version}: {'; '.join(parts)}."
