@@ -162,7 +162,8 @@ def test_the_pre_commit_recipe_runs_as_written(tmp_path: Path) -> None:
     clone = tmp_path / "implcheck"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)  # this branch's last commit
     git = ["git", "-c", "user.name=CI", "-c", "user.email=ci@example.org"]
-    subprocess.run([*git, "tag", "-a", TAG, "-m", f"implcheck {__version__}"], cwd=clone, check=True)
+    # -f: the clone may carry the release tag already; the recipe is tried on this commit, tagged so.
+    subprocess.run([*git, "tag", "-a", "-f", TAG, "-m", f"implcheck {__version__}"], cwd=clone, check=True)
     repo = tmp_path / "trust"
     shutil.copytree(TRUST, repo)
     config = next(block for block in blocks("yaml") if "implcheck-validate" in block)
